@@ -1,0 +1,85 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
+import { arrowIpcFromRows } from './arrow-from-rows';
+
+/** What a flow run may touch: the declared input files and the output directory, nothing else. */
+export interface Sandbox {
+  /** Files that may be read. */
+  readableFiles: string[];
+  /** Directories that may be written (and read). */
+  writableDirectories: string[];
+  /** DuckDB worker threads; default: all cores. */
+  threads?: number;
+}
+
+/** One engine value as a plain cell: integers to numbers when exact, anything structured to its text form. */
+function toSqlValue(v: DuckDBValue): SqlValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  return String(v);
+}
+
+/**
+ * The CLI's SqlRunner on native DuckDB. It is sandboxed before any flow SQL runs, in the order that works: allowed
+ * paths, then external access off, then the configuration locked, so no statement can undo it.
+ */
+export class NativeRunner implements SqlRunner {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(sandbox: Sandbox): Promise<NativeRunner> {
+    const instance = await DuckDBInstance.create(':memory:', sandbox.threads ? { threads: String(sandbox.threads) } : {});
+    const connection = await instance.connect();
+    const list = (xs: string[]) => `[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ')}]`;
+    const dirs = sandbox.writableDirectories.map((d) => (d.endsWith('/') ? d : `${d}/`));
+    for (const setting of [
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      `SET allowed_paths = ${list(sandbox.readableFiles)}`,
+      `SET allowed_directories = ${list(dirs)}`,
+      'SET enable_external_access = false',
+      'SET lock_configuration = true',
+    ]) {
+      await connection.run(setting);
+    }
+    return new NativeRunner(instance, connection);
+  }
+
+  /** Prepares exactly one statement; several are refused, so SQL text can never chain a second statement. */
+  private async prepareOne(sql: string) {
+    const extracted = await this.connection.extractStatements(sql);
+    if (extracted.count !== 1) throw new Error(`Parser Error: expected one statement, found ${extracted.count}`);
+    return extracted.prepare(0);
+  }
+
+  async exec(sql: string): Promise<void> {
+    const prepared = await this.prepareOne(sql);
+    await prepared.run();
+  }
+
+  async query(sql: string): Promise<SqlRow[]> {
+    const prepared = await this.prepareOne(sql);
+    const reader = await prepared.runAndReadAll();
+    const names = reader.columnNames();
+    return reader.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, toSqlValue(row[i] ?? null)])));
+  }
+
+  async queryArrow(sql: string): Promise<Uint8Array> {
+    const prepared = await this.prepareOne(sql);
+    const reader = await prepared.runAndReadAll();
+    const rows = reader.getRowsJS() as unknown[][];
+    return arrowIpcFromRows(reader.columnNames(), reader.columnTypes().map(String), rows);
+  }
+
+  async version(): Promise<string> {
+    const r = await this.query('SELECT version() AS v');
+    return String(r[0]?.v);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { fail } from '../../errors/catalog';
+import { guardExpression } from '../../sql/expression-guard';
+import { identList, quoteIdent } from '../../sql/quote';
+import { isNumericType, requireColumn, requireColumns } from '../columns';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../types';
+
+export const aggregateFunctions = [
+  'count',
+  'count_distinct',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'median',
+  'stddev',
+  'variance',
+  'mode',
+  'first',
+] as const;
+
+const aggregation = z
+  .object({
+    /** The column to aggregate; `*` with `count` counts rows. */
+    column: z.string().min(1),
+    fn: z.enum(aggregateFunctions),
+    /** Output name; default `<column>_<fn>`. */
+    as: z.string().min(1).optional(),
+  })
+  .strict();
+
+const params = z
+  .object({
+    groupBy: z.array(z.string().min(1)).default([]),
+    aggregations: z.array(aggregation).min(1),
+    /** Only rows where this SQL condition holds are aggregated, e.g. `Rating = 5`. */
+    filter: z.string().optional(),
+  })
+  .strict();
+
+type Aggregation = z.infer<typeof aggregation>;
+
+/** The output column's name: `as`, or `<column>_<fn>` (`rows_count` for a row count). */
+export function aggregationName(a: Aggregation): string {
+  return a.as ?? `${a.column === '*' ? 'rows' : a.column}_${a.fn}`;
+}
+
+/**
+ * Floating-point sums depend on the order rows arrive in, which parallel execution does not fix. Summing as
+ * DECIMAL(38,12) is exact integer arithmetic, so the same data gives the same bits on every run and in every engine.
+ */
+function exactNumeric(col: Column): string {
+  const c = quoteIdent(col.name);
+  return /^(FLOAT|REAL|DOUBLE)$/i.test(col.type) ? `CAST(${c} AS DECIMAL(38,12))` : c;
+}
+
+function aggregateExpr(a: Aggregation, col: Column | undefined): string {
+  const c = col ? quoteIdent(col.name) : '*';
+  switch (a.fn) {
+    case 'count':
+      return `count(${c})`;
+    case 'count_distinct':
+      return `count(DISTINCT ${c})`;
+    case 'sum':
+    case 'avg':
+      if (!col || !isNumericType(col.type)) fail('E_PARAMS_INVALID', { path: `aggregations`, detail: `${a.fn} needs a numeric column, "${a.column}" is ${col?.type ?? 'missing'}` });
+      return `CAST(${a.fn}(${exactNumeric(col)}) AS DOUBLE)`;
+    case 'min':
+    case 'max':
+    case 'median':
+    case 'mode':
+      return `${a.fn}(${c})`;
+    case 'stddev':
+      return `stddev_samp(${c})`;
+    case 'variance':
+      return `var_samp(${c})`;
+    case 'first':
+      // Smallest value rather than an arbitrary row's, so the result does not depend on row order.
+      return `min(${c})`;
+  }
+}
+
+export const aggregateBlock = defineBlock({
+  kind: 'aggregate',
+  family: 'transform',
+  title: 'Aggregate',
+  description: 'Groups rows and computes aggregations, optionally over only the rows matching a condition.',
+  params,
+  inputs: () => SINGLE_IN,
+  outputs: () => SINGLE_OUT,
+  compile({ params: p, inputs }) {
+    const input = inputs.in!;
+    requireColumns(input, p.groupBy);
+    const outputs = p.aggregations.map((a) => {
+      const col = a.column === '*' && a.fn === 'count' ? undefined : requireColumn(input, a.column);
+      return `${aggregateExpr(a, col)} AS ${quoteIdent(aggregationName(a))}`;
+    });
+    const names = [...p.groupBy, ...p.aggregations.map(aggregationName)];
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) fail('E_COLUMN_EXISTS', { column: dup });
+    const where = p.filter?.trim() ? ` WHERE ${guardExpression(p.filter, 'E_FORMULA_SYNTAX', 'filter')}` : '';
+    const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
+    const select = `SELECT ${[keys, ...outputs].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
+    return { select };
+  },
+});

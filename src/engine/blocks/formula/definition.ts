@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { WrangleError } from '../../errors/catalog';
+import { guardExpression } from '../../sql/expression-guard';
+import { quoteIdent } from '../../sql/quote';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+
+const params = z
+  .object({
+    /** The new column, or an existing one to replace in place. */
+    column: z.string().min(1),
+    /** A DuckDB SQL expression over the input's columns, e.g. `0.3*valence + 0.1*liveness`. */
+    expression: z.string().min(1),
+  })
+  .strict();
+
+export const formulaBlock = defineBlock({
+  kind: 'formula',
+  family: 'transform',
+  title: 'Custom formula',
+  description: 'Adds a column (or replaces one) from a SQL expression over the row.',
+  params,
+  inputs: () => SINGLE_IN,
+  outputs: () => SINGLE_OUT,
+  compile({ params: p, inputs }) {
+    const input = inputs.in!;
+    const expr = guardExpression(p.expression, 'E_FORMULA_SYNTAX', p.column);
+    const exists = input.columns.some((c) => c.name === p.column);
+    const select = exists
+      ? `SELECT * REPLACE (${expr} AS ${quoteIdent(p.column)}) FROM ${input.ref}`
+      : `SELECT *, ${expr} AS ${quoteIdent(p.column)} FROM ${input.ref}`;
+    return { select };
+  },
+  explainError(message, p) {
+    if (/^Parser Error/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });
+    if (/^(Binder|Conversion|Catalog) Error/i.test(message)) return new WrangleError('E_FORMULA_INVALID', { column: p.column, detail: message });
+    return undefined;
+  },
+});

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { quoteLiteral } from '../../sql/quote';
+import { seededUnit } from '../../sql/seeded';
+import { defineBlock, SINGLE_OUT, type Compiled } from '../types';
+
+/** A bare file name: the flow never holds a path. */
+export const bareFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'must be a bare file name, without a directory');
+
+export const inputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'letters, digits, _ and - only, starting with a letter');
+
+const csvDialect = z
+  .object({
+    delimiter: z.string().max(4).optional(),
+    quote: z.string().max(1).optional(),
+    escape: z.string().max(1).optional(),
+    header: z.boolean().optional(),
+    skipRows: z.number().int().min(0).optional(),
+    nullString: z.string().optional(),
+    dateFormat: z.string().optional(),
+    /** Columns read as text whatever they look like (keeps leading zeros in ids). */
+    textColumns: z.array(z.string()).optional(),
+    encoding: z.enum(['utf-8', 'utf-16', 'latin-1']).optional(),
+    maxLineSize: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const sampling = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  z.object({ mode: z.literal('first'), rows: z.number().int().positive() }),
+  z.object({ mode: z.literal('fraction'), fraction: z.number().gt(0).lte(1), seed: z.number().int() }),
+]);
+
+const params = z
+  .object({
+    /** Logical name, mapped to a real file by the CLI's --input or the studio's file picker. */
+    input: inputName,
+    /** The expected file name; `--data DIR` looks for it there. */
+    file: bareFileName,
+    format: z.enum(['csv', 'tsv', 'parquet', 'json', 'jsonl']).default('csv'),
+    csv: csvDialect.default({}),
+    sampling: sampling.default({ mode: 'none' }),
+  })
+  .strict();
+
+export type ImportParams = z.infer<typeof params>;
+
+function readerCall(p: ImportParams, path: string): string {
+  const file = quoteLiteral(path);
+  if (p.format === 'parquet') return `read_parquet(${file})`;
+  if (p.format === 'json') return `read_json(${file}, format = 'array')`;
+  if (p.format === 'jsonl') return `read_json(${file}, format = 'newline_delimited')`;
+  const opts: string[] = [];
+  const d = p.csv;
+  const delimiter = d.delimiter ?? (p.format === 'tsv' ? '\t' : undefined);
+  if (delimiter !== undefined) opts.push(`delim = ${quoteLiteral(delimiter)}`);
+  if (d.quote !== undefined) opts.push(`quote = ${quoteLiteral(d.quote)}`);
+  if (d.escape !== undefined) opts.push(`escape = ${quoteLiteral(d.escape)}`);
+  if (d.header !== undefined) opts.push(`header = ${quoteLiteral(d.header)}`);
+  if (d.skipRows !== undefined) opts.push(`skip = ${quoteLiteral(d.skipRows)}`);
+  if (d.nullString !== undefined) opts.push(`nullstr = ${quoteLiteral(d.nullString)}`);
+  if (d.dateFormat !== undefined) opts.push(`dateformat = ${quoteLiteral(d.dateFormat)}`);
+  if (d.encoding !== undefined) opts.push(`encoding = ${quoteLiteral(d.encoding)}`);
+  if (d.maxLineSize !== undefined) opts.push(`max_line_size = ${quoteLiteral(d.maxLineSize)}`);
+  if (d.textColumns && d.textColumns.length > 0) {
+    const types = d.textColumns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
+    opts.push(`types = {${types}}`);
+  }
+  return `read_csv(${[file, ...opts].join(', ')})`;
+}
+
+export const importBlock = defineBlock({
+  kind: 'import',
+  family: 'input',
+  title: 'Import',
+  description: 'Reads a CSV/TSV, Parquet or JSON file declared by logical name, optionally sampled.',
+  params,
+  inputs: () => [],
+  outputs: () => SINGLE_OUT,
+  compile(ctx): Compiled {
+    const p = ctx.params;
+    const source = readerCall(p, ctx.files.inputPath(p.input));
+    const s = p.sampling;
+    if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
+    if (s.mode === 'fraction') {
+      // The columns are not known before the file is read, so the row is keyed by the text form of the whole row.
+      return { select: `SELECT src.* FROM ${source} AS src WHERE ${seededUnit(s.seed, 'CAST(src AS VARCHAR)')} < ${s.fraction}` };
+    }
+    return { select: `SELECT * FROM ${source}` };
+  },
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { fail } from '../../errors/catalog';
+import { quoteIdent } from '../../sql/quote';
+import { columnNames, requireJoinKey } from '../columns';
+import { defineBlock, SINGLE_OUT, type Relation } from '../types';
+
+const params = z
+  .object({
+    type: z.enum(['inner', 'left', 'right', 'full', 'semi', 'anti', 'cross']).default('inner'),
+    keys: z.array(z.object({ left: z.string().min(1), right: z.string().min(1) }).strict()).default([]),
+  })
+  .strict();
+
+/**
+ * Output names as Data Wrangler gives them: left columns then right columns, and a name found on both sides becomes
+ * `<name>_0` on the left and `<name>_1` on the right (the keys too).
+ */
+export function joinedColumnNames(left: readonly string[], right: readonly string[]): { left: string[]; right: string[] } {
+  const inLeft = new Set(left);
+  const inRight = new Set(right);
+  const out = {
+    left: left.map((n) => (inRight.has(n) ? `${n}_0` : n)),
+    right: right.map((n) => (inLeft.has(n) ? `${n}_1` : n)),
+  };
+  const seen = new Set<string>();
+  for (const n of [...out.left, ...out.right]) {
+    if (seen.has(n)) fail('E_COLUMN_EXISTS', { column: n });
+    seen.add(n);
+  }
+  return out;
+}
+
+function projection(alias: string, rel: Relation, names: string[]): string[] {
+  return columnNames(rel).map((n, i) => `${alias}.${quoteIdent(n)} AS ${quoteIdent(names[i]!)}`);
+}
+
+export const joinBlock = defineBlock({
+  kind: 'join',
+  family: 'combine',
+  title: 'Join',
+  description: 'Joins two inputs on one or more key pairs (inner, left, right, full, semi, anti or cross).',
+  params,
+  inputs: () => ['left', 'right'],
+  outputs: () => SINGLE_OUT,
+  compile({ params: p, inputs }) {
+    const left = inputs.left!;
+    const right = inputs.right!;
+    if (p.type !== 'cross' && p.keys.length === 0) {
+      fail('E_PARAMS_INVALID', { path: 'keys', detail: `a ${p.type} join needs at least one key pair` });
+    }
+    const on = p.keys
+      .map((k) => {
+        requireJoinKey(left, k.left, 'left');
+        requireJoinKey(right, k.right, 'right');
+        return `l.${quoteIdent(k.left)} = r.${quoteIdent(k.right)}`;
+      })
+      .join(' AND ');
+    if (p.type === 'semi' || p.type === 'anti') {
+      return { select: `SELECT l.* FROM ${left.ref} AS l ${p.type.toUpperCase()} JOIN ${right.ref} AS r ON ${on}` };
+    }
+    const names = joinedColumnNames(columnNames(left), columnNames(right));
+    const cols = [...projection('l', left, names.left), ...projection('r', right, names.right)].join(', ');
+    const join = p.type === 'cross' ? `CROSS JOIN ${right.ref} AS r` : `${p.type.toUpperCase()} JOIN ${right.ref} AS r ON ${on}`;
+    return { select: `SELECT ${cols} FROM ${left.ref} AS l ${join}` };
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { requireColumn } from '../columns';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { fail, WrangleError } from '../../errors/catalog';
+
+const params = z
+  .object({
+    column: z.string().min(1),
+    /** `columns`: one 0/1 column per label, `<column>_<label>`, and the input column is dropped. */
+    outputStyle: z.enum(['columns']).default('columns'),
+    /** A value not seen when fitting: `keep` counts it in `<column>_unknown`, `error` stops the run, `ignore` gives all zeros. */
+    unknown: z.enum(['keep', 'error', 'ignore']).default('ignore'),
+    /** Keep at most this many labels (the most frequent); the rest count as unknown. */
+    maxLabels: z.number().int().positive().max(1000).default(100),
+  })
+  .strict();
+
+const fitted = z.object({ labels: z.array(z.string()) }).strict();
+
+/** Starts the message of the engine error raised for an unseen value, so explainError can recognise it. */
+const UNKNOWN_MARK = 'E_UNKNOWN_CATEGORY value: ';
+
+export type OneHotFitted = z.infer<typeof fitted>;
+
+/** Labels by descending frequency, ties alphabetical (by code point, in both the engine and JS). */
+export function labelQuery(ref: string, column: string, limit: number): string {
+  const c = quoteIdent(column);
+  return `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label COLLATE binary ASC LIMIT ${limit}`;
+}
+
+export const oneHotBlock = defineBlock({
+  kind: 'one-hot',
+  family: 'encode',
+  title: 'One-hot encode',
+  description: 'Turns a categorical column into one 0/1 column per label, labels ordered by frequency.',
+  params,
+  fitted,
+  inputs: () => SINGLE_IN,
+  outputs: () => SINGLE_OUT,
+  async fit({ params: p, inputs, query }) {
+    requireColumn(inputs.in!, p.column);
+    const rows = await query(labelQuery(inputs.in!.ref, p.column, p.maxLabels));
+    return { labels: rows.map((r) => String(r.label)) };
+  },
+  compile({ params: p, inputs, fitted: f }) {
+    const input = inputs.in!;
+    requireColumn(input, p.column);
+    const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'one-hot labels' });
+    const c = `CAST(${quoteIdent(p.column)} AS VARCHAR)`;
+    const known = labels.length > 0 ? `${c} IN (${labels.map(quoteLiteral).join(', ')})` : 'FALSE';
+    // COALESCE: a NULL category is all zeros, not NULL.
+    const flag = (cond: string, name: string) => `COALESCE(CAST(${cond} AS INTEGER), 0) AS ${quoteIdent(name)}`;
+    const cols = labels.map((label) => flag(`${c} = ${quoteLiteral(label)}`, `${p.column}_${label}`));
+    if (p.unknown === 'keep') cols.push(flag(`${c} IS NOT NULL AND NOT (${known})`, `${p.column}_unknown`));
+    const guard =
+      p.unknown === 'error'
+        ? ` WHERE CASE WHEN ${c} IS NOT NULL AND NOT (${known}) THEN error(${quoteLiteral(UNKNOWN_MARK)} || ${c}) ELSE TRUE END`
+        : '';
+    return { select: `SELECT * EXCLUDE (${quoteIdent(p.column)}), ${cols.join(', ')} FROM ${input.ref}${guard}` };
+  },
+  explainError(message, p) {
+    const at = message.indexOf(UNKNOWN_MARK);
+    if (at < 0) return undefined;
+    return new WrangleError('E_UNKNOWN_CATEGORY', { column: p.column, value: JSON.stringify(message.slice(at + UNKNOWN_MARK.length).split('\n')[0]) });
+  },
+});

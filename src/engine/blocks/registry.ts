@@ -1,0 +1,40 @@
+import { aggregateBlock } from './aggregate/definition';
+import { exportBlock } from './export/definition';
+import { formulaBlock } from './formula/definition';
+import { importBlock } from './import/definition';
+import { joinBlock } from './join/definition';
+import { manageColumnsBlock } from './manage-columns/definition';
+import { oneHotBlock } from './one-hot/definition';
+import { splitBlock } from './split/definition';
+import type { BlockDefinition } from './types';
+
+/**
+ * Every block kind, in palette order. Explicit on purpose: nothing registers itself by being imported.
+ * The studio's form registry is typed over these keys, so a kind without a form does not compile.
+ */
+export const blockRegistry = {
+  import: importBlock,
+  'one-hot': oneHotBlock,
+  formula: formulaBlock,
+  aggregate: aggregateBlock,
+  'manage-columns': manageColumnsBlock,
+  join: joinBlock,
+  split: splitBlock,
+  export: exportBlock,
+} as const;
+
+export type BlockKind = keyof typeof blockRegistry;
+
+export const blockKinds = Object.keys(blockRegistry) as BlockKind[];
+
+export function isBlockKind(kind: string): kind is BlockKind {
+  return Object.hasOwn(blockRegistry, kind);
+}
+
+/**
+ * A definition with its parameter types erased, for the planner and executor, which handle every kind alike.
+ * Params reaching it were parsed by that same definition's schema when the flow was loaded.
+ */
+export function blockDefinition(kind: BlockKind): BlockDefinition<unknown, unknown> {
+  return blockRegistry[kind] as unknown as BlockDefinition<unknown, unknown>;
+}

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { WrangleError } from '../errors/catalog';
+import type { SqlRow } from '../run/sql-runner';
+
+/** A column of a relation, with its DuckDB type as DuckDB spells it (`VARCHAR`, `DOUBLE`, `BIGINT`, ...). */
+export interface Column {
+  name: string;
+  type: string;
+}
+
+/** A relation a block reads: its SQL reference (already quoted) and its columns. */
+export interface Relation {
+  ref: string;
+  columns: Column[];
+}
+
+/** Families group blocks in the palette. */
+export type BlockFamily = 'input' | 'clean' | 'encode' | 'transform' | 'combine' | 'split' | 'output';
+
+/** Resolves the files a block touches. Paths are ready to be written as SQL literals. */
+export interface FileResolver {
+  /** The engine path of a declared input, by logical name. */
+  inputPath(name: string): string;
+}
+
+export interface BlockContext<P> {
+  blockId: string;
+  params: P;
+  /** Input relations by port name. */
+  inputs: Record<string, Relation>;
+}
+
+export interface FitContext<P> extends BlockContext<P> {
+  /** Runs a bounded query (an aggregate or a LIMIT) over the inputs. */
+  query(sql: string): Promise<SqlRow[]>;
+  files: FileResolver;
+}
+
+export interface CompileContext<P, F> extends BlockContext<P> {
+  fitted: F | undefined;
+  files: FileResolver;
+}
+
+/** A file an export block writes. */
+export interface Sink {
+  fileName: string;
+  /** The options of DuckDB's COPY, already rendered, e.g. `FORMAT csv, HEADER true`. */
+  copyOptions: string;
+}
+
+/**
+ * What a block compiles to: one SELECT over its inputs. A block with several outputs (a split) also says how each
+ * output port reads the main result, given that result's quoted reference.
+ */
+export interface Compiled {
+  select: string;
+  outputs?: (main: string) => Record<string, string>;
+  sink?: Sink;
+}
+
+/** One block kind: everything the engine needs to know about it, in one place. */
+export interface BlockDefinition<P, F = undefined> {
+  kind: string;
+  family: BlockFamily;
+  title: string;
+  description: string;
+  params: z.ZodType<P, unknown>;
+  /** Fitted state's schema, for blocks that learn from data (labels, statistics). */
+  fitted?: z.ZodType<F, unknown>;
+  /** Input port names, in order. */
+  inputs(params: P): string[];
+  /** Output port names, in order. An export has none. */
+  outputs(params: P): string[];
+  /** Learns state from the inputs. Stored readably in the flow, so the same columns come out on new data. */
+  fit?(ctx: FitContext<P>): Promise<F>;
+  /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
+  compile(ctx: CompileContext<P, F>): Compiled;
+  /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */
+  explainError?(message: string, params: P): WrangleError | undefined;
+}
+
+/** Identity helper that keeps each definition's own parameter types. */
+export function defineBlock<P, F = undefined>(def: BlockDefinition<P, F>): BlockDefinition<P, F> {
+  return def;
+}
+
+export const SINGLE_IN = ['in'];
+export const SINGLE_OUT = ['out'];

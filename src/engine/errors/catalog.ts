@@ -1,0 +1,81 @@
+/**
+ * One coded catalog of every error a user can meet. UI badges, toasts and CLI messages all render from here,
+ * so the same problem reads the same way everywhere.
+ */
+
+type MessageArgs = Record<string, string | number>;
+
+const catalog = {
+  E_FLOW_NOT_JSON: (a: MessageArgs) => `The file is not valid JSON: ${a.detail}`,
+  E_FLOW_INVALID: (a: MessageArgs) => `Invalid flow at ${a.path}: ${a.detail}`,
+  E_FLOW_VERSION_NEWER: (a: MessageArgs) =>
+    `This flow was saved by a newer Wrangle (format version ${a.found}); this version reads up to ${a.supported}. Update Wrangle to open it.`,
+  E_FLOW_VERSION_UNKNOWN: (a: MessageArgs) => `Unknown flow format version ${a.found}.`,
+  E_UNKNOWN_BLOCK_KIND: (a: MessageArgs) => `Unknown block kind "${a.kind}" at ${a.path}. Known kinds: ${a.known}.`,
+  E_PARAMS_INVALID: (a: MessageArgs) => `Invalid setting ${a.path}: ${a.detail}`,
+  E_DUPLICATE_ID: (a: MessageArgs) => `Two blocks share the id "${a.id}".`,
+  E_CYCLE: (a: MessageArgs) => `The flow has a cycle: ${a.path}.`,
+  E_DANGLING_EDGE: (a: MessageArgs) => `A connection refers to ${a.what} "${a.ref}", which does not exist.`,
+  E_PORT_UNCONNECTED: (a: MessageArgs) => `Input "${a.port}" is not connected.`,
+  E_PORT_TAKEN: (a: MessageArgs) => `Input "${a.port}" has more than one connection.`,
+  E_INPUT_CONFLICT: (a: MessageArgs) => `Input "${a.name}" is declared with two different files: ${a.files}.`,
+  E_INPUT_UNMAPPED: (a: MessageArgs) => `No file given for input "${a.name}" (expects ${a.file}). Pass --input ${a.name}=PATH or --data DIR.`,
+  E_INPUT_NOT_FOUND: (a: MessageArgs) => `Input "${a.name}": file not found: ${a.file}`,
+  E_INPUT_EMPTY: (a: MessageArgs) => `Input "${a.name}" (${a.file}) has 0 data rows.`,
+  E_INPUT_READ: (a: MessageArgs) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
+  E_COLUMN_MISSING: (a: MessageArgs) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
+  E_JOIN_KEY_MISSING: (a: MessageArgs) => `Join key "${a.column}" does not exist in the ${a.side} input. Available: ${a.available}.`,
+  E_COLUMN_EXISTS: (a: MessageArgs) => `Column "${a.column}" already exists.`,
+  E_FORMULA_SYNTAX: (a: MessageArgs) => `Formula for "${a.column}" is not a valid expression: ${a.detail}`,
+  E_FORMULA_INVALID: (a: MessageArgs) => `Formula for "${a.column}" cannot be evaluated: ${a.detail}`,
+  E_SQL_INVALID: (a: MessageArgs) => `The SQL is not valid: ${a.detail}`,
+  E_SQL_NOT_SELECT: (a: MessageArgs) => `Only a single SELECT is allowed here: ${a.detail}`,
+  E_SPLIT_FRACTIONS: (a: MessageArgs) => `Split fractions must sum to 1; they sum to ${a.sum}.`,
+  E_NOT_FITTED: (a: MessageArgs) => `This block has no fitted state yet (${a.what}). Run the flow on data to fit it.`,
+  E_UNKNOWN_CATEGORY: (a: MessageArgs) => `Column "${a.column}" has a value not seen when fitting: ${a.value}.`,
+  E_QUERY_FAILED: (a: MessageArgs) => `The query failed: ${a.detail}`,
+  E_SANDBOX_DENIED: (a: MessageArgs) => `Refused by the sandbox: ${a.detail}`,
+  E_OUTPUT_WRITE: (a: MessageArgs) => `Could not write output ${a.file}: ${a.detail}`,
+  E_OUTPUT_DUPLICATE: (a: MessageArgs) => `Two export blocks write the same file "${a.file}".`,
+} as const;
+
+export type ErrorCode = keyof typeof catalog;
+
+/** An error a user can act on: a code from the catalog, its message, and the block it belongs to, if any. */
+export class WrangleError extends Error {
+  readonly code: ErrorCode;
+  readonly blockId: string | undefined;
+  readonly args: MessageArgs;
+
+  constructor(code: ErrorCode, args: MessageArgs = {}, blockId?: string) {
+    super(catalog[code](args));
+    this.name = 'WrangleError';
+    this.code = code;
+    this.args = args;
+    this.blockId = blockId;
+  }
+
+  /** The same error, attributed to a block. */
+  inBlock(blockId: string): WrangleError {
+    return this.blockId === blockId ? this : new WrangleError(this.code, this.args, blockId);
+  }
+
+  /** The plain-data form that crosses worker boundaries and goes into `--json` output. */
+  toJSON(): { code: ErrorCode; message: string; blockId?: string } {
+    return { code: this.code, message: this.message, ...(this.blockId ? { blockId: this.blockId } : {}) };
+  }
+}
+
+/** Shorthand for `throw new WrangleError(...)` in expression position. */
+export function fail(code: ErrorCode, args: MessageArgs = {}, blockId?: string): never {
+  throw new WrangleError(code, args, blockId);
+}
+
+export function isWrangleError(e: unknown): e is WrangleError {
+  return e instanceof WrangleError;
+}
+
+/** One line for a terminal or a toast: `block "join1" E_JOIN_KEY_MISSING: ...`. */
+export function formatError(e: WrangleError): string {
+  return `${e.blockId ? `block "${e.blockId}": ` : ''}${e.code}: ${e.message}`;
+}

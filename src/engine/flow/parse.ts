@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { blockKinds, isBlockKind } from '../blocks/registry';
+import { fail, WrangleError } from '../errors/catalog';
+import { migrateFlow } from './migrate';
+import { FLOW_FORMAT, flowSchema, type FlowDocument } from './schema';
+
+/** Larger files are refused before parsing: no real flow comes near this. */
+export const MAX_FLOW_BYTES = 20 * 1024 * 1024;
+export const MAX_FLOW_DEPTH = 64;
+
+/** `$.blocks[3].params.keys[0]` from a path of keys and indices. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, k) => {
+    if (typeof k === 'number') return `${s}[${k}]`;
+    const key = String(k);
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${s}.${key}` : `${s}[${JSON.stringify(key)}]`;
+  }, '$');
+}
+
+function checkDepth(value: unknown, depth: number, path: PropertyKey[]): void {
+  if (depth > MAX_FLOW_DEPTH) fail('E_FLOW_INVALID', { path: jsonPath(path), detail: `nested deeper than ${MAX_FLOW_DEPTH} levels` });
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkDepth(v, depth + 1, [...path, i]));
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) checkDepth(v, depth + 1, [...path, k]);
+}
+
+function firstIssue(error: z.ZodError): WrangleError {
+  const issue = error.issues[0];
+  return new WrangleError('E_FLOW_INVALID', { path: jsonPath(issue?.path ?? []), detail: issue?.message ?? 'invalid' });
+}
+
+/**
+ * Reads a flow from JSON text or an already parsed value: checks size and depth, migrates older versions, refuses
+ * newer ones, and validates. Every failure is a WrangleError that names the JSON path of the first problem.
+ */
+export function parseFlow(input: string | unknown): FlowDocument {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_FLOW_BYTES) fail('E_FLOW_INVALID', { path: '$', detail: `larger than ${MAX_FLOW_BYTES} bytes` });
+    try {
+      raw = JSON.parse(input);
+    } catch (e) {
+      fail('E_FLOW_NOT_JSON', { detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  checkDepth(raw, 0, []);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('E_FLOW_INVALID', { path: '$', detail: 'expected a JSON object' });
+  const doc = raw as Record<string, unknown>;
+  if (doc.format !== FLOW_FORMAT) {
+    fail('E_FLOW_INVALID', { path: '$.format', detail: `expected "${FLOW_FORMAT}", found ${JSON.stringify(doc.format) ?? 'nothing'}` });
+  }
+  const migrated = migrateFlow(doc);
+  const blocks = migrated.blocks;
+  if (Array.isArray(blocks)) {
+    blocks.forEach((b: unknown, i) => {
+      const kind = b !== null && typeof b === 'object' ? (b as Record<string, unknown>).kind : undefined;
+      if (typeof kind === 'string' && !isBlockKind(kind)) {
+        fail('E_UNKNOWN_BLOCK_KIND', { kind, path: jsonPath(['blocks', i, 'kind']), known: blockKinds.join(', ') });
+      }
+    });
+  }
+  const parsed = flowSchema.safeParse(migrated);
+  if (!parsed.success) throw firstIssue(parsed.error);
+  return parsed.data as FlowDocument;
+}
+
+/** The flow as saved: stable key order from the schema, two-space indent, a final newline. */
+export function serializeFlow(flow: FlowDocument): string {
+  return `${JSON.stringify(flow, null, 2)}\n`;
+}

@@ -1,0 +1,18 @@
+import { WrangleError, isWrangleError } from '../errors/catalog';
+
+/** Engine messages that mean the sandbox said no: file access outside the allowed paths, network, settings. */
+const SANDBOX = /Permission Error|external access|enable_external_access|disabled by configuration|lock_configuration|cannot change configuration|allowed_(directories|paths)|not allowed/i;
+
+/**
+ * Turns whatever a runner threw into a WrangleError for a block. Blocks may explain their own SQL's errors
+ * better (a formula's parser error); everything else is classified by the engine's message.
+ */
+export function classifyError(e: unknown, blockId: string, explain?: (message: string) => WrangleError | undefined): WrangleError {
+  if (isWrangleError(e)) return e.inBlock(blockId);
+  const message = e instanceof Error ? e.message : String(e);
+  const explained = explain?.(message);
+  if (explained) return explained.inBlock(blockId);
+  if (SANDBOX.test(message)) return new WrangleError('E_SANDBOX_DENIED', { detail: message }, blockId);
+  if (/^Parser Error/i.test(message)) return new WrangleError('E_SQL_INVALID', { detail: message }, blockId);
+  return new WrangleError('E_QUERY_FAILED', { detail: message }, blockId);
+}

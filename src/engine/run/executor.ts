@@ -1,0 +1,228 @@
+import { blockDefinition } from '../blocks/registry';
+import type { Compiled, FileResolver, Relation } from '../blocks/types';
+import { fail, type WrangleError } from '../errors/catalog';
+import type { FlowBlock, FlowDocument } from '../flow/schema';
+import { buildGraph, portKey, type FlowGraph } from '../plan/graph';
+import { contentHash } from '../plan/hash';
+import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { classifyError } from './classify-error';
+import type { SqlRunner } from './sql-runner';
+
+/** A file behind a logical input: the path the engine reads, and a fingerprint that changes when the file does. */
+export interface InputFile {
+  path: string;
+  fingerprint: string;
+}
+
+/**
+ * How results are kept. `table`: every block's result is materialised (the studio, for instant previews).
+ * `auto`: views, except results read more than once and split results (the CLI, so DuckDB streams one pipeline).
+ * `view`: views only (`wrangle sql`, which runs nothing).
+ */
+export type Materialize = 'table' | 'auto' | 'view';
+
+export type BlockEvent =
+  | { type: 'start'; blockId: string; index: number; total: number }
+  | { type: 'done'; blockId: string; index: number; total: number; result: BlockResult };
+
+export interface ExecuteOptions {
+  inputs: Record<string, InputFile>;
+  materialize: Materialize;
+  /** The engine path for an export's file. Without it, exports compile but write nothing. */
+  sinkPath?: (fileName: string) => string;
+  /** Fit blocks again even when the flow holds fitted state: all of them, or the ids given. */
+  refit?: boolean | ReadonlySet<string>;
+  /** Count the rows of every result (cheap for tables, a full pass for views). */
+  countRows?: 'all' | 'tables';
+  /** Stop at the first failing block (the CLI), or keep running the branches that do not depend on it (the studio). */
+  stopOnError?: boolean;
+  /** Write no exports and count nothing: only create the (view) relations and record the script. Use with `materialize: 'view'`. */
+  dryRun?: boolean;
+  onEvent?: (e: BlockEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface BlockResult {
+  blockId: string;
+  status: 'ok' | 'error' | 'blocked';
+  hash?: string;
+  /** Output relations by port. */
+  outputs: Record<string, Relation>;
+  rows?: number;
+  seconds: number;
+  error?: WrangleError;
+  /** The compiled SELECT, for the inspector. */
+  sql?: string;
+  /** Set when this run fitted the block; the caller may store it in the document. */
+  fitted?: unknown;
+  sink?: { fileName: string; path: string; rows: number };
+  cached?: boolean;
+}
+
+export interface RunResult {
+  ok: boolean;
+  blocks: BlockResult[];
+  /** Every statement that built the results, in order: a runnable script of the flow. */
+  script: string[];
+}
+
+interface CachedResult {
+  outputs: Record<string, Relation>;
+  rows?: number;
+}
+
+const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
+
+/**
+ * Runs flows against a SqlRunner. Each block's result is kept under a name derived from its content hash, so running
+ * an edited flow again recomputes only the blocks whose hash changed: the edited one and those downstream of it.
+ */
+export class FlowExecutor {
+  private readonly cache = new Map<string, CachedResult>();
+
+  constructor(private readonly runner: SqlRunner) {}
+
+  /** Forgets every cached result, e.g. after the engine restarted. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  async run(flow: FlowDocument, options: ExecuteOptions): Promise<RunResult> {
+    const graph = buildGraph(flow);
+    const results = new Map<string, BlockResult>();
+    const script: string[] = [];
+    const total = graph.order.length;
+    for (const [index, block] of graph.order.entries()) {
+      if (options.signal?.aborted) throw new Error('The run was cancelled.');
+      options.onEvent?.({ type: 'start', blockId: block.id, index, total });
+      const result = await this.runBlock(block, graph, results, options, script);
+      results.set(block.id, result);
+      options.onEvent?.({ type: 'done', blockId: block.id, index, total, result });
+      if (result.status === 'error' && options.stopOnError) break;
+    }
+    const blocks = graph.order.flatMap((b) => results.get(b.id) ?? []);
+    return { ok: blocks.length === total && blocks.every((b) => b.status === 'ok'), blocks, script };
+  }
+
+  private async runBlock(
+    block: FlowBlock,
+    graph: FlowGraph,
+    results: Map<string, BlockResult>,
+    options: ExecuteOptions,
+    script: string[],
+  ): Promise<BlockResult> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const def = blockDefinition(block.kind);
+    const inputs: Record<string, Relation> = {};
+    const upstream: Record<string, string> = {};
+    try {
+      for (const port of def.inputs(block.params)) {
+        const ref = graph.inputsOf.get(block.id)?.[port] ?? fail('E_PORT_UNCONNECTED', { port });
+        const from = results.get(ref.block);
+        if (!from || from.status !== 'ok') return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
+        inputs[port] = from.outputs[ref.port]!;
+        upstream[port] = `${from.hash}/${ref.port}`;
+      }
+      const files = this.fileResolver(options.inputs);
+      let fitted = block.fitted;
+      let newlyFitted: unknown;
+      const refit = options.refit === true || (options.refit instanceof Set && options.refit.has(block.id));
+      if (def.fit && (fitted === undefined || refit)) {
+        const query = (sql: string) => this.runner.query(sql);
+        newlyFitted = await def.fit({ blockId: block.id, params: block.params, inputs, query, files });
+        fitted = newlyFitted;
+      }
+      const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: this.sourceFingerprint(block, options) });
+      const compiled = def.compile({ blockId: block.id, params: block.params, inputs, fitted, files });
+      const cached = this.cache.get(hash);
+      const kept = cached ?? (await this.materialize(hash, compiled, graph, block, options, script));
+      if (!cached && !options.dryRun) this.cache.set(hash, kept);
+      const sink = compiled.sink && options.sinkPath ? await this.writeSink(compiled, options, script) : undefined;
+      return {
+        blockId: block.id,
+        status: 'ok',
+        hash,
+        outputs: kept.outputs,
+        ...(kept.rows !== undefined ? { rows: kept.rows } : sink ? { rows: sink.rows } : {}),
+        seconds: seconds(),
+        sql: compiled.select,
+        ...(newlyFitted !== undefined ? { fitted: newlyFitted } : {}),
+        ...(sink ? { sink } : {}),
+        ...(cached ? { cached: true } : {}),
+      };
+    } catch (e) {
+      const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
+      return { blockId: block.id, status: 'error', outputs: {}, seconds: seconds(), error };
+    }
+  }
+
+  private fileResolver(inputs: Record<string, InputFile>): FileResolver {
+    return {
+      inputPath: (name) => inputs[name]?.path ?? fail('E_INPUT_UNMAPPED', { name, file: 'a file' }),
+    };
+  }
+
+  /** Import blocks depend on their file's content, not only their settings. */
+  private sourceFingerprint(block: FlowBlock, options: ExecuteOptions): string | undefined {
+    return block.kind === 'import' ? options.inputs[block.params.input]?.fingerprint : undefined;
+  }
+
+  private async materialize(
+    hash: string,
+    compiled: Compiled,
+    graph: FlowGraph,
+    block: FlowBlock,
+    options: ExecuteOptions,
+    script: string[],
+  ): Promise<CachedResult> {
+    const def = blockDefinition(block.kind);
+    const ports = def.outputs(block.params);
+    const readCount = ports.reduce((n, port) => n + (graph.readers.get(portKey({ block: block.id, port })) ?? 0), 0);
+    const asTable =
+      options.materialize === 'table' || (options.materialize === 'auto' && (readCount > 1 || compiled.outputs !== undefined));
+    const main = relationName(hash);
+    const kind = asTable && !compiled.sink ? 'TABLE' : 'VIEW';
+    await this.exec(`CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`, script);
+    const portSql = compiled.outputs?.(quoteIdent(main));
+    const outputs: Record<string, Relation> = {};
+    for (const [i, port] of ports.entries()) {
+      let ref = quoteIdent(main);
+      const sql = portSql?.[port];
+      if (sql !== undefined) {
+        ref = quoteIdent(relationName(hash, String(i)));
+        await this.exec(`CREATE OR REPLACE VIEW ${ref} AS ${sql}`, script);
+      }
+      outputs[port] = { ref, columns: await this.describe(ref) };
+    }
+    let rows: number | undefined;
+    const count = options.countRows === 'all' || (options.countRows === 'tables' && kind === 'TABLE');
+    if (count && !options.dryRun) {
+      const r = await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(main)}`);
+      rows = Number(r[0]?.n ?? 0);
+    }
+    return { outputs, ...(rows !== undefined ? { rows } : {}) };
+  }
+
+  private async writeSink(compiled: Compiled, options: ExecuteOptions, script: string[]) {
+    const sink = compiled.sink!;
+    const path = options.sinkPath!(sink.fileName);
+    const sql = `COPY (${compiled.select}) TO ${quoteLiteral(path)} (${sink.copyOptions})`;
+    script.push(sql);
+    if (options.dryRun) return { fileName: sink.fileName, path, rows: 0 };
+    const r = await this.runner.query(sql);
+    const first = r[0];
+    const rows = first ? Number(Object.values(first)[0] ?? 0) : 0;
+    return { fileName: sink.fileName, path, rows };
+  }
+
+  private async exec(sql: string, script: string[]): Promise<void> {
+    script.push(sql);
+    await this.runner.exec(sql);
+  }
+
+  private async describe(ref: string): Promise<Relation['columns']> {
+    const rows = await this.runner.query(`DESCRIBE ${ref}`);
+    return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  }
+}

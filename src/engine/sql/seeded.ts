@@ -1,0 +1,19 @@
+import { quoteIdent, quoteLiteral } from './quote';
+
+/**
+ * Seeded randomness that is identical in every engine and stays so across DuckDB versions: it is built on md5 of a
+ * stable text key, not on `hash()` or `random()`, whose output DuckDB does not promise to keep.
+ */
+
+/** A text key for a row from the given columns: each value as text, NULL spelled distinctly, joined by a unit separator. */
+export function stableRowKey(columns: readonly string[]): string {
+  if (columns.length === 0) return "''";
+  const parts = columns.map((c) => `coalesce(CAST(${quoteIdent(c)} AS VARCHAR), chr(0) || 'null')`);
+  return `concat_ws(chr(31), ${parts.join(', ')})`;
+}
+
+/** A SQL expression in [0, 1) from md5 of the seed and a key expression. */
+export function seededUnit(seed: number, keyExpr: string): string {
+  // md5_number_upper gives the first 64 bits of the digest as an unsigned integer; dividing by 2^64 maps it to [0, 1).
+  return `(md5_number_upper(${quoteLiteral(`${seed}:`)} || ${keyExpr}) / 18446744073709551616.0)`;
+}
