@@ -31,10 +31,10 @@ export interface GenDataArgs {
   help: boolean;
 }
 
-function parseInteger(flag: string, text: string | undefined, min: number): number {
+function parseInteger(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined || !/^\d+$/.test(text)) throw new Error(`${flag} needs a whole number, got ${text ?? 'nothing'}`);
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${flag} must be at least ${min}`);
+  if (!(value >= min && value <= max)) throw new Error(`${flag} must be between ${min} and ${max}`);
   return value;
 }
 
@@ -44,7 +44,7 @@ export function parseGenDataArgs(argv: readonly string[]): GenDataArgs {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag === '--seed') args.seed = parseInteger(flag, argv[++i], 0) >>> 0;
+    else if (flag === '--seed') args.seed = parseInteger(flag, argv[++i], 0, 0xffffffff);
     else if (flag === '--ratings') args.ratings = parseInteger(flag, argv[++i], 1000);
     else if (flag === '--out') {
       const dir = argv[++i];

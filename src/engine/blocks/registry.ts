@@ -1,11 +1,16 @@
 import { aggregateBlock } from './aggregate/definition';
+import { concatBlock } from './concat/definition';
 import { exportBlock } from './export/definition';
+import { filterBlock } from './filter/definition';
 import { formulaBlock } from './formula/definition';
 import { importBlock } from './import/definition';
 import { joinBlock } from './join/definition';
 import { manageColumnsBlock } from './manage-columns/definition';
+import { manageRowsBlock } from './manage-rows/definition';
 import { oneHotBlock } from './one-hot/definition';
+import { sampleBlock } from './sample/definition';
 import { splitBlock } from './split/definition';
+import { sqlBlock } from './sql/definition';
 import type { BlockDefinition } from './types';
 
 /**
@@ -16,9 +21,14 @@ export const blockRegistry = {
   import: importBlock,
   'one-hot': oneHotBlock,
   formula: formulaBlock,
+  sql: sqlBlock,
   aggregate: aggregateBlock,
   'manage-columns': manageColumnsBlock,
+  filter: filterBlock,
+  'manage-rows': manageRowsBlock,
+  sample: sampleBlock,
   join: joinBlock,
+  concat: concatBlock,
   split: splitBlock,
   export: exportBlock,
 } as const;

@@ -36,6 +36,7 @@ const catalog = {
   E_QUERY_FAILED: (a: MessageArgs) => `The query failed: ${a.detail}`,
   E_SANDBOX_DENIED: (a: MessageArgs) => `Refused by the sandbox: ${a.detail}`,
   E_OUTPUT_WRITE: (a: MessageArgs) => `Could not write output ${a.file}: ${a.detail}`,
+  E_OUTPUT_EXISTS: (a: MessageArgs) => `Output ${a.file} already exists. Pass --force to overwrite it.`,
   E_OUTPUT_DUPLICATE: (a: MessageArgs) => `Two export blocks write the same file "${a.file}".`,
 } as const;
 

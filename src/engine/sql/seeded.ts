@@ -17,3 +17,12 @@ export function seededUnit(seed: number, keyExpr: string): string {
   // md5_number_upper gives the first 64 bits of the digest as an unsigned integer; dividing by 2^64 maps it to [0, 1).
   return `(md5_number_upper(${quoteLiteral(`${seed}:`)} || ${keyExpr}) / 18446744073709551616.0)`;
 }
+
+/**
+ * Where a row falls within its group of `groupColumn`, as a fraction in [0, 1): the group's rows ranked by `unitExpr`,
+ * ties broken by `rowKey`. A window expression; a stratified split and a stratified sample keep the rows below a cut.
+ */
+export function stratifiedPosition(groupColumn: string, unitExpr: string, rowKey: string): string {
+  const group = quoteIdent(groupColumn);
+  return `(row_number() OVER (PARTITION BY ${group} ORDER BY ${unitExpr}, ${rowKey}) - 1) / count(*) OVER (PARTITION BY ${group})`;
+}

@@ -23,10 +23,10 @@ const UNKNOWN_MARK = 'E_UNKNOWN_CATEGORY value: ';
 
 export type OneHotFitted = z.infer<typeof fitted>;
 
-/** Labels by descending frequency, ties alphabetical (by code point, in both the engine and JS). */
+/** Labels by descending frequency, ties alphabetical by bytes (DuckDB compares text bytewise unless a collation is set). */
 export function labelQuery(ref: string, column: string, limit: number): string {
   const c = quoteIdent(column);
-  return `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label COLLATE binary ASC LIMIT ${limit}`;
+  return `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label ASC LIMIT ${limit}`;
 }
 
 export const oneHotBlock = defineBlock({

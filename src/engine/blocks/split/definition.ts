@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { identList, quoteIdent, quoteLiteral } from '../../sql/quote';
-import { seededUnit, stableRowKey } from '../../sql/seeded';
+import { seededUnit, stableRowKey, stratifiedPosition } from '../../sql/seeded';
 import { columnNames, requireColumn, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN } from '../types';
 
@@ -83,7 +83,7 @@ export const splitBlock = defineBlock({
     } else {
       const strat = p.stratifyColumn ?? fail('E_PARAMS_INVALID', { path: 'stratifyColumn', detail: 'a stratified split needs a column' });
       requireColumn(input, strat);
-      pos = `(row_number() OVER (PARTITION BY ${quoteIdent(strat)} ORDER BY ${UNIT_COLUMN}, ${rowKey}) - 1) / count(*) OVER (PARTITION BY ${quoteIdent(strat)})`;
+      pos = stratifiedPosition(strat, UNIT_COLUMN, rowKey);
     }
     const inner =
       p.method === 'stratified' ? `(SELECT *, ${unit} AS ${UNIT_COLUMN} FROM ${input.ref})` : input.ref;

@@ -1,0 +1,136 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { fail, type WrangleError } from '../../engine/errors/catalog';
+import { serializeFlow } from '../../engine/flow/parse';
+import type { FlowDocument } from '../../engine/flow/schema';
+import { FlowExecutor, type RunResult } from '../../engine/run/executor';
+import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
+import { resolveInputFiles } from '../input-files';
+import { blockLabeller, loadFlowFile } from '../load-flow';
+import { NativeRunner } from '../native-runner';
+import { progressReporter, type ProgressMode } from '../progress';
+import { StagedOutput } from '../staged-output';
+import { UsageError } from '../usage-error';
+
+const options = {
+  ...inputOptions,
+  out: { type: 'string' },
+  format: { type: 'string' },
+  force: { type: 'boolean' },
+  refit: { type: 'boolean' },
+  'save-flow': { type: 'string' },
+  threads: { type: 'string' },
+} as const;
+
+/** Every export written in one format, with the file extension to match. */
+function withExportFormat(flow: FlowDocument, format: 'csv' | 'parquet'): FlowDocument {
+  const blocks = flow.blocks.map((b) =>
+    b.kind === 'export' ? { ...b, params: { ...b.params, format, file: b.params.file.replace(/\.[A-Za-z0-9]+$/, '') + `.${format}` } } : b,
+  );
+  return { ...flow, blocks };
+}
+
+function checkDistinctExports(flow: FlowDocument): string[] {
+  const files: string[] = [];
+  for (const b of flow.blocks) {
+    if (b.kind !== 'export') continue;
+    if (files.includes(b.params.file)) fail('E_OUTPUT_DUPLICATE', { file: b.params.file }, b.id);
+    files.push(b.params.file);
+  }
+  return files;
+}
+
+/** The flow with the state this run fitted stored in it, so it gives the same columns on new data. */
+function withFittedState(flow: FlowDocument, result: RunResult): FlowDocument {
+  const fitted = new Map(result.blocks.filter((r) => r.fitted !== undefined).map((r) => [r.blockId, r.fitted]));
+  return { ...flow, blocks: flow.blocks.map((b) => (fitted.has(b.id) ? { ...b, fitted: fitted.get(b.id) } : b)) };
+}
+
+export interface RunSummary {
+  ok: boolean;
+  flow: string;
+  engine: string;
+  seconds: number;
+  blocks: { id: string; kind: string; status: string; rows?: number; seconds: number; error?: ReturnType<WrangleError['toJSON']> }[];
+  outputs: { file: string; path: string; rows: number }[];
+  error?: ReturnType<WrangleError['toJSON']>;
+}
+
+/** `wrangle run`: returns the exit code. */
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('run', args, options);
+  const flowPath = flowArgument(positionals, 'run');
+  const format = values.format;
+  if (format !== undefined && format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`, 'run');
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a positive whole number`, 'run');
+  const explicit = parseInputPairs(values.input, 'run');
+  const outDir = resolve(values.out ?? 'out');
+  const mode: ProgressMode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
+
+  let flow = loadFlowFile(flowPath, 'run');
+  if (format) flow = withExportFormat(flow, format);
+  const exportFiles = checkDistinctExports(flow);
+  const inputs = resolveInputFiles(flow, explicit, values.data, 'run');
+  const staged = new StagedOutput();
+  const started = performance.now();
+  const labelOf = blockLabeller(flow);
+  const progress = progressReporter(process.stderr, mode, labelOf);
+  let runner: NativeRunner | undefined;
+  try {
+    runner = await NativeRunner.open({ readableFiles: Object.values(inputs).map((i) => i.path), writableDirectories: [staged.dir], threads });
+    const executor = new FlowExecutor(runner);
+    const result = await executor.run(flow, {
+      inputs,
+      materialize: 'auto',
+      countRows: 'tables',
+      stopOnError: true,
+      refit: values.refit === true,
+      sinkPath: (file) => staged.path(file),
+      onEvent: progress.onEvent,
+    });
+    const failed = result.blocks.find((b) => b.status === 'error');
+    const summary: RunSummary = {
+      ok: result.ok,
+      flow: flowPath,
+      engine: `duckdb ${await runner.version()}`,
+      seconds: (performance.now() - started) / 1000,
+      blocks: result.blocks.map((b) => ({
+        id: b.blockId,
+        kind: flow.blocks.find((x) => x.id === b.blockId)!.kind,
+        status: b.status,
+        ...(b.rows !== undefined ? { rows: b.rows } : {}),
+        seconds: Number(b.seconds.toFixed(3)),
+        ...(b.error ? { error: b.error.toJSON() } : {}),
+      })),
+      outputs: [],
+      ...(failed?.error ? { error: failed.error.toJSON() } : {}),
+    };
+    if (result.ok) {
+      const written = staged.publish(outDir, exportFiles, values.force === true);
+      summary.outputs = result.blocks.flatMap((b) => (b.sink ? [{ file: b.sink.fileName, path: written[exportFiles.indexOf(b.sink.fileName)]!, rows: b.sink.rows }] : []));
+      if (values['save-flow']) writeFileSync(values['save-flow'], serializeFlow(withFittedState(flow, result)));
+    }
+    report(summary, values.json === true);
+    return result.ok ? 0 : 1;
+  } finally {
+    progress.stop();
+    runner?.close();
+    staged.discard();
+  }
+}
+
+function report(summary: RunSummary, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  if (!summary.ok) {
+    const e = summary.error;
+    process.stderr.write(`error: ${e ? `${e.blockId ? `block "${e.blockId}": ` : ''}${e.code}: ${e.message}` : 'the flow failed'}\nNo output was written.\n`);
+    return;
+  }
+  const lines = summary.outputs.map((o) => `  ${o.path}  (${o.rows.toLocaleString('en-US')} rows)`);
+  process.stderr.write(`Done in ${summary.seconds.toFixed(2)}s. Wrote:\n${lines.join('\n') || '  (no exports)'}\n`);
+}

@@ -1,0 +1,55 @@
+/** Help texts, each with an example that runs on the bundled sample data. */
+export const helpText: Record<string, string> = {
+  main: `wrangle: run Wrangle Studio flow files on native DuckDB.
+
+Usage: wrangle <command> [options]
+
+Commands:
+  run FLOW        run a flow and write its exports
+  validate FLOW   check a flow file (and, given data, that every block compiles)
+  sql FLOW        print the whole flow as one runnable DuckDB script
+
+Run 'wrangle <command> --help' for a command's options.
+
+Example:
+  wrangle run sample-data/flows/music-recommendation.flow.json --data sample-data/music --out out/
+
+Exit codes: 0 success, 1 flow or data error, 2 usage error.`,
+
+  run: `wrangle run FLOW [options]
+
+Runs every block of FLOW on native DuckDB, sandboxed: only the declared input files and the output directory
+are reachable. Exports are written to a staging directory and moved into --out only when the whole flow succeeds.
+
+Options:
+  --input NAME=PATH   the file for the flow input NAME (repeatable)
+  --data DIR          find each input by its declared file name in DIR
+  --out DIR           where exports go (default: out)
+  --format csv|parquet  write every export in this format
+  --force             overwrite files that already exist in --out
+  --refit             recompute fitted state (labels, statistics) from this data
+  --save-flow PATH    write the flow, with the fitted state this run computed, to PATH
+  --threads N         DuckDB threads (default: all cores)
+  --json              print a machine-readable summary on stdout
+  -h, --help          show this help
+
+Examples:
+  wrangle run sample-data/flows/music-recommendation.flow.json --data sample-data/music --out out/
+  wrangle run my.flow.json --input tracks=/data/tracks.csv --input ratings=/data/ratings.csv --out results --json`,
+
+  validate: `wrangle validate FLOW [--input NAME=PATH]... [--data DIR] [--json]
+
+Checks that FLOW is a valid flow file: its format and version, every block's settings, and its wiring (no cycles,
+no connections to missing blocks or ports). Given the input files, it also compiles every block against them.
+
+Example:
+  wrangle validate sample-data/flows/music-recommendation.flow.json --data sample-data/music`,
+
+  sql: `wrangle sql FLOW [--input NAME=PATH]... [--data DIR] [--out DIR]
+
+Prints the whole flow as one DuckDB script: a view per block and a COPY per export. Inputs are found as for
+'run' (default: in the current directory); exports go to --out (default: out).
+
+Example:
+  wrangle sql sample-data/flows/music-recommendation.flow.json --data sample-data/music > music.sql`,
+};

@@ -1,0 +1,44 @@
+import { formatError, isWrangleError } from '../engine/errors/catalog';
+import { runCommand } from './commands/run';
+import { sqlCommand } from './commands/sql';
+import { validateCommand } from './commands/validate';
+import { helpText } from './help';
+import { EXIT_FLOW_ERROR, EXIT_USAGE, UsageError } from './usage-error';
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  run: runCommand,
+  validate: validateCommand,
+  sql: sqlCommand,
+};
+
+/** The `wrangle` entry point: returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${helpText.main}\n`);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`wrangle: unknown command "${name}"\n\n${helpText.main}\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${helpText[name]}\n`);
+    return 0;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`wrangle ${e.command ?? name}: ${e.message}\n\n${helpText[e.command ?? name] ?? helpText.main}\n`);
+      return EXIT_USAGE;
+    }
+    if (isWrangleError(e)) {
+      process.stderr.write(`error: ${formatError(e)}\n`);
+      return EXIT_FLOW_ERROR;
+    }
+    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_FLOW_ERROR;
+  }
+}

@@ -1,0 +1,41 @@
+import type { BlockEvent, BlockResult } from '../engine/run/executor';
+
+export type ProgressMode = 'tty' | 'plain' | 'quiet';
+
+const describeRows = (r: BlockResult): string => (r.rows !== undefined ? `${r.rows.toLocaleString('en-US')} rows` : '');
+
+/** One line for a finished block, the same on a TTY and in a log. */
+export function blockLine(r: BlockResult, index: number, total: number, label: string): string {
+  const head = `[${index + 1}/${total}] ${label}`;
+  if (r.status === 'error' && r.error) return `${head}: failed (${r.error.code})`;
+  if (r.status === 'blocked') return `${head}: not run (an input failed)`;
+  const parts = [describeRows(r), `${r.seconds.toFixed(2)}s`, r.sink ? `→ ${r.sink.fileName}` : ''].filter(Boolean);
+  return `${head}: ${parts.join('  ')}`;
+}
+
+/**
+ * Reports blocks as they run: on a terminal, a live line with the running block and its elapsed time; otherwise one
+ * plain line per finished block; in --json mode nothing (the summary goes to stdout at the end).
+ */
+export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMode, labelOf: (id: string) => string) {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
+  const onEvent = (e: BlockEvent) => {
+    if (mode === 'quiet') return;
+    if (e.type === 'start') {
+      if (mode !== 'tty') return;
+      const started = Date.now();
+      const draw = () => stream.write(`\r\x1b[2K[${e.index + 1}/${e.total}] ${labelOf(e.blockId)} … ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      draw();
+      timer = setInterval(draw, 200);
+      return;
+    }
+    stop();
+    const line = blockLine(e.result, e.index, e.total, labelOf(e.blockId));
+    stream.write(mode === 'tty' ? `\r\x1b[2K${line}\n` : `${line}\n`);
+  };
+  return { onEvent, stop };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { WrangleError } from '../../errors/catalog';
+import { guardExpression } from '../../sql/expression-guard';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+
+const params = z
+  .object({
+    /** A SQL condition over the row's columns, e.g. `Rating >= 4 AND genre <> 'Jazz'`. */
+    condition: z.string().min(1),
+  })
+  .strict();
+
+/** Errors name the condition the way the formula block names its column. */
+const LABEL = 'filter';
+
+export const filterBlock = defineBlock({
+  kind: 'filter',
+  family: 'transform',
+  title: 'Filter rows',
+  description: 'Keeps the rows where a SQL condition is true; rows where it is false or NULL are dropped.',
+  params,
+  inputs: () => SINGLE_IN,
+  outputs: () => SINGLE_OUT,
+  compile({ params: p, inputs }) {
+    const condition = guardExpression(p.condition, 'E_FORMULA_SYNTAX', LABEL);
+    return { select: `SELECT * FROM ${inputs.in!.ref} WHERE ${condition}` };
+  },
+  explainError(message) {
+    // The runner may prefix a parser error with "Failed to extract statements: ".
+    if (/^(Failed to extract statements: )?Parser Error/i.test(message)) {
+      return new WrangleError('E_FORMULA_SYNTAX', { column: LABEL, detail: message });
+    }
+    if (/^(Binder|Conversion|Catalog) Error/i.test(message)) return new WrangleError('E_FORMULA_INVALID', { column: LABEL, detail: message });
+    return undefined;
+  },
+});
