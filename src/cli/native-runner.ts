@@ -49,7 +49,10 @@ export class NativeRunner implements SqlRunner {
 
   /** Prepares exactly one statement; several are refused, so SQL text can never chain a second statement. */
   private async prepareOne(sql: string) {
-    const extracted = await this.connection.extractStatements(sql);
+    const extracted = await this.connection.extractStatements(sql).catch((e: unknown) => {
+      // Report the engine's own message ("Parser Error: …"), as duckdb-wasm does, not the wrapper's prefix.
+      throw new Error(String(e instanceof Error ? e.message : e).replace(/^Failed to extract statements: /, ''));
+    });
     if (extracted.count !== 1) throw new Error(`Parser Error: expected one statement, found ${extracted.count}`);
     return extracted.prepare(0);
   }

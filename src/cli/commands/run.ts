@@ -52,6 +52,8 @@ export interface RunSummary {
   flow: string;
   engine: string;
   seconds: number;
+  /** Peak resident memory of the whole process (DuckDB included), in MiB. */
+  peakMemoryMiB: number;
   blocks: { id: string; kind: string; status: string; rows?: number; seconds: number; error?: ReturnType<WrangleError['toJSON']> }[];
   outputs: { file: string; path: string; rows: number }[];
   error?: ReturnType<WrangleError['toJSON']>;
@@ -96,6 +98,7 @@ export async function runCommand(args: string[]): Promise<number> {
       flow: flowPath,
       engine: `duckdb ${await runner.version()}`,
       seconds: (performance.now() - started) / 1000,
+      peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       blocks: result.blocks.map((b) => ({
         id: b.blockId,
         kind: flow.blocks.find((x) => x.id === b.blockId)!.kind,

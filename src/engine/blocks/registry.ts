@@ -7,10 +7,15 @@ import { importBlock } from './import/definition';
 import { joinBlock } from './join/definition';
 import { manageColumnsBlock } from './manage-columns/definition';
 import { manageRowsBlock } from './manage-rows/definition';
+import { missingBlock } from './missing/definition';
+import { multiHotBlock } from './multi-hot/definition';
 import { oneHotBlock } from './one-hot/definition';
+import { ordinalBlock } from './ordinal/definition';
 import { sampleBlock } from './sample/definition';
+import { scaleBlock } from './scale/definition';
 import { splitBlock } from './split/definition';
 import { sqlBlock } from './sql/definition';
+import { typesBlock } from './types/definition';
 import type { BlockDefinition } from './types';
 
 /**
@@ -19,7 +24,12 @@ import type { BlockDefinition } from './types';
  */
 export const blockRegistry = {
   import: importBlock,
+  types: typesBlock,
+  missing: missingBlock,
+  scale: scaleBlock,
   'one-hot': oneHotBlock,
+  ordinal: ordinalBlock,
+  'multi-hot': multiHotBlock,
   formula: formulaBlock,
   sql: sqlBlock,
   aggregate: aggregateBlock,

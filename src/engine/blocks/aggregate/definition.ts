@@ -68,12 +68,16 @@ function aggregateExpr(a: Aggregation, col: Column | undefined): string {
     case 'min':
     case 'max':
     case 'median':
-    case 'mode':
       return `${a.fn}(${c})`;
+    // These three depend on the order rows arrive in (float accumulation; mode's pick among ties), which parallel
+    // execution does not fix. An ordered aggregate feeds each group's values sorted, so every run gives the same bits
+    // and a tied mode is always the smallest value. It costs a sort per group.
+    case 'mode':
+      return `mode(${c} ORDER BY ${c})`;
     case 'stddev':
-      return `stddev_samp(${c})`;
+      return `stddev_samp(${c} ORDER BY ${c})`;
     case 'variance':
-      return `var_samp(${c})`;
+      return `var_samp(${c} ORDER BY ${c})`;
     case 'first':
       // Smallest value rather than an arbitrary row's, so the result does not depend on row order.
       return `min(${c})`;

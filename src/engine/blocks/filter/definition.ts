@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WrangleError } from '../../errors/catalog';
 import { guardExpression } from '../../sql/expression-guard';
+import { formulaBlock } from '../formula/definition';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
 const params = z
@@ -25,12 +25,8 @@ export const filterBlock = defineBlock({
     const condition = guardExpression(p.condition, 'E_FORMULA_SYNTAX', LABEL);
     return { select: `SELECT * FROM ${inputs.in!.ref} WHERE ${condition}` };
   },
-  explainError(message) {
-    // The runner may prefix a parser error with "Failed to extract statements: ".
-    if (/^(Failed to extract statements: )?Parser Error/i.test(message)) {
-      return new WrangleError('E_FORMULA_SYNTAX', { column: LABEL, detail: message });
-    }
-    if (/^(Binder|Conversion|Catalog) Error/i.test(message)) return new WrangleError('E_FORMULA_INVALID', { column: LABEL, detail: message });
-    return undefined;
+  explainError(message, p) {
+    // A condition is an expression like a formula's, so its engine errors read the same way.
+    return formulaBlock.explainError?.(message, { column: LABEL, expression: p.condition });
   },
 });

@@ -32,6 +32,8 @@ export const formulaBlock = defineBlock({
   },
   explainError(message, p) {
     if (/^Parser Error/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });
+    // DuckDB lexes a run of operator characters (`+*`) as one unknown operator, which is a typo, not a missing function.
+    if (/Function with name [-+*/%<>=!~^&|@#]+ does not exist/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });
     if (/^(Binder|Conversion|Catalog) Error/i.test(message)) return new WrangleError('E_FORMULA_INVALID', { column: p.column, detail: message });
     return undefined;
   },

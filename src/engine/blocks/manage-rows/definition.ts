@@ -86,7 +86,7 @@ export const manageRowsBlock = defineBlock({
       case 'drop-duplicates':
         return { select: dropDuplicates(input, p) };
       case 'shuffle': {
-        const unit = seededUnit(p.seed, stableRowKey(all));
+        const unit = seededUnit(p.seed, stableRowKey(input.columns));
         return { select: `SELECT * FROM ${input.ref} ORDER BY ${[unit, ...tieBreak].join(', ')}` };
       }
       default:

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { explainUnknownCategory, isKnownLabel, labelQuery, unknownCategoryGuard } from '../categorical';
 import { requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
-import { fail, WrangleError } from '../../errors/catalog';
+import { fail } from '../../errors/catalog';
 
 const params = z
   .object({
@@ -18,16 +19,7 @@ const params = z
 
 const fitted = z.object({ labels: z.array(z.string()) }).strict();
 
-/** Starts the message of the engine error raised for an unseen value, so explainError can recognise it. */
-const UNKNOWN_MARK = 'E_UNKNOWN_CATEGORY value: ';
-
 export type OneHotFitted = z.infer<typeof fitted>;
-
-/** Labels by descending frequency, ties alphabetical by bytes (DuckDB compares text bytewise unless a collation is set). */
-export function labelQuery(ref: string, column: string, limit: number): string {
-  const c = quoteIdent(column);
-  return `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label ASC LIMIT ${limit}`;
-}
 
 export const oneHotBlock = defineBlock({
   kind: 'one-hot',
@@ -48,20 +40,13 @@ export const oneHotBlock = defineBlock({
     requireColumn(input, p.column);
     const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'one-hot labels' });
     const c = `CAST(${quoteIdent(p.column)} AS VARCHAR)`;
-    const known = labels.length > 0 ? `${c} IN (${labels.map(quoteLiteral).join(', ')})` : 'FALSE';
+    const known = isKnownLabel(c, labels);
     // COALESCE: a NULL category is all zeros, not NULL.
     const flag = (cond: string, name: string) => `COALESCE(CAST(${cond} AS INTEGER), 0) AS ${quoteIdent(name)}`;
     const cols = labels.map((label) => flag(`${c} = ${quoteLiteral(label)}`, `${p.column}_${label}`));
     if (p.unknown === 'keep') cols.push(flag(`${c} IS NOT NULL AND NOT (${known})`, `${p.column}_unknown`));
-    const guard =
-      p.unknown === 'error'
-        ? ` WHERE CASE WHEN ${c} IS NOT NULL AND NOT (${known}) THEN error(${quoteLiteral(UNKNOWN_MARK)} || ${c}) ELSE TRUE END`
-        : '';
+    const guard = p.unknown === 'error' ? unknownCategoryGuard(c, labels) : '';
     return { select: `SELECT * EXCLUDE (${quoteIdent(p.column)}), ${cols.join(', ')} FROM ${input.ref}${guard}` };
   },
-  explainError(message, p) {
-    const at = message.indexOf(UNKNOWN_MARK);
-    if (at < 0) return undefined;
-    return new WrangleError('E_UNKNOWN_CATEGORY', { column: p.column, value: JSON.stringify(message.slice(at + UNKNOWN_MARK.length).split('\n')[0]) });
-  },
+  explainError: (message, p) => explainUnknownCategory(message, p.column),
 });

@@ -26,8 +26,7 @@ export type SampleParams = z.infer<typeof params>;
 
 /** The row key a seeded draw hashes: the chosen key columns, or every column. */
 function rowKey(input: Relation, keys: readonly string[]): string {
-  requireColumns(input, keys);
-  return stableRowKey(keys.length > 0 ? keys : columnNames(input));
+  return stableRowKey(keys.length > 0 ? requireColumns(input, keys) : input.columns);
 }
 
 /**

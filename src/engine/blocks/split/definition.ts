@@ -66,8 +66,8 @@ export const splitBlock = defineBlock({
     checkSplitParams(p);
     const input = inputs.in!;
     const all = columnNames(input);
-    requireColumns(input, p.keyColumns);
-    const rowKey = stableRowKey(p.keyColumns.length > 0 ? p.keyColumns : all);
+    const keyColumns = requireColumns(input, p.keyColumns);
+    const rowKey = stableRowKey(keyColumns.length > 0 ? keyColumns : input.columns);
     const unit = seededUnit(p.seed, rowKey);
     let pos: string;
     if (p.method === 'randomized' || p.method === 'key') {

@@ -53,8 +53,7 @@ export const sqlBlock = defineBlock({
     return { select: `WITH ${tables.join(', ')} SELECT * FROM (\n${p.query}\n)` };
   },
   explainError(message) {
-    // The runner may prefix a parser error with "Failed to extract statements: ".
-    if (/^(Failed to extract statements: )?(Parser|Binder|Catalog) Error/i.test(message)) {
+    if (/^(Parser|Binder|Catalog) Error/i.test(message)) {
       return new WrangleError('E_SQL_INVALID', { detail: message });
     }
     return undefined;

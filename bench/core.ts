@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: the music workshop flow through the CLI at 100k, 1M and 10M ratings. Prints wall time, rows/s and
+ * peak memory, and writes bench/results/core.json. Larger data sets are generated on first use into
+ * sample-data/generated/ (ignored by git). `--sizes 100000,1000000` limits the sizes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, runCli } from '../src/testing/run-cli';
+
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? process.argv[process.argv.indexOf('--sizes') + 1];
+const sizes = (process.argv.includes('--sizes') || sizesArg?.includes(',') ? sizesArg! : '100000,1000000,10000000').split(',').map(Number);
+const flow = join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json');
+
+function dataDir(ratings: number): string {
+  if (ratings === 100_000) return join(repoRoot, 'sample-data', 'music');
+  const dir = join(repoRoot, 'sample-data', 'generated', `music-${ratings}`);
+  if (!existsSync(join(dir, 'ratings.csv'))) {
+    console.log(`generating ${ratings.toLocaleString('en-US')} ratings into ${dir} …`);
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'scripts', 'gen-data', 'main.ts'), '--ratings', String(ratings)], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+interface Figure {
+  ratings: number;
+  wallSeconds: number;
+  flowSeconds: number;
+  ratingsPerSecond: number;
+  peakMemoryMiB: number;
+  trainRows: number;
+  testRows: number;
+}
+
+const figures: Figure[] = [];
+for (const ratings of sizes) {
+  const data = dataDir(ratings);
+  const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
+  const started = performance.now();
+  const r = await runCli(['run', flow, '--data', data, '--out', out, '--force', '--json']);
+  const wallSeconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  if (r.code !== 0) throw new Error(`run failed at ${ratings} ratings:\n${r.stderr}`);
+  const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; outputs: { file: string; rows: number }[] };
+  const rows = (f: string) => summary.outputs.find((o) => o.file === f)?.rows ?? 0;
+  const fig: Figure = {
+    ratings,
+    wallSeconds: Number(wallSeconds.toFixed(2)),
+    flowSeconds: Number(summary.seconds.toFixed(2)),
+    ratingsPerSecond: Math.round(ratings / wallSeconds),
+    peakMemoryMiB: summary.peakMemoryMiB,
+    trainRows: rows('train.csv'),
+    testRows: rows('test.csv'),
+  };
+  figures.push(fig);
+  console.log(
+    `${ratings.toLocaleString('en-US').padStart(11)} ratings: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
+      `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB`,
+  );
+}
+
+const result = {
+  benchmark: 'core: music workshop flow through `wrangle run`',
+  date: new Date().toISOString(),
+  machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  target: '10M ratings end to end in under 15 s on 2 cores',
+  figures,
+};
+mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+writeFileSync(join(repoRoot, 'bench', 'results', 'core.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log('wrote bench/results/core.json');

@@ -1,0 +1,45 @@
+/**
+ * What the categorical encoders (one-hot, ordinal, multi-hot) share: how labels are learned and ordered, and how a
+ * value not seen when fitting stops a run with a coded error.
+ */
+import { WrangleError } from '../errors/catalog';
+import { quoteIdent, quoteLiteral } from '../sql/quote';
+
+/** How fitted labels are ordered: most frequent first, or by code point. */
+export type LabelOrder = 'frequency' | 'alphabetical';
+
+/** Starts the message of the engine error raised for an unseen value, so explainUnknownCategory can recognise it. */
+const UNKNOWN_MARK = 'E_UNKNOWN_CATEGORY value: ';
+
+/**
+ * The `limit` most frequent labels of a column, as rows `{label, n}`: by descending frequency, ties alphabetical, or
+ * (`alphabetical`) those same labels sorted. Alphabetical is bytewise (code point order): DuckDB compares text so
+ * unless a collation is set.
+ */
+export function labelQuery(ref: string, column: string, limit: number, order: LabelOrder = 'frequency'): string {
+  const c = quoteIdent(column);
+  const frequent = `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label ASC LIMIT ${limit}`;
+  return order === 'frequency' ? frequent : `SELECT label, n FROM (${frequent}) ORDER BY label ASC`;
+}
+
+/** A SQL condition: the text value is one of the labels. */
+export function isKnownLabel(valueExpr: string, labels: readonly string[]): string {
+  return labels.length > 0 ? `${valueExpr} IN (${labels.map(quoteLiteral).join(', ')})` : 'FALSE';
+}
+
+/**
+ * A WHERE clause (with its leading space) that fails the query on the first non-NULL value not among the labels.
+ * A filter rather than a projected expression, so it runs even when no later step reads the encoded column.
+ */
+export function unknownCategoryGuard(valueExpr: string, labels: readonly string[]): string {
+  const unknown = `${valueExpr} IS NOT NULL AND NOT (${isKnownLabel(valueExpr, labels)})`;
+  return ` WHERE CASE WHEN ${unknown} THEN error(${quoteLiteral(UNKNOWN_MARK)} || ${valueExpr}) ELSE TRUE END`;
+}
+
+/** E_UNKNOWN_CATEGORY for the engine error unknownCategoryGuard raises; undefined for any other message. */
+export function explainUnknownCategory(message: string, column: string): WrangleError | undefined {
+  const at = message.indexOf(UNKNOWN_MARK);
+  if (at < 0) return undefined;
+  const value = message.slice(at + UNKNOWN_MARK.length).split('\n')[0];
+  return new WrangleError('E_UNKNOWN_CATEGORY', { column, value: JSON.stringify(value) });
+}

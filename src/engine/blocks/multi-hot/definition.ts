@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { fail } from '../../errors/catalog';
+import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { labelQuery } from '../categorical';
+import { columnNames, requireColumn } from '../columns';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+
+const params = z
+  .object({
+    /** A column of delimited labels, e.g. `Action|Comedy`. */
+    column: z.string().min(1),
+    delimiter: z.string().min(1).default('|'),
+    /** Output columns are `<prefix><label>`; default `<column>_`. */
+    prefix: z.string().optional(),
+    dropInput: z.boolean().default(true),
+    /** Tokens that are not labels, such as MovieLens's placeholder for "no genre". */
+    ignoreLabels: z.array(z.string()).default(['(no genres listed)']),
+    /** Keep at most this many labels (the most frequent); rarer tokens get no column. */
+    maxLabels: z.number().int().positive().max(1000).default(100),
+  })
+  .strict();
+
+type MultiHotParams = z.infer<typeof params>;
+
+const fitted = z.object({ labels: z.array(z.string()) }).strict();
+
+export type MultiHotFitted = z.infer<typeof fitted>;
+
+/** A row's tokens: the text split at the delimiter, each trimmed. NULL text gives a NULL list. */
+function tokenList(p: MultiHotParams): string {
+  return `list_transform(string_split(CAST(${quoteIdent(p.column)} AS VARCHAR), ${quoteLiteral(p.delimiter)}), lambda token: trim(token))`;
+}
+
+/** A name for the helper column that no input column has. */
+function helperName(taken: readonly string[]): string {
+  let name = '__wrangle_tokens';
+  while (taken.includes(name)) name = `_${name}`;
+  return name;
+}
+
+export const multiHotBlock = defineBlock({
+  kind: 'multi-hot',
+  family: 'encode',
+  title: 'Multi-hot encode',
+  description: 'Turns a column of delimited labels (Action|Comedy) into one 0/1 column per label, labels ordered by frequency.',
+  params,
+  fitted,
+  inputs: () => SINGLE_IN,
+  outputs: () => SINGLE_OUT,
+  async fit({ params: p, inputs, query }) {
+    const input = inputs.in!;
+    requireColumn(input, p.column);
+    const ignored = ['', ...p.ignoreLabels].map(quoteLiteral).join(', ');
+    // Distinct per row, so a label counts the rows that have it, however often a row repeats it.
+    const tokens = `(SELECT label FROM (SELECT unnest(list_distinct(${tokenList(p)})) AS label FROM ${input.ref}) WHERE label NOT IN (${ignored})) AS tokens`;
+    const rows = await query(labelQuery(tokens, 'label', p.maxLabels));
+    return { labels: rows.map((r) => String(r.label)) };
+  },
+  compile({ params: p, inputs, fitted: f }) {
+    const input = inputs.in!;
+    requireColumn(input, p.column);
+    const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'multi-hot labels' });
+    const prefix = p.prefix ?? `${p.column}_`;
+    const kept = columnNames(input).filter((n) => !(p.dropInput && n === p.column));
+    const taken = new Set(kept);
+    for (const label of labels) {
+      const name = `${prefix}${label}`;
+      if (taken.has(name)) fail('E_COLUMN_EXISTS', { column: name });
+      taken.add(name);
+    }
+    const helper = quoteIdent(helperName([...columnNames(input), ...taken]));
+    // COALESCE: a NULL cell has no labels, so all zeros rather than NULLs.
+    const flags = labels.map((label) => `COALESCE(CAST(list_contains(${helper}, ${quoteLiteral(label)}) AS INTEGER), 0) AS ${quoteIdent(`${prefix}${label}`)}`);
+    const excluded = p.dropInput ? `${helper}, ${quoteIdent(p.column)}` : helper;
+    // The split happens once per row, in the inner query; each label's flag only looks it up.
+    const split = `(SELECT *, ${tokenList(p)} AS ${helper} FROM ${input.ref}) AS split`;
+    return { select: `SELECT * EXCLUDE (${excluded})${flags.map((x) => `, ${x}`).join('')} FROM ${split}` };
+  },
+});
