@@ -25,6 +25,8 @@ function dataDir(ratings: number): string {
 
 interface Figure {
   ratings: number;
+  /** csv: the flow as written; parquet: the same flow with `--format parquet`. */
+  format: 'csv' | 'parquet';
   wallSeconds: number;
   flowSeconds: number;
   ratingsPerSecond: number;
@@ -33,29 +35,31 @@ interface Figure {
   testRows: number;
 }
 
+const runs = sizes.flatMap((ratings) => (['csv', 'parquet'] as const).map((format) => ({ ratings, format })));
 const figures: Figure[] = [];
-for (const ratings of sizes) {
+for (const { ratings, format } of runs) {
   const data = dataDir(ratings);
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
   const started = performance.now();
-  const r = await runCli(['run', flow, '--data', data, '--out', out, '--force', '--json']);
+  const r = await runCli(['run', flow, '--data', data, '--out', out, '--force', '--json', '--format', format]);
   const wallSeconds = (performance.now() - started) / 1000;
   rmSync(out, { recursive: true, force: true });
   if (r.code !== 0) throw new Error(`run failed at ${ratings} ratings:\n${r.stderr}`);
   const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; outputs: { file: string; rows: number }[] };
-  const rows = (f: string) => summary.outputs.find((o) => o.file === f)?.rows ?? 0;
+  const rows = (f: string) => summary.outputs.find((o) => o.file === `${f}.${format}`)?.rows ?? 0;
   const fig: Figure = {
     ratings,
+    format,
     wallSeconds: Number(wallSeconds.toFixed(2)),
     flowSeconds: Number(summary.seconds.toFixed(2)),
     ratingsPerSecond: Math.round(ratings / wallSeconds),
     peakMemoryMiB: summary.peakMemoryMiB,
-    trainRows: rows('train.csv'),
-    testRows: rows('test.csv'),
+    trainRows: rows('train'),
+    testRows: rows('test'),
   };
   figures.push(fig);
   console.log(
-    `${ratings.toLocaleString('en-US').padStart(11)} ratings: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
+    `${ratings.toLocaleString('en-US').padStart(11)} ratings, ${format.padEnd(7)}: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
       `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB`,
   );
 }

@@ -2,10 +2,14 @@
  * What the categorical encoders (one-hot, ordinal, multi-hot) share: how labels are learned and ordered, and how a
  * value not seen when fitting stops a run with a coded error.
  */
+import { z } from 'zod';
 import { WrangleError } from '../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 
 /** How fitted labels are ordered: most frequent first, or by code point. */
+/** Fitted state of the label encoders: the labels, in output order. */
+export const labelsFitted = z.object({ labels: z.array(z.string()) }).strict();
+
 export type LabelOrder = 'frequency' | 'alphabetical';
 
 /** Starts the message of the engine error raised for an unseen value, so explainUnknownCategory can recognise it. */

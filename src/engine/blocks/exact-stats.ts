@@ -3,9 +3,10 @@
  *
  * DuckDB's avg and stddev over DOUBLE add rows in whatever order parallel threads deliver them, so the last bits
  * change from run to run. Here each value is first mapped into [0, 1] by the column's min and max (per row, so
- * exactly reproducible), then summed as DECIMAL(38,24), which is exact integer arithmetic. Because the min and max
- * themselves are in the data, the sum of squared deviations is at least 1/2 whenever the values are not all equal, so
- * the 1e-24 rounding of each term costs no precision that a double could show.
+ * exactly reproducible), then summed as DECIMAL(38,24), which is exact integer arithmetic, and the sums are combined
+ * in exact integers too. Because the min and max themselves are in the data, the mapped values' sum of squared
+ * deviations is at least 1/2 whenever they are not all equal, so the 1e-24 rounding of each term costs no precision
+ * that a double could show. DECIMAL(38,24) holds sums of up to 1e14 rows.
  */
 import type { SqlRow } from '../run/sql-runner';
 import { quoteIdent } from '../sql/quote';
@@ -21,31 +22,44 @@ export function finiteValue(column: string): string {
 }
 
 /**
- * The statistics one query computes: `first` aggregates run over the input; `second` aggregates run over the input
- * again, and may read the first pass's results as `p.<alias>`. Aliases must be plain and unique.
+ * The statistics one query computes. `first` aggregates run over the input. `second` aggregates run over the input
+ * again, but see only the `values` it projects (`<expr> AS value_<key>`) and the first pass's aliases: no input
+ * column is in scope there, so no column name can clash with them. Aliases must be plain and unique.
  */
 export interface TwoPassStats {
   first: string[];
+  values: string[];
   second: string[];
 }
 
 /** Aggregates for the mean and sample standard deviation of `value` (from finiteValue), under aliases ending `_<key>`. */
 export function momentAggregates(key: string, value: string): TwoPassStats {
-  const u = `CASE WHEN p.hi_${key} > p.lo_${key} THEN (${value} - p.lo_${key}) / (p.hi_${key} - p.lo_${key}) ELSE 0 END`;
+  const [x, lo, hi] = [`value_${key}`, `lo_${key}`, `hi_${key}`];
+  const u = `CASE WHEN ${hi} > ${lo} THEN (${x} - ${lo}) / (${hi} - ${lo}) ELSE 0 END`;
   // As text, so that every runner hands the exact decimal over the same way.
   const exactSum = (term: string) => `CAST(sum(CAST(${term} AS DECIMAL(38,${SCALE}))) AS VARCHAR)`;
   return {
-    first: [`min(${value}) AS lo_${key}`, `max(${value}) AS hi_${key}`, `count(${value}) AS n_${key}`],
+    first: [`min(${value}) AS ${lo}`, `max(${value}) AS ${hi}`, `count(${value}) AS n_${key}`],
+    values: [`${value} AS ${x}`],
     // u * u, not pow(): multiplication is correctly rounded in every engine, pow() depends on the platform's libm.
     second: [`${exactSum(`(${u})`)} AS s1_${key}`, `${exactSum(`(${u}) * (${u})`)} AS s2_${key}`],
   };
 }
 
+/** Statistics that need one pass only. */
+export function onePass(first: string[]): TwoPassStats {
+  return { first, values: [], second: [] };
+}
+
 /** One statement for both passes; it returns exactly one row, even over an empty input. */
-export function twoPassQuery(ref: string, stats: TwoPassStats): string {
-  const first = `SELECT ${stats.first.join(', ')} FROM ${ref}`;
-  if (stats.second.length === 0) return first;
-  return `WITH p AS (${first}) SELECT * FROM p, (SELECT ${stats.second.join(', ')} FROM ${ref}, p) AS q`;
+export function twoPassQuery(ref: string, parts: readonly TwoPassStats[]): string {
+  const all = (k: keyof TwoPassStats) => parts.flatMap((s) => s[k]).join(', ');
+  const first = `SELECT ${all('first')} FROM ${ref}`;
+  if (parts.every((s) => s.second.length === 0)) return first;
+  const values = `(SELECT ${all('values')} FROM ${ref}) AS input_values`;
+  // The CTE's name is unusual so that it cannot hide an input table of the same name.
+  const cte = '__wrangle_first_pass';
+  return `WITH ${cte} AS (${first}) SELECT * FROM ${cte}, (SELECT ${all('second')} FROM ${values}, ${cte}) AS second_pass`;
 }
 
 /** A DECIMAL(38,SCALE) in its text form, as an integer count of 10^-SCALE. */

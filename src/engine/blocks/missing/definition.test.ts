@@ -93,9 +93,9 @@ describe('missing', () => {
     expect(column(r.outputs.out, 'x')).toEqual([1, 100, 100, 4, 7]);
   });
 
-  it('a column with no values at all fits NULL and stays missing', async () => {
+  it.each(['mean', 'median', 'mode'])('%s: a column with no values at all fits NULL and stays missing', async (strategy) => {
     await db.sql(`CREATE OR REPLACE TABLE empty AS SELECT * FROM (VALUES (1, NULL::DOUBLE), (2, 'nan')) v(id, x)`);
-    const r = await runBlock(db, missing({ columns: ['x'], strategy: 'median' }), { in: 'empty' }, { orderBy: 'all' });
+    const r = await runBlock(db, missing({ columns: ['x'], strategy }), { in: 'empty' }, { orderBy: 'all' });
     expect(r.fitted).toEqual({ values: { x: null } });
     expect(column(r.outputs.out, 'x')).toEqual([null, null]);
   });
@@ -129,6 +129,14 @@ describe('missing', () => {
     await expect(runBlock(db, missing({ columns: ['xs'], strategy: 'mode' }), { in: 'nested' })).rejects.toMatchObject({ code: 'E_PARAMS_INVALID' });
     const r = await runBlock(db, missing({ columns: ['xs'], strategy: 'drop-rows' }), { in: 'nested' });
     expect(r.outputs.out).toHaveLength(1);
+  });
+
+  it('columns named like the query internals (lambda variables, aliases) do not get in the way', async () => {
+    await db.sql(`CREATE OR REPLACE TABLE internals AS SELECT * FROM (VALUES (1, 2.0::DOUBLE, 3), (1, NULL, NULL), (5, 4.0, 3)) v(entry, value_0, lo_0)`);
+    const mode = await runBlock(db, missing({ columns: ['entry', 'lo_0'], strategy: 'mode' }), { in: 'internals' });
+    expect(mode.fitted).toEqual({ values: { entry: 1, lo_0: 3 } });
+    const mean = await runBlock(db, missing({ columns: ['value_0', 'lo_0'], strategy: 'mean' }), { in: 'internals' });
+    expect(mean.fitted).toEqual({ values: { value_0: 3, lo_0: 3 } });
   });
 
   it('handles column names with spaces, quotes and unicode', async () => {

@@ -4,7 +4,7 @@ import { fail, WrangleError } from '../../errors/catalog';
 import type { SqlValue } from '../../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { columnNames, isNumericType, requireColumns } from '../columns';
-import { finiteValue, momentAggregates, moments, twoPassQuery, type TwoPassStats } from '../exact-stats';
+import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../types';
 
 export const missingStrategies = ['constant', 'mean', 'median', 'mode', 'drop-rows'] as const;
@@ -71,7 +71,9 @@ function missingCondition(col: Column): string {
 function modeAggregate(col: Column): string {
   const c = quoteIdent(col.name);
   const counts = FLOATING.test(col.type) ? `histogram(${c}) FILTER (WHERE NOT isnan(${c}))` : `histogram(${c})`;
-  const best = `list_sort(list_transform(map_entries(${counts}), lambda e: {n: -CAST(e.value AS BIGINT), v: e.key}))[1].v`;
+  // struct_extract rather than entry.key: a dotted name could bind to an input column called "entry".
+  const entry = `lambda entry: {n: -CAST(struct_extract(entry, 'value') AS BIGINT), v: struct_extract(entry, 'key')}`;
+  const best = `struct_extract(list_sort(list_transform(map_entries(${counts}), ${entry}))[1], 'v')`;
   // Numbers come back as numbers; anything else as the text that CAST reads back exactly.
   return isNumericType(col.type) ? best : `CAST(${best} AS VARCHAR)`;
 }
@@ -81,12 +83,12 @@ function fillAggregates(strategy: Strategy, col: Column, key: string): TwoPassSt
     case 'mean':
       return momentAggregates(key, finiteValue(col.name));
     case 'median':
-      return { first: [`median(${finiteValue(col.name)}) AS median_${key}`], second: [] };
+      return onePass([`median(${finiteValue(col.name)}) AS median_${key}`]);
     case 'mode':
-      return { first: [`${modeAggregate(col)} AS mode_${key}`], second: [] };
+      return onePass([`${modeAggregate(col)} AS mode_${key}`]);
     case 'constant':
     case 'drop-rows':
-      return { first: [], second: [] };
+      return onePass([]);
     default:
       return assertNever(strategy);
   }
@@ -128,7 +130,7 @@ export const missingBlock = defineBlock({
     const cols = checkColumns(input, p);
     if (!isFitted(p.strategy)) return { values: {} };
     const parts = cols.map((c, i) => fillAggregates(p.strategy, c, String(i)));
-    const row = (await query(twoPassQuery(input.ref, { first: parts.flatMap((s) => s.first), second: parts.flatMap((s) => s.second) })))[0] ?? {};
+    const row = (await query(twoPassQuery(input.ref, parts)))[0] ?? {};
     const valueOf = (key: string): string | number | null =>
       p.strategy === 'mean' ? moments(row, key).mean : storable(row[`${p.strategy}_${key}`]);
     return { values: Object.fromEntries(cols.map((c, i) => [c.name, valueOf(String(i))])) };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { labelQuery } from '../categorical';
+import { labelQuery, labelsFitted } from '../categorical';
 import { columnNames, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
@@ -22,7 +22,7 @@ const params = z
 
 type MultiHotParams = z.infer<typeof params>;
 
-const fitted = z.object({ labels: z.array(z.string()) }).strict();
+const fitted = labelsFitted;
 
 export type MultiHotFitted = z.infer<typeof fitted>;
 

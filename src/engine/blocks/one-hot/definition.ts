@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { explainUnknownCategory, isKnownLabel, labelQuery, unknownCategoryGuard } from '../categorical';
+import { explainUnknownCategory, isKnownLabel, labelQuery, unknownCategoryGuard, labelsFitted } from '../categorical';
 import { requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 import { fail } from '../../errors/catalog';
@@ -17,7 +17,7 @@ const params = z
   })
   .strict();
 
-const fitted = z.object({ labels: z.array(z.string()) }).strict();
+const fitted = labelsFitted;
 
 export type OneHotFitted = z.infer<typeof fitted>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { explainUnknownCategory, labelQuery, unknownCategoryGuard } from '../categorical';
+import { explainUnknownCategory, labelQuery, unknownCategoryGuard, labelsFitted } from '../categorical';
 import { requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
@@ -19,7 +19,7 @@ const params = z
   })
   .strict();
 
-const fitted = z.object({ labels: z.array(z.string()) }).strict();
+const fitted = labelsFitted;
 
 export type OrdinalFitted = z.infer<typeof fitted>;
 

@@ -53,6 +53,12 @@ describe('scale', () => {
     expect(r.outputs.out!.map((row) => row.k)).toEqual(method === 'max-abs' ? [1, 1, 1, 1, null] : [0, 0, 0, 0, null]);
   });
 
+  it.each(['standard', 'min-max', 'robust', 'max-abs'])('%s: an input with no values fits center 0, scale 1', async (method) => {
+    await db.sql(`CREATE OR REPLACE TABLE nothing AS SELECT * FROM (VALUES (NULL::DOUBLE), ('nan')) v(x)`);
+    const r = await runBlock(db, scale({ method }), { in: 'nothing' });
+    expect(r.fitted).toEqual({ stats: { x: { center: 0, scale: 1 } } });
+  });
+
   it('leaves NaN and infinities out of the statistics', async () => {
     await db.sql(`CREATE OR REPLACE TABLE odd AS SELECT * FROM (VALUES (1.0::DOUBLE), (3.0), ('nan'), ('inf')) v(x)`);
     const r = await runBlock(db, scale({ method: 'min-max' }), { in: 'odd' }, { orderBy: 'all' });
@@ -91,6 +97,12 @@ describe('scale', () => {
       { 'a b': 0, 'a"b': 0, größe: 0 },
       { 'a b': 1, 'a"b': 1, größe: 1 },
     ]);
+  });
+
+  it('an input whose table and column names look like the query internals still fits', async () => {
+    await db.sql(`CREATE OR REPLACE TABLE p AS SELECT * FROM (VALUES (1.0::DOUBLE, 5), (3.0, 7)) v(hi_0, lo_0)`);
+    const r = await runBlock(db, scale({ method: 'standard', columns: ['hi_0', 'lo_0'] }), { in: 'p' });
+    expect(r.fitted).toEqual({ stats: { hi_0: { center: 2, scale: Math.SQRT2 }, lo_0: { center: 6, scale: Math.SQRT2 } } });
   });
 
   it('fits bit-identical statistics run after run on 200k rows with two threads', async () => {

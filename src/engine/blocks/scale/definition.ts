@@ -4,7 +4,7 @@ import { fail } from '../../errors/catalog';
 import type { SqlRow } from '../../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { columnNames, isNumericType, requireColumns } from '../columns';
-import { finiteValue, momentAggregates, moments, twoPassQuery, type TwoPassStats } from '../exact-stats';
+import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
 
 export const scaleMethods = ['standard', 'min-max', 'robust', 'max-abs'] as const;
@@ -49,15 +49,12 @@ function columnStats(method: ScaleMethod, key: string, value: string): TwoPassSt
     case 'standard':
       return momentAggregates(key, value);
     case 'min-max':
-      return { first: [`min(${value}) AS center_${key}`, `max(${value}) - min(${value}) AS scale_${key}`], second: [] };
+      return onePass([`min(${value}) AS center_${key}`, `max(${value}) - min(${value}) AS scale_${key}`]);
     case 'robust':
       // Order statistics: no summation, so they are the same on every run without further care.
-      return {
-        first: [`quantile_cont(${value}, 0.5) AS center_${key}`, `quantile_cont(${value}, 0.75) - quantile_cont(${value}, 0.25) AS scale_${key}`],
-        second: [],
-      };
+      return onePass([`quantile_cont(${value}, 0.5) AS center_${key}`, `quantile_cont(${value}, 0.75) - quantile_cont(${value}, 0.25) AS scale_${key}`]);
     case 'max-abs':
-      return { first: [`0 AS center_${key}`, `max(abs(${value})) AS scale_${key}`], second: [] };
+      return onePass([`0 AS center_${key}`, `max(abs(${value})) AS scale_${key}`]);
     default:
       return assertNever(method);
   }
@@ -89,8 +86,7 @@ export const scaleBlock = defineBlock({
     const input = inputs.in!;
     checkColumns(input, p);
     const parts = p.columns.map((c, i) => columnStats(p.method, String(i), finiteValue(c)));
-    const sql = twoPassQuery(input.ref, { first: parts.flatMap((s) => s.first), second: parts.flatMap((s) => s.second) });
-    const row = (await query(sql))[0] ?? {};
+    const row = (await query(twoPassQuery(input.ref, parts)))[0] ?? {};
     return { stats: Object.fromEntries(p.columns.map((c, i) => [c, centerAndScale(p.method, row, String(i))])) };
   },
   compile({ params: p, inputs, fitted: f }) {

@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NativeRunner } from '../../cli/native-runner';
+import { parseFlow } from '../flow/parse';
+import { FlowExecutor, type ExecuteOptions, type RunResult } from './executor';
+
+let dir: string;
+let runner: NativeRunner;
+let inputs: ExecuteOptions['inputs'];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wrangle-exec-'));
+  const tracks = join(dir, 'tracks.csv');
+  const ratings = join(dir, 'ratings.csv');
+  writeFileSync(tracks, 'trackId,genre,valence,energy\nt1,rock,0.5,1\nt2,pop,1,0.5\nt3,rock,0,0\nt4,jazz,0.25,0.75\n');
+  writeFileSync(ratings, 'userId,trackId,Rating\nu1,t1,5\nu1,t2,3\nu2,t1,4\n');
+  runner = await NativeRunner.open({ readableFiles: [tracks, ratings], writableDirectories: [dir], threads: 2 });
+  inputs = { tracks: { path: tracks, fingerprint: 'tracks-v1' }, ratings: { path: ratings, fingerprint: 'ratings-v1' } };
+});
+afterAll(() => runner.close());
+
+type Edge = [string, string, string, string];
+const flow = (blocks: object[], edges: Edge[]) =>
+  parseFlow({
+    format: 'wrangle-flow',
+    version: 1,
+    blocks,
+    edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })),
+  });
+
+const importTracks = { id: 'tracks', kind: 'import', params: { input: 'tracks', file: 'tracks.csv' } };
+const importRatings = { id: 'ratings', kind: 'import', params: { input: 'ratings', file: 'ratings.csv' } };
+const danceability = (expression = '0.5*valence + 0.5*energy') => ({ id: 'dance', kind: 'formula', params: { column: 'danceability', expression } });
+const perGenre = (fn: string) => ({
+  id: 'per_genre',
+  kind: 'aggregate',
+  params: { groupBy: ['genre'], aggregations: [{ column: 'danceability', fn, as: 'd' }] },
+});
+const chain = (fn = 'avg', expression?: string) =>
+  flow(
+    [importTracks, danceability(expression), perGenre(fn)],
+    [
+      ['tracks', 'out', 'dance', 'in'],
+      ['dance', 'out', 'per_genre', 'in'],
+    ],
+  );
+
+const byId = (r: RunResult) => Object.fromEntries(r.blocks.map((b) => [b.blockId, b]));
+const tableOptions: ExecuteOptions = { inputs: {}, materialize: 'table', countRows: 'tables', stopOnError: false };
+const opts = (extra: Partial<ExecuteOptions> = {}): ExecuteOptions => ({ ...tableOptions, inputs, ...extra });
+
+describe('FlowExecutor', () => {
+  it('runs import → formula → aggregate into tables, with row counts', async () => {
+    const r = await new FlowExecutor(runner).run(chain(), opts());
+    expect(r.ok).toBe(true);
+    expect(r.blocks.map((b) => [b.blockId, b.status, b.rows])).toEqual([
+      ['tracks', 'ok', 4],
+      ['dance', 'ok', 4],
+      ['per_genre', 'ok', 3],
+    ]);
+    const agg = byId(r).per_genre!;
+    expect(agg.outputs.out!.columns.map((c) => c.name)).toEqual(['genre', 'd']);
+    expect(await runner.query(`SELECT * FROM ${agg.outputs.out!.ref} ORDER BY genre`)).toEqual([
+      { genre: 'jazz', d: 0.5 },
+      { genre: 'pop', d: 0.75 },
+      { genre: 'rock', d: 0.375 },
+    ]);
+    expect(r.script.some((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(true);
+  });
+
+  it('after an edit, recomputes only the edited block and those downstream of it', async () => {
+    const executor = new FlowExecutor(runner);
+    const first = await executor.run(chain('avg'), opts());
+    expect(first.blocks.every((b) => !b.cached)).toBe(true);
+
+    const second = await executor.run(chain('max'), opts());
+    const b = byId(second);
+    expect(b.tracks).toMatchObject({ status: 'ok', cached: true, rows: 4, hash: byId(first).tracks!.hash });
+    expect(b.dance).toMatchObject({ status: 'ok', cached: true, rows: 4 });
+    expect(b.per_genre!.cached).toBeUndefined();
+    expect(b.per_genre!.hash).not.toBe(byId(first).per_genre!.hash);
+    expect(await runner.query(`SELECT d FROM ${b.per_genre!.outputs.out!.ref} ORDER BY genre`)).toEqual([{ d: 0.5 }, { d: 0.75 }, { d: 0.75 }]);
+    // Nothing upstream was rebuilt: the script only holds the aggregate's statement.
+    expect(second.script).toHaveLength(1);
+
+    // An edit in the middle recomputes it and everything below it.
+    const third = await executor.run(chain('max', 'valence'), opts());
+    expect(third.blocks.map((x) => [x.blockId, x.cached ?? false])).toEqual([
+      ['tracks', true],
+      ['dance', false],
+      ['per_genre', false],
+    ]);
+  });
+
+  it('a changed input file fingerprint recomputes the import and everything below it', async () => {
+    const executor = new FlowExecutor(runner);
+    await executor.run(chain(), opts());
+    const changed = { ...inputs, tracks: { ...inputs.tracks!, fingerprint: 'tracks-v2' } };
+    const r = await executor.run(chain(), opts({ inputs: changed }));
+    expect(r.blocks.map((x) => x.cached ?? false)).toEqual([false, false, false]);
+  });
+
+  it('an unconnected input fails only its block; an independent branch still runs', async () => {
+    const joined = flow(
+      [
+        importTracks,
+        importRatings,
+        { id: 'j', kind: 'join', params: { type: 'inner', keys: [{ left: 'trackId', right: 'trackId' }] } },
+        { id: 'after_join', kind: 'formula', params: { column: 'x', expression: '1' } },
+        danceability(),
+      ],
+      [
+        ['ratings', 'out', 'j', 'left'],
+        ['j', 'out', 'after_join', 'in'],
+        ['tracks', 'out', 'dance', 'in'],
+      ],
+    );
+    const r = await new FlowExecutor(runner).run(joined, opts());
+    const b = byId(r);
+    expect(r.ok).toBe(false);
+    expect(b.j).toMatchObject({ status: 'error', error: { code: 'E_PORT_UNCONNECTED', blockId: 'j' } });
+    expect(b.j!.error!.message).toBe('Input "right" is not connected.');
+    expect(b.after_join!.status).toBe('blocked');
+    expect(b.dance).toMatchObject({ status: 'ok', rows: 4 });
+    expect(b.ratings).toMatchObject({ status: 'ok', rows: 3 });
+  });
+
+  it('stopOnError stops at the first failing block', async () => {
+    const r = await new FlowExecutor(runner).run(chain('avg', 'valence +'), opts({ stopOnError: true }));
+    expect(r.ok).toBe(false);
+    expect(r.blocks.map((b) => [b.blockId, b.status])).toEqual([
+      ['tracks', 'ok'],
+      ['dance', 'error'],
+    ]);
+  });
+
+  it.each([
+    ['a guard error', '1 +)'],
+    ['a parser error', 'valence +'],
+  ])('a formula typo (%s) is E_FORMULA_SYNTAX with its blockId', async (_name, expression) => {
+    const r = await new FlowExecutor(runner).run(chain('avg', expression), opts());
+    const b = byId(r);
+    expect(b.dance!.error?.toJSON()).toMatchObject({ code: 'E_FORMULA_SYNTAX', blockId: 'dance' });
+    expect(b.per_genre!.status).toBe('blocked');
+  });
+
+  it('writes an export through the sink path', async () => {
+    const exported = flow(
+      [importTracks, danceability(), { id: 'out', kind: 'export', params: { file: 'dance.csv' } }],
+      [
+        ['tracks', 'out', 'dance', 'in'],
+        ['dance', 'out', 'out', 'in'],
+      ],
+    );
+    const r = await new FlowExecutor(runner).run(exported, opts({ sinkPath: (f) => join(dir, f) }));
+    expect(r.ok).toBe(true);
+    expect(byId(r).out!.sink).toEqual({ fileName: 'dance.csv', path: join(dir, 'dance.csv'), rows: 4 });
+    expect(readFileSync(join(dir, 'dance.csv'), 'utf8').split('\n')[0]).toBe('trackId,genre,valence,energy,danceability');
+  });
+
+  it('an input outside the sandbox is refused', async () => {
+    const outside = { ...inputs, tracks: { path: '/etc/hostname', fingerprint: 'x' } };
+    const r = await new FlowExecutor(runner).run(chain(), opts({ inputs: outside }));
+    expect(byId(r).tracks).toMatchObject({ status: 'error', error: { code: 'E_SANDBOX_DENIED', blockId: 'tracks' } });
+  });
+});
