@@ -21,6 +21,11 @@ export type BlockFamily = 'input' | 'clean' | 'encode' | 'transform' | 'combine'
 export interface FileResolver {
   /** The engine path of a declared input, by logical name. */
   inputPath(name: string): string;
+  /**
+   * A table that already holds the input's rows, where the engine cannot read the format itself (duckdb-wasm has no
+   * Parquet or JSON reader offline, so the studio loads those through Arrow). Undefined: read the file at inputPath.
+   */
+  inputTable?(name: string): string | undefined;
 }
 
 export interface BlockContext<P> {
@@ -58,13 +63,16 @@ export interface Compiled {
   sink?: Sink;
 }
 
-/** One block kind: everything the engine needs to know about it, in one place. */
-export interface BlockDefinition<P, F = undefined> {
+/**
+ * One block kind: everything the engine needs to know about it, in one place. `I` is what the params schema accepts
+ * (defaults may be absent): the studio's forms edit that shape.
+ */
+export interface BlockDefinition<P, F = undefined, I = unknown> {
   kind: string;
   family: BlockFamily;
   title: string;
   description: string;
-  params: z.ZodType<P, unknown>;
+  params: z.ZodType<P, I>;
   /** Fitted state's schema, for blocks that learn from data (labels, statistics). */
   fitted?: z.ZodType<F, unknown>;
   /** Input port names, in order. */
@@ -80,7 +88,7 @@ export interface BlockDefinition<P, F = undefined> {
 }
 
 /** Identity helper that keeps each definition's own parameter types. */
-export function defineBlock<P, F = undefined>(def: BlockDefinition<P, F>): BlockDefinition<P, F> {
+export function defineBlock<P, F = undefined, I = unknown>(def: BlockDefinition<P, F, I>): BlockDefinition<P, F, I> {
   return def;
 }
 

@@ -12,6 +12,8 @@ import type { SqlRunner } from './sql-runner';
 export interface InputFile {
   path: string;
   fingerprint: string;
+  /** A table the host already loaded the input into (see FileResolver.inputTable). */
+  table?: string;
 }
 
 /**
@@ -160,6 +162,7 @@ export class FlowExecutor {
   private fileResolver(inputs: Record<string, InputFile>): FileResolver {
     return {
       inputPath: (name) => inputs[name]?.path ?? fail('E_INPUT_UNMAPPED', { name, file: 'a file' }),
+      inputTable: (name) => inputs[name]?.table,
     };
   }
 

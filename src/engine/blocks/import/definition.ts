@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quoteLiteral } from '../../sql/quote';
+import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
 import { defineBlock, SINGLE_OUT, type Compiled } from '../types';
 
@@ -82,7 +82,8 @@ export const importBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   compile(ctx): Compiled {
     const p = ctx.params;
-    const source = readerCall(p, ctx.files.inputPath(p.input));
+    const table = ctx.files.inputTable?.(p.input);
+    const source = table !== undefined ? quoteIdent(table) : readerCall(p, ctx.files.inputPath(p.input));
     const s = p.sampling;
     if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
     if (s.mode === 'fraction') {

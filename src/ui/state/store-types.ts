@@ -1,0 +1,73 @@
+/**
+ * The studio's state and the actions that change it: the contract between the state module (which owns history,
+ * autosave and the run loop) and the canvas, palette, inspector and preview, which only read state and call actions.
+ */
+import type { BlockKind } from '../../engine/blocks/registry';
+import type { FlowDocument } from '../../engine/flow/schema';
+import type { PortRef } from '../../engine/plan/graph';
+import type { BlockState } from '../../worker/engine-api';
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
+
+/** A toast or banner: engine restarts, failed saves, refused connections, missing files. */
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  message: string;
+  /** An optional action, e.g. "Download the flow" when autosave failed. */
+  action?: { label: string; run: () => void };
+}
+
+export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'failed';
+
+export interface StudioState {
+  /** The document: always valid (every params object passed its block's schema). */
+  doc: FlowDocument;
+  /** Selected block ids, in selection order. */
+  selection: string[];
+  /** Runtime state per block id; never saved. */
+  runtime: Record<string, BlockState>;
+  /** Logical input names that have a file registered in the engine. */
+  registeredInputs: string[];
+  /** Inputs the flow declares but that have no file (e.g. after a reload), to ask for by name. */
+  missingInputs: { name: string; file: string }[];
+  notices: Notice[];
+  saveStatus: SaveStatus;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export type ConnectResult = { ok: true } | { ok: false; reason: string };
+
+export interface StudioActions {
+  /** Adds a block with its kind's default params (or the given ones) and selects it. Returns its id. */
+  addBlock(kind: BlockKind, position?: Position, params?: unknown): string;
+  /** Replaces a block's params; they must already be valid for its kind. One undo step. */
+  updateParams(blockId: string, params: unknown): void;
+  setLabel(blockId: string, label: string): void;
+  /** Renames the flow (the top bar's title). One undo step. */
+  rename(name: string): void;
+  /** Connects an output port to an input port, or refuses with the reason (taken input, cycle, unknown port). */
+  connect(from: PortRef, to: PortRef): ConnectResult;
+  disconnect(from: PortRef, to: PortRef): void;
+  removeBlocks(ids: string[]): void;
+  /** Records final positions after a drag (one undo step per drag, not per pixel). */
+  moveBlocks(positions: Record<string, Position>): void;
+  select(ids: string[]): void;
+  copySelection(): void;
+  paste(offset?: Position): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the document (open, new, recovery). One undo step. */
+  load(doc: FlowDocument): void;
+  newFlow(): void;
+  /** Registers a file for a logical input and re-runs the flow. */
+  registerInputFile(inputName: string, file: File): Promise<void>;
+  notify(kind: NoticeKind, message: string, action?: Notice['action']): void;
+  dismissNotice(id: number): void;
+}

@@ -1,0 +1,145 @@
+/**
+ * The whole protocol between the studio and its engine worker, in one file. Everything that crosses it is plain data
+ * or transferred Arrow IPC bytes; errors cross as `{ code, message, blockId }` from the engine's coded catalog.
+ */
+import type { Column } from '../engine/blocks/types';
+import type { FlowDocument } from '../engine/flow/schema';
+
+export interface EngineErrorInfo {
+  code: string;
+  message: string;
+  blockId?: string;
+}
+
+/**
+ * A block's state as the canvas shows it. `fresh`: its result is computed for the current document. `stale`: the
+ * document changed (or the engine restarted) and it has not been recomputed yet. `blocked`: an upstream block failed.
+ */
+export type BlockStatus = 'fresh' | 'stale' | 'running' | 'error' | 'blocked';
+
+export interface BlockState {
+  blockId: string;
+  status: BlockStatus;
+  rows?: number;
+  seconds?: number;
+  error?: EngineErrorInfo;
+  /** The compiled SELECT, for the inspector. */
+  sql?: string;
+  /** Output schemas by port, which feed the column pickers of downstream forms. */
+  outputs: Record<string, Column[]>;
+  /** Set when this run fitted the block: the studio stores it in the document. */
+  fitted?: unknown;
+  /** True when the result came from the engine's cache (nothing upstream changed). */
+  cached?: boolean;
+}
+
+export interface RunFlowResult {
+  /** Echoes the request's runId, so the UI can drop results of a run that a newer one replaced. */
+  runId: number;
+  blocks: BlockState[];
+}
+
+export interface SortKey {
+  column: string;
+  descending: boolean;
+}
+
+export interface PreviewRequest {
+  blockId: string;
+  port: string;
+  offset: number;
+  limit: number;
+  sort?: SortKey[];
+}
+
+export interface PreviewResult {
+  /** One page of rows as Arrow IPC stream bytes. */
+  arrow: Uint8Array;
+  totalRows: number;
+}
+
+export interface HistogramBin {
+  /** Lower bound (numeric columns) or category label (text columns). */
+  lo: number | string;
+  hi?: number;
+  count: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  count: number;
+  nulls: number;
+  distinct: number;
+  min?: string | number;
+  max?: string | number;
+  mean?: number;
+  std?: number;
+  /** The most frequent values. */
+  top: { value: string; count: number }[];
+  histogram: HistogramBin[];
+}
+
+/** A data-quality report of one block output, computed in SQL. */
+export interface TableProfile {
+  rows: number;
+  duplicateRows: number;
+  columns: ColumnProfile[];
+  /** For ratings-like tables (a user-ish and an item-ish column): how empty the user × item matrix is. */
+  sparsity?: { userColumn: string; itemColumn: string; users: number; items: number; ratings: number; sparsity: number };
+}
+
+export type ChartKind = 'histogram' | 'scatter' | 'bar' | 'heatmap';
+
+export interface ChartRequest {
+  blockId: string;
+  port: string;
+  kind: ChartKind;
+  x: string;
+  y?: string;
+  /** Most points/bins returned; the engine aggregates or samples (seeded) above it. */
+  limit: number;
+}
+
+/** Chart data, already aggregated in SQL: columns of equal length. */
+export interface ChartData {
+  kind: ChartKind;
+  x: (number | string | null)[];
+  y?: (number | string | null)[];
+  /** Heatmap cell counts or bar/histogram heights. */
+  z?: number[];
+  /** True when the scatter was sampled down to `limit` points. */
+  sampled: boolean;
+}
+
+/** The API the engine worker exposes through comlink. */
+export interface EngineApi {
+  init(): Promise<{ version: string }>;
+  /** Registers the file behind a logical input. A `File` is registered by handle, never copied into JS memory. */
+  registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void>;
+  /** Runs the flow; results of unchanged blocks come from the cache. `onBlock` streams each block's state. */
+  runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult>;
+  preview(req: PreviewRequest): Promise<PreviewResult>;
+  profile(blockId: string, port: string): Promise<TableProfile>;
+  chart(req: ChartRequest): Promise<ChartData>;
+  /** A block output as a file: CSV (spreadsheet-safe unless `raw`) or Parquet. */
+  download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array>;
+  /** What an export block writes, byte for byte as the CLI would. */
+  exportFile(blockId: string): Promise<{ fileName: string; bytes: Uint8Array }>;
+}
+
+/** Why the engine restarted, for the UI's notice. */
+export type EngineRestartReason = 'crashed' | 'cancelled' | 'test-hook';
+
+/**
+ * The UI's handle on the engine: the EngineApi plus lifecycle. The worker is disposable: on a crash or a cancel it is
+ * terminated and rebuilt (files re-registered, the flow re-run), and listeners hear why.
+ */
+export interface EngineClient extends Omit<EngineApi, 'registerFile'> {
+  registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void>;
+  /** Names of inputs that have a file registered. */
+  registeredInputs(): string[];
+  /** Terminates the worker (cancelling whatever runs) and starts a fresh one. */
+  restart(reason: EngineRestartReason): Promise<void>;
+  onRestart(listener: (reason: EngineRestartReason) => void): () => void;
+}
