@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { sampleData } from './vite-plugins/sample-data';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sampleData()],
   worker: { format: 'es' },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 8000 },
   server: { host: '127.0.0.1' },

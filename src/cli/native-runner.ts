@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
+import { plainInteger } from '../engine/run/sql-value';
 import { arrowIpcFromRows } from './arrow-from-rows';
 
 /** What a flow run may touch: the declared input files and the output directory, nothing else. */
@@ -15,7 +16,7 @@ export interface Sandbox {
 /** One engine value as a plain cell: integers to numbers when exact, anything structured to its text form. */
 function toSqlValue(v: DuckDBValue): SqlValue {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (typeof v === 'bigint') return plainInteger(v);
   return String(v);
 }
 
@@ -50,8 +51,11 @@ export class NativeRunner implements SqlRunner {
   /** Prepares exactly one statement; several are refused, so SQL text can never chain a second statement. */
   private async prepareOne(sql: string) {
     const extracted = await this.connection.extractStatements(sql).catch((e: unknown) => {
+      const message = String(e instanceof Error ? e.message : e);
+      // @duckdb/node-api fails this way on text without a statement (blank, a comment, a lone `;`).
+      if (message === 'Error in native callback') throw new Error('Parser Error: expected one statement, found 0');
       // Report the engine's own message ("Parser Error: …"), as duckdb-wasm does, not the wrapper's prefix.
-      throw new Error(String(e instanceof Error ? e.message : e).replace(/^Failed to extract statements: /, ''));
+      throw new Error(message.replace(/^Failed to extract statements: /, ''));
     });
     if (extracted.count !== 1) throw new Error(`Parser Error: expected one statement, found ${extracted.count}`);
     return extracted.prepare(0);

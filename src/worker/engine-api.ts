@@ -4,6 +4,10 @@
  */
 import type { Column } from '../engine/blocks/types';
 import type { FlowDocument } from '../engine/flow/schema';
+import type { ChartData, ChartKind, TableProfile } from '../engine/profile/types';
+
+// The engine computes profiles and chart data (src/engine/profile), so their types are declared there.
+export type { ChartData, ChartKind, ColumnProfile, HistogramBin, TableProfile } from '../engine/profile/types';
 
 export interface EngineErrorInfo {
   code: string;
@@ -58,39 +62,6 @@ export interface PreviewResult {
   totalRows: number;
 }
 
-export interface HistogramBin {
-  /** Lower bound (numeric columns) or category label (text columns). */
-  lo: number | string;
-  hi?: number;
-  count: number;
-}
-
-export interface ColumnProfile {
-  name: string;
-  type: string;
-  count: number;
-  nulls: number;
-  distinct: number;
-  min?: string | number;
-  max?: string | number;
-  mean?: number;
-  std?: number;
-  /** The most frequent values. */
-  top: { value: string; count: number }[];
-  histogram: HistogramBin[];
-}
-
-/** A data-quality report of one block output, computed in SQL. */
-export interface TableProfile {
-  rows: number;
-  duplicateRows: number;
-  columns: ColumnProfile[];
-  /** For ratings-like tables (a user-ish and an item-ish column): how empty the user × item matrix is. */
-  sparsity?: { userColumn: string; itemColumn: string; users: number; items: number; ratings: number; sparsity: number };
-}
-
-export type ChartKind = 'histogram' | 'scatter' | 'bar' | 'heatmap';
-
 export interface ChartRequest {
   blockId: string;
   port: string;
@@ -99,17 +70,6 @@ export interface ChartRequest {
   y?: string;
   /** Most points/bins returned; the engine aggregates or samples (seeded) above it. */
   limit: number;
-}
-
-/** Chart data, already aggregated in SQL: columns of equal length. */
-export interface ChartData {
-  kind: ChartKind;
-  x: (number | string | null)[];
-  y?: (number | string | null)[];
-  /** Heatmap cell counts or bar/histogram heights. */
-  z?: number[];
-  /** True when the scatter was sampled down to `limit` points. */
-  sampled: boolean;
 }
 
 /** The API the engine worker exposes through comlink. */

@@ -38,6 +38,10 @@ const catalog = {
   E_OUTPUT_WRITE: (a: MessageArgs) => `Could not write output ${a.file}: ${a.detail}`,
   E_OUTPUT_EXISTS: (a: MessageArgs) => `Output ${a.file} already exists. Pass --force to overwrite it.`,
   E_OUTPUT_DUPLICATE: (a: MessageArgs) => `Two export blocks write the same file "${a.file}".`,
+  E_NO_RESULT: (a: MessageArgs) => `Block "${a.block}" has no ${a.what} yet. Run the flow, or fix the block, first.`,
+  E_ENGINE_RESTARTED: (a: MessageArgs) => `The engine restarted (${a.reason}) before it answered.`,
+  E_ENGINE_CRASHED: () => 'The engine crashed before it answered.',
+  E_ENGINE_BROKEN: () => 'The engine keeps crashing. Reload the page to start it again.',
 } as const;
 
 export type ErrorCode = keyof typeof catalog;

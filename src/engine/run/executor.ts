@@ -71,6 +71,8 @@ export interface RunResult {
 interface CachedResult {
   outputs: Record<string, Relation>;
   rows?: number;
+  /** The relations that hold it: the main one, then its port views. */
+  relations: string[];
 }
 
 const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
@@ -87,6 +89,21 @@ export class FlowExecutor {
   /** Forgets every cached result, e.g. after the engine restarted. */
   clearCache(): void {
     this.cache.clear();
+  }
+
+  /**
+   * Forgets the cached results whose hash is not in `keep` and returns the names of the relations that held them,
+   * port views before their main relation, for the host to drop. The studio keeps only its latest run's results, so
+   * that edits do not pile up tables.
+   */
+  evict(keep: ReadonlySet<string>): string[] {
+    const dropped: string[] = [];
+    for (const [hash, cached] of this.cache) {
+      if (keep.has(hash)) continue;
+      this.cache.delete(hash);
+      dropped.push(...[...cached.relations].reverse());
+    }
+    return dropped;
   }
 
   async run(flow: FlowDocument, options: ExecuteOptions): Promise<RunResult> {
@@ -189,11 +206,14 @@ export class FlowExecutor {
     await this.exec(`CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`, script);
     const portSql = compiled.outputs?.(quoteIdent(main));
     const outputs: Record<string, Relation> = {};
+    const relations = [main];
     for (const [i, port] of ports.entries()) {
       let ref = quoteIdent(main);
       const sql = portSql?.[port];
       if (sql !== undefined) {
-        ref = quoteIdent(relationName(hash, String(i)));
+        const view = relationName(hash, String(i));
+        relations.push(view);
+        ref = quoteIdent(view);
         await this.exec(`CREATE OR REPLACE VIEW ${ref} AS ${sql}`, script);
       }
       outputs[port] = { ref, columns: await this.describe(ref) };
@@ -204,7 +224,7 @@ export class FlowExecutor {
       const r = await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(main)}`);
       rows = Number(r[0]?.n ?? 0);
     }
-    return { outputs, ...(rows !== undefined ? { rows } : {}) };
+    return { outputs, relations, ...(rows !== undefined ? { rows } : {}) };
   }
 
   private async writeSink(compiled: Compiled, options: ExecuteOptions, script: string[]) {

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { clickBlock, expectFresh, musicBlockIds, openFresh } from './helpers';
+
+test('first launch: the music flow is on the canvas and every block previews', async ({ page }) => {
+  await openFresh(page);
+  for (const id of musicBlockIds) await expect(page.getByTestId(`block-${id}`)).toBeVisible();
+  await expectFresh(page, musicBlockIds);
+  for (const id of musicBlockIds) {
+    await clickBlock(page, id);
+    await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9][\d,]* rows/);
+    await expect(page.getByTestId('preview-table').getByRole('row').nth(1)).toBeVisible();
+  }
+  await page.screenshot({ path: 'test-results/screens/canvas-preview.png' });
+
+  await clickBlock(page, 'join_tracks');
+  await page.getByRole('tab', { name: 'Profile' }).click();
+  await expect(page.getByTestId('profile-view')).toBeVisible();
+  await expect(page.locator('[data-testid^="profile-histogram-"]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/profile.png' });
+
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await expect(page.getByTestId('chart-view')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/chart.png' });
+});

@@ -1,0 +1,48 @@
+import { quoteLiteral } from '../sql/quote';
+
+/** The finite range of a numeric column. */
+export interface NumericRange {
+  lo: number;
+  hi: number;
+}
+
+/** A double as SQL: through text, so that the engine reads back exactly the double JS holds (never a DECIMAL). */
+export function doubleLiteral(x: number): string {
+  return `CAST(${quoteLiteral(String(x))} AS DOUBLE)`;
+}
+
+/**
+ * The index (0 … bins−1) of a numeric value's equal-width bin over the range, as SQL. The maximum falls into the
+ * last bin; a range of one value has one bin.
+ */
+export function binIndex(value: string, range: NumericRange, bins: number): string {
+  if (!(range.hi > range.lo)) return '0';
+  const lo = doubleLiteral(range.lo);
+  const hi = doubleLiteral(range.hi);
+  return `least(CAST(floor((${value} - ${lo}) / (${hi} - ${lo}) * ${bins}) AS BIGINT), ${bins - 1})`;
+}
+
+/** How many bins a range gets: `bins`, or one when all values are equal. */
+export function binCount(range: NumericRange, bins: number): number {
+  return range.hi > range.lo ? bins : 1;
+}
+
+/** The lower edge of bin `k`; the upper edge is the lower edge of `k + 1`. */
+export function binEdge(range: NumericRange, bins: number, k: number): number {
+  return k === bins ? range.hi : range.lo + ((range.hi - range.lo) * k) / bins;
+}
+
+/** A row value as a number, or undefined for NULL and text that is not a number. */
+export function numberOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isNaN(n) ? undefined : n;
+  }
+  return undefined;
+}
+
+/** A count from a row (counts are never NULL, but an empty aggregate may be). */
+export function countOf(v: unknown): number {
+  return numberOf(v) ?? 0;
+}

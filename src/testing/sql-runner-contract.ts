@@ -1,0 +1,146 @@
+/**
+ * The SqlRunner contract, written once and run against every runner: the CLI's native one and the studio's
+ * duckdb-wasm one. Its last case is the parity proof: the music workshop flow gives the same row counts and
+ * byte-identical exports (the committed goldens) on each.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFlow } from '../engine/flow/parse';
+import { classifyError } from '../engine/run/classify-error';
+import { FlowExecutor } from '../engine/run/executor';
+import type { SqlRunner } from '../engine/run/sql-runner';
+import { expectedDir, fixturesDir, type GoldenFile } from './goldens';
+import { repoRoot } from './run-cli';
+
+export interface RunnerUnderTest {
+  runner: SqlRunner;
+  /** Makes a host file readable to the engine and returns the path the engine reads it by. */
+  provideInput(hostPath: string): Promise<string>;
+  /** The engine path an export of this name is written to. */
+  exportPath(fileName: string): string;
+  /** The bytes the engine wrote at an export path. */
+  readExport(enginePath: string): Promise<Uint8Array>;
+  close(): void;
+}
+
+/** The music sample's inputs, as real paths (the native sandbox allows exactly these). */
+export const musicInputs = {
+  tracks: realpathSync(join(repoRoot, 'sample-data', 'music', 'tracks.csv')),
+  ratings: realpathSync(join(repoRoot, 'sample-data', 'music', 'ratings.csv')),
+};
+
+/** Rows of every block of the music flow, the same in every engine. */
+const MUSIC_ROWS = {
+  tracks: 2000,
+  ratings: 100_000,
+  genre_onehot: 2000,
+  danceability: 2000,
+  join_tracks: 100_000,
+  five_star_avg: 1000,
+  drop_ids: 100_000,
+  join_users: 100_000,
+  tidy: 100_000,
+  split: 100_000,
+  export_train: 79_850,
+  export_test: 20_150,
+};
+
+const rejection = async (p: Promise<unknown>): Promise<Error> => {
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(e, 'expected the call to fail').toBeInstanceOf(Error);
+  return e as Error;
+};
+
+export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderTest>): void {
+  describe(`SqlRunner contract: ${name}`, () => {
+    let t: RunnerUnderTest;
+    beforeAll(async () => {
+      t = await open();
+    });
+    afterAll(() => t?.close());
+
+    it('runs exactly one statement: two, or none, are refused and nothing runs', async () => {
+      const two = await rejection(t.runner.exec('CREATE TABLE contract_a AS SELECT 1 AS x; CREATE TABLE contract_b AS SELECT 2 AS x'));
+      expect(two.message).toMatch(/^Parser Error: expected one statement/);
+      expect((await rejection(t.runner.query('SELECT 1; SELECT 2'))).message).toMatch(/^Parser Error: expected one statement/);
+      expect((await rejection(t.runner.exec(''))).message).toMatch(/^Parser Error: expected one statement, found 0/);
+      const tables = await t.runner.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('contract_a', 'contract_b')");
+      expect(tables).toEqual([{ n: 0 }]);
+    });
+
+    it('returns rows as plain values: integers as numbers when exact, decimals and dates as DuckDB text', async () => {
+      const rows = await t.runner.query(
+        `SELECT 42::BIGINT AS big, 9007199254740993::BIGINT AS huge, 2::TINYINT AS tiny, 1.5::DOUBLE AS dbl, 'x' AS txt,
+           true AS yes, NULL::INTEGER AS nothing, 1.50::DECIMAL(10,2) AS price, -0.05::DECIMAL(10,3) AS neg,
+           DATE '2020-03-04' AS day, TIMESTAMP '2020-03-04 05:06:07.5' AS ts, TIME '01:02:03' AS tod`,
+      );
+      expect(rows).toEqual([
+        { big: 42, huge: '9007199254740993', tiny: 2, dbl: 1.5, txt: 'x', yes: true, nothing: null, price: '1.50', neg: '-0.050', day: '2020-03-04', ts: '2020-03-04 05:06:07.5', tod: '01:02:03' },
+      ]);
+    });
+
+    it('returns Arrow IPC stream bytes (not the file format duckdb-wasm answers in) that decode to the same rows', async () => {
+      const sql = "SELECT * FROM (VALUES (1, 'a', 2.5::DOUBLE), (2, NULL, NULL)) AS v(i, s, d) ORDER BY i";
+      const bytes = await t.runner.queryArrow(sql);
+      expect(new TextDecoder().decode(bytes.subarray(0, 6))).not.toBe('ARROW1');
+      const table = tableFromIPC(bytes);
+      expect(table.schema.fields.map((f) => f.name)).toEqual(['i', 's', 'd']);
+      const decoded = table.toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+      expect(decoded).toEqual([
+        { i: 1, s: 'a', d: 2.5 },
+        { i: 2, s: null, d: null },
+      ]);
+      expect(decoded).toEqual(await t.runner.query(sql));
+    });
+
+    it("reports DuckDB's error type first, so errors classify as in every engine", async () => {
+      const parser = await rejection(t.runner.query('SELEC 1'));
+      expect(parser.message).toMatch(/^Parser Error/);
+      expect(classifyError(parser, 'b').code).toBe('E_SQL_INVALID');
+      const binder = await rejection(t.runner.query('SELECT nope'));
+      expect(binder.message).toMatch(/^Binder Error/);
+      expect(classifyError(binder, 'b').code).toBe('E_QUERY_FAILED');
+    });
+
+    it('is sandboxed: no other file, and no change to its settings', async () => {
+      const read = await rejection(t.runner.query("SELECT * FROM read_csv('/etc/passwd')"));
+      expect(classifyError(read, 'b').code).toBe('E_SANDBOX_DENIED');
+      const set = await rejection(t.runner.exec('SET enable_external_access = true'));
+      expect(classifyError(set, 'b').code).toBe('E_SANDBOX_DENIED');
+    });
+
+    it('is DuckDB v1.4.3', async () => {
+      expect(await t.runner.version()).toBe('v1.4.3');
+    });
+
+    it('runs the music workshop flow to the golden row counts and byte-identical exports', async () => {
+      const flow = parseFlow(readFileSync(join(fixturesDir, 'music-recommendation.flow.json'), 'utf8'));
+      const inputs = {
+        tracks: { path: await t.provideInput(musicInputs.tracks), fingerprint: 'tracks' },
+        ratings: { path: await t.provideInput(musicInputs.ratings), fingerprint: 'ratings' },
+      };
+      const result = await new FlowExecutor(t.runner).run(flow, {
+        inputs,
+        materialize: 'table',
+        countRows: 'all',
+        stopOnError: true,
+        sinkPath: (file) => t.exportPath(file),
+      });
+      expect(result.blocks.filter((b) => b.error).map((b) => b.error?.message)).toEqual([]);
+      expect(Object.fromEntries(result.blocks.map((b) => [b.blockId, b.rows]))).toEqual(MUSIC_ROWS);
+      const goldens = JSON.parse(readFileSync(join(expectedDir, 'music-recommendation.json'), 'utf8')) as Record<string, GoldenFile>;
+      for (const [file, golden] of Object.entries(goldens)) {
+        const sink = result.blocks.find((b) => b.sink?.fileName === file)?.sink;
+        expect(sink?.rows, file).toBe(golden.rows);
+        const bytes = await t.readExport(sink!.path);
+        expect({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }, file).toEqual({ bytes: golden.bytes, sha256: golden.sha256 });
+      }
+    });
+  });
+}

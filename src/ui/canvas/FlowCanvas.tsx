@@ -1,0 +1,197 @@
+import '@xyflow/react/dist/style.css';
+import '../styles/canvas.css';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type JSX } from 'react';
+import { isBlockKind } from '../../engine/blocks/registry';
+import { getStudioState, studioActions, useStudio } from '../state/studio-store';
+import type { Position } from '../state/store-types';
+import { placeBlocks, unstoredPositions } from './auto-layout';
+import { BlockNode } from './BlockNode';
+import { BLOCK_KIND_MIME, provideViewportCentre } from './canvas-bridge';
+import { ConnectHint } from './ConnectHint';
+import { connectionProblem } from './connection-rules';
+import { edgeBetween, edgeFromConnection } from './edge-ids';
+import { blockNodes, flowEdges, type BlockFlowNode, type Size } from './flow-elements';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useSelectionSync } from './use-selection-sync';
+
+const nodeTypes: NodeTypes = { block: BlockNode };
+/** Where a dropped block's top-left corner goes relative to the pointer: the pointer lands on its title. */
+const DROP_OFFSET = { x: 100, y: 20 };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+
+/** The flow canvas: the document's blocks and connections, editable by mouse and keyboard. */
+export function FlowCanvas(): JSX.Element {
+  return (
+    <ReactFlowProvider>
+      <CanvasView />
+    </ReactFlowProvider>
+  );
+}
+
+function without<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
+  const next = { ...record };
+  for (const key of keys) delete next[key];
+  return next;
+}
+
+function CanvasView(): JSX.Element {
+  const doc = useStudio((s) => s.doc);
+  const selection = useStudio((s) => s.selection);
+  const runtime = useStudio((s) => s.runtime);
+  const flow = useReactFlow<BlockFlowNode>();
+  const container = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<Record<string, Size>>({});
+  // Positions of blocks being dragged, shown until the drop records them in the document.
+  const [dragged, setDragged] = useState<Record<string, Position>>({});
+  const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync(doc);
+
+  const positions = useMemo(() => placeBlocks(doc), [doc]);
+  const baseNodes = useMemo(() => blockNodes(doc, positions, runtime, selection, measured), [doc, positions, runtime, selection, measured]);
+  // Only the dragged nodes change while dragging, so the others are not re-rendered on every pointer move.
+  const nodes = useMemo(
+    () => baseNodes.map((node) => (dragged[node.id] ? { ...node, position: dragged[node.id]!, dragging: true } : node)),
+    [baseNodes, dragged],
+  );
+  const edges = useMemo(() => flowEdges(doc, runtime, selectedEdges), [doc, runtime, selectedEdges]);
+
+  useCanvasShortcuts(container, selectedEdges);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<BlockFlowNode>[]) => {
+      const sizes: Record<string, Size> = {};
+      const moving: Record<string, Position> = {};
+      const moved: Record<string, Position> = {};
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+        else if (change.type === 'position' && change.position) {
+          if (change.dragging) moving[change.id] = change.position;
+          // Whole units keep saved flow files tidy; nobody places a block to a fraction of a pixel.
+          else moved[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
+        }
+      }
+      onSelectChanges(changes);
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+      if (Object.keys(moving).length > 0) setDragged((d) => ({ ...d, ...moving }));
+      // A drop or an arrow-key move ends with `dragging: false`: one undo step. Blocks still placed automatically are
+      // recorded too, so that later edits do not shuffle them around.
+      if (Object.keys(moved).length > 0) {
+        const current = getStudioState().doc;
+        studioActions.moveBlocks({ ...unstoredPositions(current, placeBlocks(current)), ...moved });
+        setDragged((d) => without(d, Object.keys(moved)));
+      }
+    },
+    [onSelectChanges],
+  );
+
+  const onConnect = useCallback((connection: Connection) => {
+    const edge = edgeFromConnection(connection);
+    if (!edge) return;
+    const result = studioActions.connect(edge.from, edge.to);
+    if (!result.ok) studioActions.notify('warning', result.reason);
+  }, []);
+
+  const isValidConnection = useCallback((connection: Connection | Edge) => {
+    const edge = edgeFromConnection(connection);
+    return edge !== undefined && connectionProblem(getStudioState().doc, edge) === undefined;
+  }, []);
+
+  // A line dropped on a port that was refused while dragging: say why once more, as a notice that stays a moment.
+  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+    const edge = edgeBetween(state.fromHandle, state.toHandle);
+    const problem = edge && connectionProblem(getStudioState().doc, edge);
+    if (problem) studioActions.notify('warning', problem);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(BLOCK_KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(BLOCK_KIND_MIME);
+      if (!isBlockKind(kind)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      studioActions.addBlock(kind, { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) });
+    },
+    [flow],
+  );
+
+  useEffect(
+    () =>
+      provideViewportCentre(() => {
+        const box = container.current?.getBoundingClientRect();
+        if (!box) return { x: 0, y: 0 };
+        const centre = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+        return { x: Math.round(centre.x - DROP_OFFSET.x), y: Math.round(centre.y - DROP_OFFSET.y) };
+      }),
+    [flow],
+  );
+
+  useFitViewOnNewFlow(doc.blocks.map((b) => b.id).join('\n'));
+
+  return (
+    <div className="flow-canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
+      <ReactFlow<BlockFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        // The canvas handles Delete itself (blocks through the store, connections through disconnect).
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        selectionKeyCode="Shift"
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.2}
+        maxZoom={2}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap<BlockFlowNode> pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <ConnectHint />
+      </ReactFlow>
+      {doc.blocks.length === 0 && (
+        <div className="canvas-empty">
+          <p>Drag a block here from the palette, or double-click one to add it.</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Fits the view when a different flow is shown (opened, new, recovered): none of the blocks on screen remain. */
+function useFitViewOnNewFlow(blockIds: string): void {
+  const { fitView } = useReactFlow();
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = blockIds;
+    // The first render is fitted by the `fitView` prop.
+    if (before === undefined || blockIds === '') return;
+    const earlier = new Set(before.split('\n'));
+    if (blockIds.split('\n').some((id) => earlier.has(id))) return;
+    void fitView(FIT_VIEW_OPTIONS);
+  }, [blockIds, fitView]);
+}

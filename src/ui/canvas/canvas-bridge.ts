@@ -1,0 +1,23 @@
+import type { Position } from '../state/store-types';
+
+/** The drag-and-drop type that carries a block kind from the palette to the canvas. */
+export const BLOCK_KIND_MIME = 'application/x-wrangle-block-kind';
+
+type CentreFinder = () => Position;
+
+// The palette and the canvas are siblings in the layout, not parent and child, so the canvas lends the palette
+// this one question ("where is the middle of what you show?") instead of sharing a React Flow provider.
+let findCentre: CentreFinder | undefined;
+
+/** Called by the mounted canvas; returns the function that withdraws it. */
+export function provideViewportCentre(finder: CentreFinder): () => void {
+  findCentre = finder;
+  return () => {
+    if (findCentre === finder) findCentre = undefined;
+  };
+}
+
+/** The flow position at the middle of the visible canvas, or undefined when no canvas is mounted. */
+export function viewportCentre(): Position | undefined {
+  return findCentre?.();
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockState, BlockStatus } from '../../worker/engine-api';
+import { statusBadge } from './status-badge';
+
+const state = (status: BlockStatus, extra: Partial<BlockState> = {}): BlockState => ({ blockId: 'b', outputs: {}, status, ...extra });
+
+describe('statusBadge', () => {
+  it.each([
+    [state('fresh', { rows: 80072 }), 'fresh', '80,072 rows'],
+    [state('fresh', { rows: 1 }), 'fresh', '1 row'],
+    [state('running'), 'running', 'running…'],
+    [state('stale'), 'stale', 'stale'],
+    [state('error', { error: { code: 'E_FORMULA_SYNTAX', message: 'bad' } }), 'error', 'E_FORMULA_SYNTAX'],
+    [state('blocked'), 'blocked', 'waiting for input'],
+    [undefined, 'stale', 'stale'],
+  ] as const)('%s reads %s: %s', (input, status, text) => {
+    expect(statusBadge(input)).toMatchObject({ status, text });
+  });
+
+  it('explains an error in full', () => {
+    expect(statusBadge(state('error', { error: { code: 'E_COLUMN_MISSING', message: 'Column "x" does not exist' } })).detail).toBe(
+      'E_COLUMN_MISSING: Column "x" does not exist',
+    );
+  });
+});

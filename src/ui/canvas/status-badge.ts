@@ -1,0 +1,38 @@
+import { assertNever } from '../../engine/assert-never';
+import type { BlockState, BlockStatus } from '../../worker/engine-api';
+
+export interface StatusBadge {
+  status: BlockStatus;
+  text: string;
+  /** A longer explanation, for the tooltip and screen readers. */
+  detail: string;
+}
+
+const rowCount = (rows: number): string => `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
+
+/**
+ * What a block's badge says. A block the engine has not reported on yet counts as stale: its result is not
+ * computed for the current document.
+ */
+export function statusBadge(state: BlockState | undefined): StatusBadge {
+  const status = state?.status ?? 'stale';
+  switch (status) {
+    case 'fresh': {
+      const text = state?.rows === undefined ? 'ready' : rowCount(state.rows);
+      const seconds = state?.seconds === undefined ? '' : ` in ${state.seconds.toFixed(2)} s`;
+      return { status, text, detail: `Up to date: ${text}${state?.cached ? ' (cached)' : seconds}` };
+    }
+    case 'running':
+      return { status, text: 'running…', detail: 'Running' };
+    case 'stale':
+      return { status, text: 'stale', detail: 'Not computed for the current settings yet' };
+    case 'error': {
+      const code = state?.error?.code ?? 'error';
+      return { status, text: code, detail: state?.error ? `${state.error.code}: ${state.error.message}` : 'Failed' };
+    }
+    case 'blocked':
+      return { status, text: 'waiting for input', detail: 'Waiting for an upstream block that failed or is not connected' };
+    default:
+      return assertNever(status);
+  }
+}

@@ -1,0 +1,133 @@
+import { useId, useState, type JSX } from 'react';
+import type { BlockState, EngineClient } from '../../worker/engine-api';
+import type { ChartPick } from './chart-spec';
+import { ChartView } from './ChartView';
+import { DataTable } from './DataTable';
+import { DownloadBar } from './DownloadBar';
+import { PortSwitcher } from './PortSwitcher';
+import { choosePort, outputPorts, panelView, type PanelView } from './preview-status';
+import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
+import { ProfileView } from './ProfileView';
+import { useEngineAnswer } from './use-engine-answer';
+import { useExportTarget } from './use-export-target';
+import { useFreshResult, type FreshResult } from './use-fresh-result';
+import '../styles/preview.css';
+
+export interface PreviewPanelProps {
+  engine: EngineClient;
+  blockId: string | undefined;
+  /** The output port the shell chose; undefined lets the panel offer its own switcher for several outputs. */
+  port: string | undefined;
+  state: BlockState | undefined;
+}
+
+/** The bottom panel: the selected block's output as rows, a data-quality profile and a chart, with downloads. */
+export function PreviewPanel({ engine, blockId, port: shellPort, state }: PreviewPanelProps): JSX.Element {
+  const idBase = useId();
+  const [tab, setTab] = useState<PreviewTab>('data');
+  const [ownPick, setOwnPick] = useState<{ blockId: string; port: string }>();
+  const [chartPick, setChartPick] = useState<ChartPick>({ kind: 'histogram', x: '', y: '' });
+
+  const ports = outputPorts(state);
+  const pickedHere = ownPick !== undefined && ownPick.blockId === blockId ? ownPick.port : undefined;
+  const port = shellPort ?? choosePort(ports, pickedHere, undefined);
+  const view = panelView(blockId, state);
+  const fresh = useFreshResult(blockId, port, state);
+  const exportTarget = useExportTarget(blockId);
+  const scope = `${blockId ?? ''}\u0000${port ?? ''}`;
+  const profile = useEngineAnswer(blockId !== undefined && port !== undefined ? fresh?.key : undefined, scope, () =>
+    engine.profile(blockId ?? '', port ?? ''),
+  );
+  const recomputing = view.kind === 'result' && view.recomputing;
+
+  return (
+    <div className="preview-panel">
+      <div className="preview-header">
+        <PreviewTabs idBase={idBase} active={tab} onChange={setTab} />
+        {blockId !== undefined && (
+          <span className="preview-title" title={port ? `${blockId} · ${port}` : blockId}>
+            {blockId}
+            {port ? ` · ${port}` : ''}
+          </span>
+        )}
+        {shellPort === undefined && blockId !== undefined && port !== undefined && (
+          <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
+        )}
+        {recomputing && (
+          <span className="preview-recomputing" role="status">
+            recomputing…
+          </span>
+        )}
+        <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
+      </div>
+      <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
+        <PreviewBody
+          view={view}
+          fresh={fresh}
+          render={(result, blockIdHere, portHere) => (
+            <>
+              {/* The table stays mounted behind the other tabs, keeping its pages and scroll position. */}
+              <div className="preview-tab-body" hidden={tab !== 'data'}>
+                <DataTable
+                  key={`${blockIdHere}\u0000${portHere}`}
+                  engine={engine}
+                  blockId={blockIdHere}
+                  port={portHere}
+                  resultKey={result.key}
+                  columns={result.columns}
+                  profileColumns={profile.value?.columns}
+                  recomputing={recomputing}
+                />
+              </div>
+              {tab === 'profile' && <ProfileView profile={profile.value} error={profile.error} loading={profile.loading} />}
+              {tab === 'chart' && (
+                <ChartView
+                  engine={engine}
+                  blockId={blockIdHere}
+                  port={portHere}
+                  resultKey={result.key}
+                  columns={result.columns}
+                  pick={chartPick}
+                  onPick={setChartPick}
+                />
+              )}
+            </>
+          )}
+          blockId={blockId}
+          port={port}
+        />
+      </div>
+    </div>
+  );
+}
+
+interface PreviewBodyProps {
+  view: PanelView;
+  fresh: FreshResult | undefined;
+  blockId: string | undefined;
+  port: string | undefined;
+  render(result: FreshResult, blockId: string, port: string): JSX.Element;
+}
+
+/** The panel's states before there are rows to show: nothing selected, not run, failed, blocked or computing. */
+function PreviewBody({ view, fresh, blockId, port, render }: PreviewBodyProps): JSX.Element {
+  switch (view.kind) {
+    case 'nothing-selected':
+      return <p className="preview-hint">Select a block on the canvas to preview its output.</p>;
+    case 'not-run':
+      return <p className="preview-hint">This block has not run yet. Connect its inputs to compute it.</p>;
+    case 'blocked':
+      return <p className="preview-hint">Blocked: waiting for an upstream block to run without errors.</p>;
+    case 'error':
+      return (
+        <div className="preview-error" role="alert">
+          <code className="preview-error__code">{view.error.code}</code>
+          <p className="preview-error__message">{view.error.message}</p>
+        </div>
+      );
+    case 'result':
+      if (blockId === undefined || port === undefined) return <p className="preview-hint">This block has no output to preview.</p>;
+      if (!fresh) return <p className="preview-hint preview-recomputing-text">recomputing…</p>;
+      return render(fresh, blockId, port);
+  }
+}

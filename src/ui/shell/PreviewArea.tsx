@@ -1,0 +1,24 @@
+import { useMemo, type JSX } from 'react';
+import type { EngineClient } from '../../worker/engine-api';
+import { PreviewPanel } from '../preview/PreviewPanel';
+import { useStudio } from '../state/studio-store';
+import { previewTarget } from './preview-target';
+
+/** The bottom panel: the selected block's output, or for an export, the rows it writes. */
+export function PreviewArea({ engine }: { engine: EngineClient }): JSX.Element {
+  const doc = useStudio((s) => s.doc);
+  const selected = useStudio((s) => s.selection[0]);
+  const target = useMemo(() => previewTarget(doc, selected), [doc, selected]);
+  const state = useStudio((s) => (target ? s.runtime[target.blockId] : undefined));
+
+  return (
+    <section className="app__preview" aria-label="Preview">
+      {target?.exportOf !== undefined && (
+        <p className="app__preview-note">
+          {target.exportOf} writes the rows of {target.blockId} · {target.port}
+        </p>
+      )}
+      <PreviewPanel engine={engine} blockId={target?.blockId} port={target?.port} state={state} />
+    </section>
+  );
+}

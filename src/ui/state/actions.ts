@@ -1,0 +1,178 @@
+/**
+ * The studio's actions: every change of the document goes through here, is validated, and becomes one undo step.
+ */
+import { isBlockKind } from '../../engine/blocks/registry';
+import { parseFlow } from '../../engine/flow/parse';
+import type { FlowDocument } from '../../engine/flow/schema';
+import type { CommitOptions, StoreCore } from './create-store';
+import { defaultParams } from './default-params';
+import {
+  addBlockToDoc,
+  connectPorts,
+  copyBlocks,
+  disconnectPorts,
+  emptyFlow,
+  makeBlock,
+  moveBlocksInDoc,
+  nextBlockId,
+  pasteBlocks,
+  placeNewBlock,
+  removeBlocksFromDoc,
+  renameFlow,
+  setBlockLabel,
+  setBlockParams,
+  validateParams,
+  wiringProblem,
+  type Clipboard,
+} from './doc-edits';
+import { errorMessage } from './run-loop';
+import type { StudioActions } from './store-types';
+
+/** Where a paste lands relative to the copied blocks, growing with each paste so copies do not stack exactly. */
+const PASTE_STEP = { x: 40, y: 40 };
+
+export function createActions(core: StoreCore): StudioActions {
+  let clipboard: Clipboard | undefined;
+  let pastes = 0;
+  const doc = (): FlowDocument => core.state().doc;
+  const edit = (next: FlowDocument, options?: CommitOptions): void => core.commit(next, options);
+
+  return {
+    addBlock(kind, position, params) {
+      if (!isBlockKind(kind)) throw new Error(`Unknown block kind "${String(kind)}"`);
+      const valid = validateParams(kind, params === undefined ? defaultParams(kind) : params);
+      if (!valid.ok) {
+        // A caller bug, not a user's mistake; the block is not added rather than added broken.
+        core.notify('error', `Could not add the block: ${valid.reason}`);
+        return '';
+      }
+      const current = doc();
+      const id = nextBlockId(current, kind);
+      const at = position ?? placeNewBlock(current, core.state().selection.at(-1));
+      edit(addBlockToDoc(current, makeBlock(id, kind, valid.params), at));
+      core.publish({ selection: [id] });
+      return id;
+    },
+
+    updateParams(blockId, params) {
+      const result = setBlockParams(doc(), blockId, params);
+      if (!result.ok) {
+        core.notify('error', result.reason);
+        return;
+      }
+      edit(result.doc);
+      if (result.removedEdges > 0) {
+        const n = result.removedEdges;
+        core.notify('info', `${n} connection${n === 1 ? '' : 's'} to ports that no longer exist ${n === 1 ? 'was' : 'were'} removed.`);
+      }
+    },
+
+    setLabel(blockId, label) {
+      edit(setBlockLabel(doc(), blockId, label));
+    },
+
+    rename(name) {
+      edit(renameFlow(doc(), name));
+    },
+
+    connect(from, to) {
+      const result = connectPorts(doc(), from, to);
+      if (!result.ok) return result;
+      edit(result.doc);
+      return { ok: true };
+    },
+
+    disconnect(from, to) {
+      edit(disconnectPorts(doc(), from, to));
+    },
+
+    removeBlocks(ids) {
+      edit(removeBlocksFromDoc(doc(), ids));
+    },
+
+    moveBlocks(positions) {
+      edit(moveBlocksInDoc(doc(), positions));
+    },
+
+    select(ids) {
+      const known = new Set(doc().blocks.map((b) => b.id));
+      const selection = [...new Set(ids)].filter((id) => known.has(id));
+      const old = core.state().selection;
+      if (selection.length !== old.length || selection.some((id, i) => id !== old[i])) core.publish({ selection });
+    },
+
+    copySelection() {
+      const ids = core.state().selection;
+      if (ids.length === 0) return;
+      clipboard = copyBlocks(doc(), ids);
+      pastes = 0;
+    },
+
+    paste(offset) {
+      if (!clipboard || clipboard.blocks.length === 0) return;
+      pastes += 1;
+      const shift = offset ?? { x: PASTE_STEP.x * pastes, y: PASTE_STEP.y * pastes };
+      const result = pasteBlocks(doc(), clipboard, shift);
+      edit(result.doc);
+      core.publish({ selection: result.ids });
+    },
+
+    undo() {
+      core.stepHistory('undo');
+    },
+
+    redo() {
+      core.stepHistory('redo');
+    },
+
+    load(next) {
+      let parsed: FlowDocument;
+      try {
+        // Whatever the caller holds is checked again: the document must always be valid.
+        parsed = parseFlow(next);
+      } catch (e) {
+        core.notify('error', `This flow cannot be opened. ${errorMessage(e)}`);
+        return;
+      }
+      const problem = wiringProblem(parsed);
+      if (problem) {
+        core.notify('error', `This flow cannot be opened. ${problem}`);
+        return;
+      }
+      edit(parsed);
+      core.publish({ selection: [] });
+    },
+
+    newFlow() {
+      edit(emptyFlow());
+      core.publish({ selection: [] });
+    },
+
+    async registerInputFile(inputName, file) {
+      const engine = core.engine();
+      if (!engine) {
+        core.notify('error', `The engine is not running, so ${file.name} could not be loaded.`);
+        return;
+      }
+      const declared = doc().blocks.find((b) => b.kind === 'import' && b.params.input === inputName);
+      // The engine sees the file under the name the flow expects, as the CLI's --data does.
+      const fileName = declared?.kind === 'import' ? declared.params.file : file.name;
+      try {
+        await engine.registerFile(inputName, fileName, file);
+      } catch (e) {
+        core.notify('error', `Could not load ${file.name} for input "${inputName}": ${errorMessage(e)}`);
+        return;
+      }
+      core.fileRegistered(inputName, fileName);
+    },
+
+    notify(kind, message, action) {
+      core.notify(kind, message, action);
+    },
+
+    dismissNotice(id) {
+      const notices = core.state().notices;
+      if (notices.some((n) => n.id === id)) core.publish({ notices: notices.filter((n) => n.id !== id) });
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FlowDocument } from '../../engine/flow/schema';
+import { createStudioStore, type StudioStore } from './create-store';
+import { fakeEngine, freshState, type FakeEngine } from './fake-engine';
+import { HISTORY_LIMIT } from './history';
+
+function editSteps(store: StudioStore): FlowDocument[] {
+  const { actions, getState } = store;
+  const docs = [getState().doc];
+  const step = (f: () => void): void => {
+    f();
+    docs.push(getState().doc);
+  };
+  step(() => actions.addBlock('import', { x: 0, y: 0 }));
+  step(() => actions.addBlock('filter', { x: 200, y: 0 }));
+  step(() => actions.connect({ block: 'import_1', port: 'out' }, { block: 'filter_1', port: 'in' }));
+  step(() => actions.updateParams('filter_1', { condition: 'a > 1' }));
+  step(() => actions.moveBlocks({ filter_1: { x: 300, y: 50 } }));
+  step(() => actions.setLabel('filter_1', 'Big ones'));
+  step(() => actions.rename('My flow'));
+  step(() => actions.removeBlocks(['import_1']));
+  return docs;
+}
+
+describe('undo and redo', () => {
+  it('return exactly the earlier documents, step by step', () => {
+    const store = createStudioStore();
+    const docs = editSteps(store);
+    const copies = docs.map((d) => structuredClone(d));
+    expect(new Set(docs).size).toBe(docs.length);
+    for (let i = docs.length - 2; i >= 0; i--) {
+      store.actions.undo();
+      expect(store.getState().doc).toBe(docs[i]);
+      expect(store.getState().doc).toEqual(copies[i]);
+    }
+    expect(store.getState().canUndo).toBe(false);
+    for (let i = 1; i < docs.length; i++) {
+      store.actions.redo();
+      expect(store.getState().doc).toEqual(copies[i]);
+    }
+    expect(store.getState().canRedo).toBe(false);
+  });
+
+  it('forgets the redo steps after a new edit, and keeps at most the history limit', () => {
+    const store = createStudioStore();
+    editSteps(store);
+    store.actions.undo();
+    store.actions.addBlock('sample');
+    expect(store.getState().canRedo).toBe(false);
+    for (let i = 0; i < HISTORY_LIMIT + 20; i++) store.actions.moveBlocks({ sample_1: { x: i, y: i } });
+    let undone = 0;
+    while (store.getState().canUndo) {
+      store.actions.undo();
+      undone++;
+    }
+    expect(undone).toBe(HISTORY_LIMIT);
+  });
+
+  it('records no step for an edit that changes nothing', () => {
+    const store = createStudioStore();
+    store.actions.addBlock('filter', { x: 0, y: 0 });
+    const doc = store.getState().doc;
+    store.actions.moveBlocks({ filter_1: { x: 0, y: 0 } });
+    store.actions.updateParams('filter_1', { condition: 'true' });
+    expect(store.getState().doc).toBe(doc);
+  });
+});
+
+describe('load', () => {
+  it('refuses a document that is not a valid flow and keeps the current one', () => {
+    const store = createStudioStore();
+    store.actions.addBlock('filter');
+    const doc = store.getState().doc;
+    store.actions.load({ ...doc, blocks: [{ id: 'x', kind: 'filter', params: { condition: '' } }] } as FlowDocument);
+    expect(store.getState().doc).toBe(doc);
+    expect(store.getState().notices.at(-1)?.message).toMatch(/Invalid flow at \$\.blocks\[0\]\.params\.condition/);
+  });
+
+  it('is one undo step', () => {
+    const store = createStudioStore();
+    store.actions.addBlock('filter');
+    const before = store.getState().doc;
+    store.actions.newFlow();
+    expect(store.getState().doc.blocks).toEqual([]);
+    store.actions.undo();
+    expect(store.getState().doc).toBe(before);
+  });
+});
+
+describe('the run loop in the store', () => {
+  let engine: FakeEngine;
+  let store: StudioStore;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    engine = fakeEngine();
+    store = createStudioStore({ debounceMs: 150 });
+    store.internals.attachEngine(engine);
+  });
+  afterEach(() => {
+    store.internals.dispose();
+    vi.useRealTimers();
+  });
+
+  it('runs once after a pause in editing and marks the edited blocks stale meanwhile', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    expect(store.getState().runtime.import_1?.status).toBe('stale');
+    await vi.advanceTimersByTimeAsync(100);
+    store.actions.addBlock('filter', { x: 200, y: 0 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(engine.runs).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(engine.runs).toHaveLength(1);
+    expect(store.getState().runtime.import_1?.status).toBe('running');
+    engine.runs[0]!.finish([freshState('import_1'), freshState('filter_1')]);
+    await vi.runAllTimersAsync();
+    expect(store.getState().runtime.filter_1?.status).toBe('fresh');
+  });
+
+  it('ignores the states of a run that a newer edit replaced', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(150);
+    const first = engine.runs[0]!;
+    store.actions.updateParams('import_1', { input: 'other', file: 'other.csv' });
+    // The old run reports after the edit: its result is for the old settings.
+    first.onBlock?.(freshState('import_1', { rows: 1 }));
+    first.finish([freshState('import_1', { rows: 1 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().runtime.import_1?.status).toBe('stale');
+    await vi.advanceTimersByTimeAsync(150);
+    const second = engine.runs[1]!;
+    expect(second.runId).toBeGreaterThan(first.runId);
+    second.finish([freshState('import_1', { rows: 2 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().runtime.import_1).toMatchObject({ status: 'fresh', rows: 2 });
+  });
+
+  it('stores fitted state in the document without an undo step', async () => {
+    store.internals.hydrate({
+      format: 'wrangle-flow',
+      version: 1,
+      name: 'f',
+      blocks: [{ id: 'o', kind: 'one-hot', params: { column: 'g', outputStyle: 'columns', unknown: 'ignore', maxLabels: 100 } }],
+      edges: [],
+    });
+    store.internals.runAll();
+    await vi.advanceTimersByTimeAsync(150);
+    const run = engine.runs[0]!;
+    run.onBlock?.(freshState('o', { fitted: { labels: ['b', 'a'] } }));
+    run.finish([freshState('o', { fitted: { labels: ['b', 'a'] } })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().doc.blocks[0]?.fitted).toEqual({ labels: ['b', 'a'] });
+    expect(store.getState().canUndo).toBe(false);
+    expect(store.getState().runtime.o).not.toHaveProperty('fitted');
+    // Storing it is not an edit: no new run starts.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(engine.runs).toHaveLength(1);
+  });
+
+  it('on an engine restart, says so, marks previews stale and re-runs the flow', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(150);
+    engine.runs[0]!.finish([freshState('import_1')]);
+    await vi.advanceTimersByTimeAsync(0);
+    engine.emitRestart('crashed');
+    expect(store.getState().runtime.import_1?.status).toBe('stale');
+    expect(store.getState().notices.at(-1)?.message).toBe('The engine restarted (crashed) — recomputing previews; your flow is intact.');
+    await vi.advanceTimersByTimeAsync(0);
+    engine.runs[1]!.finish([freshState('import_1')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().runtime.import_1?.status).toBe('fresh');
+    expect(store.getState().notices.at(-1)?.message).toBe('The engine restarted (crashed) — previews were recomputed; your flow is intact.');
+  });
+
+  it('shows no error for a run that a restart cut short, only the restart notice', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(150);
+    engine.runs[0]!.fail(Object.assign(new Error('The engine restarted (test-hook) before it answered.'), { code: 'E_ENGINE_RESTARTED' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().notices).toEqual([]);
+    expect(store.getState().runtime.import_1?.status).toBe('stale');
+    engine.emitRestart('test-hook');
+    expect(store.getState().notices.map((n) => n.message)).toEqual(['The engine restarted (on request) — recomputing previews; your flow is intact.']);
+  });
+
+  it('says why when a run fails for another reason', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(150);
+    engine.runs[0]!.fail(new Error('out of memory'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: 'The flow could not run: out of memory' });
+  });
+
+  it('registers a file under the name the flow expects and re-runs its import', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 }, { input: 'ratings', file: 'ratings.csv' });
+    expect(store.getState().missingInputs).toEqual([{ name: 'ratings', file: 'ratings.csv' }]);
+    await vi.advanceTimersByTimeAsync(150);
+    await store.actions.registerInputFile('ratings', new File(['a\n1\n'], 'my ratings.csv'));
+    expect(engine.files.get('ratings')?.fileName).toBe('ratings.csv');
+    expect(store.getState().missingInputs).toEqual([]);
+    expect(store.getState().runtime.import_1?.status).toBe('stale');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(engine.runs).toHaveLength(2);
+    // The import now expects another file: the one registered for the old name is not taken for it.
+    store.actions.updateParams('import_1', { input: 'ratings', file: 'ratings-2025.csv' });
+    expect(store.getState().missingInputs).toEqual([{ name: 'ratings', file: 'ratings-2025.csv' }]);
+  });
+});

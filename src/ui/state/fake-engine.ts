@@ -1,0 +1,62 @@
+/**
+ * An EngineClient for the state tests: runs resolve when the test says so, and restarts are triggered by hand. No
+ * worker and no DuckDB, so the run loop's ordering rules can be checked exactly.
+ */
+import type { FlowDocument } from '../../engine/flow/schema';
+import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult } from '../../worker/engine-api';
+
+export interface PendingRun {
+  doc: FlowDocument;
+  runId: number;
+  onBlock: ((state: BlockState) => void) | undefined;
+  finish(blocks: BlockState[]): void;
+  fail(error: Error): void;
+}
+
+export interface FakeEngine extends EngineClient {
+  runs: PendingRun[];
+  files: Map<string, { fileName: string; source: File | Uint8Array }>;
+  emitRestart(reason: EngineRestartReason): void;
+}
+
+const unused = (what: string) => (): Promise<never> => Promise.reject(new Error(`the fake engine has no ${what}`));
+
+export function fakeEngine(): FakeEngine {
+  const listeners = new Set<(reason: EngineRestartReason) => void>();
+  const runs: PendingRun[] = [];
+  const files = new Map<string, { fileName: string; source: File | Uint8Array }>();
+  return {
+    runs,
+    files,
+    emitRestart: (reason) => listeners.forEach((l) => l(reason)),
+    init: () => Promise.resolve({ version: 'fake' }),
+    registerFile(inputName, fileName, source) {
+      files.set(inputName, { fileName, source });
+      return Promise.resolve();
+    },
+    registeredInputs: () => [...files.keys()],
+    runFlow(doc, runId, onBlock) {
+      return new Promise<RunFlowResult>((resolve, reject) => {
+        runs.push({ doc, runId, onBlock, finish: (blocks) => resolve({ runId, blocks }), fail: reject });
+      });
+    },
+    restart(reason) {
+      listeners.forEach((l) => l(reason));
+      return Promise.resolve();
+    },
+    onRestart(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    preview: unused('preview'),
+    profile: unused('profile'),
+    chart: unused('chart'),
+    download: unused('download'),
+    exportFile: unused('exportFile'),
+  };
+}
+
+/** A fresh result for a block, as the engine reports it. */
+export function freshState(blockId: string, extra: Partial<BlockState> = {}): BlockState {
+  return { blockId, status: 'fresh', rows: 10, outputs: { out: [{ name: 'a', type: 'BIGINT' }] }, ...extra };
+}

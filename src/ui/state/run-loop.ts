@@ -1,0 +1,122 @@
+/**
+ * Keeps previews in step with the document: each edit marks the blocks it touches stale and, after a short pause in
+ * typing, runs the whole flow again (the engine recomputes only blocks whose content hash changed). Every run gets a
+ * new id, and states from any run but the latest are dropped.
+ */
+import type { FlowDocument } from '../../engine/flow/schema';
+import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult } from '../../worker/engine-api';
+import { acceptBlockState, acceptRunResult, markRunning, markStale, type Runtime } from './run-state';
+import type { NoticeKind } from './store-types';
+
+/** What the run loop needs from the store. */
+export interface RunHost {
+  getDoc(): FlowDocument;
+  getRuntime(): Runtime;
+  setRuntime(runtime: Runtime): void;
+  /** Stores state the engine fitted during run `runDoc`, if the block is still as it was then. */
+  storeFitted(blockId: string, fitted: unknown, runDoc: FlowDocument): void;
+  notify(kind: NoticeKind, message: string): number;
+  updateNotice(id: number, kind: NoticeKind, message: string): void;
+}
+
+export const RUN_DEBOUNCE_MS = 150;
+
+/** The message of whatever a rejected engine call threw: an Error, or the plain `{ code, message }` of the protocol. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e !== null && typeof e === 'object' && 'message' in e && typeof e.message === 'string') return e.message;
+  return String(e);
+}
+
+/** The code of a call that a restart cut short: the restart's own notice says what happened. */
+const CUT_BY_RESTART = 'E_ENGINE_RESTARTED';
+
+function errorCode(e: unknown): string | undefined {
+  return e !== null && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+export class RunLoop {
+  private latestRunId = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The restart notice to update once the re-run after a restart has finished. */
+  private restartNotice: { id: number; reason: EngineRestartReason; runId: number } | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly host: RunHost,
+    private readonly debounceMs = RUN_DEBOUNCE_MS,
+  ) {
+    this.unsubscribe = engine.onRestart((reason) => this.restarted(reason));
+  }
+
+  /** The id of the newest run, started or waiting for its debounce. */
+  get latest(): number {
+    return this.latestRunId;
+  }
+
+  /** The document (or a registered file) changed: marks `affected` stale now and runs after the debounce. */
+  schedule(affected: Iterable<string>, delay = this.debounceMs): void {
+    // Taking the new id now, not when the timer fires, drops results of a run that was computing the old document.
+    const runId = ++this.latestRunId;
+    this.host.setRuntime(markStale(this.host.getRuntime(), this.host.getDoc(), affected));
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.start(runId);
+    }, delay);
+  }
+
+  /** Stops listening to the engine and cancels a waiting run. */
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.unsubscribe();
+  }
+
+  private async start(runId: number): Promise<void> {
+    if (runId !== this.latestRunId) return;
+    const doc = this.host.getDoc();
+    this.host.setRuntime(markRunning(this.host.getRuntime(), doc));
+    const onBlock = (state: BlockState): void => this.blockState(state, runId, doc);
+    let result: RunFlowResult;
+    try {
+      result = await this.engine.runFlow(doc, runId, onBlock);
+    } catch (e) {
+      if (runId !== this.latestRunId) return;
+      this.host.setRuntime(acceptRunResult(this.host.getRuntime(), this.host.getDoc(), { runId, blocks: [] }, runId));
+      if (errorCode(e) !== CUT_BY_RESTART) this.host.notify('error', `The flow could not run: ${errorMessage(e)}`);
+      return;
+    }
+    if (result.runId === this.latestRunId) {
+      for (const s of result.blocks) if (s.fitted !== undefined) this.host.storeFitted(s.blockId, s.fitted, doc);
+    }
+    this.host.setRuntime(acceptRunResult(this.host.getRuntime(), this.host.getDoc(), result, this.latestRunId));
+    const notice = this.restartNotice;
+    if (notice && result.runId === this.latestRunId && notice.runId <= runId) {
+      this.restartNotice = undefined;
+      this.host.updateNotice(notice.id, 'info', restartMessage(notice.reason, true));
+    }
+  }
+
+  private blockState(state: BlockState, runId: number, doc: FlowDocument): void {
+    if (runId !== this.latestRunId) return;
+    if (state.fitted !== undefined) this.host.storeFitted(state.blockId, state.fitted, doc);
+    // The fitted value now lives in the document; the runtime copy would only be a second source of truth.
+    const rest = { ...state };
+    delete rest.fitted;
+    this.host.setRuntime(acceptBlockState(this.host.getRuntime(), rest, runId, this.latestRunId));
+  }
+
+  private restarted(reason: EngineRestartReason): void {
+    const id = this.host.notify('warning', restartMessage(reason, false));
+    this.schedule(this.host.getDoc().blocks.map((b) => b.id), 0);
+    this.restartNotice = { id, reason, runId: this.latestRunId };
+  }
+}
+
+function restartMessage(reason: EngineRestartReason, done: boolean): string {
+  const why = reason === 'test-hook' ? 'on request' : reason;
+  return done
+    ? `The engine restarted (${why}) — previews were recomputed; your flow is intact.`
+    : `The engine restarted (${why}) — recomputing previews; your flow is intact.`;
+}

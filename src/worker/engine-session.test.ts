@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import * as parquetWasm from 'parquet-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NativeRunner } from '../cli/native-runner';
+import { parseFlow } from '../engine/flow/parse';
+import type { FlowDocument } from '../engine/flow/schema';
+import { FlowExecutor } from '../engine/run/executor';
+import { openWasmInNode, type WasmInNode } from '../testing/wasm-in-node';
+import { rowsFromArrow } from './arrow-rows';
+import type { BlockState } from './engine-api';
+import { EngineSession } from './engine-session';
+import { parquetCodec } from './parquet-codec';
+
+const RATINGS = 'userId,trackId,Rating,note\nu1,t1,5,ok\nu1,t2,3,=1+1\nu2,t1,4,ok\nu3,t3,1,\n';
+const codec = parquetCodec(parquetWasm);
+const loadParquet = () => Promise.resolve(codec);
+
+let db: WasmInNode;
+let session: EngineSession;
+
+type Edge = [string, string, string, string];
+const flowOf = (blocks: object[], edges: Edge[]): FlowDocument =>
+  parseFlow({
+    format: 'wrangle-flow',
+    version: 1,
+    blocks,
+    edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })),
+  });
+
+const importBlock = (input: string, file: string, format = 'csv') => ({ id: input, kind: 'import', params: { input, file, format } });
+const formula = (expression: string) => ({ id: 'double', kind: 'formula', params: { column: 'double', expression } });
+const ratingsFlow = (expression = 'Rating * 2') =>
+  flowOf(
+    [importBlock('ratings', 'ratings.csv'), formula(expression), { id: 'export', kind: 'export', params: { file: 'out.csv' } }],
+    [
+      ['ratings', 'out', 'double', 'in'],
+      ['double', 'out', 'export', 'in'],
+    ],
+  );
+
+const byId = (states: BlockState[]) => Object.fromEntries(states.map((s) => [s.blockId, s]));
+const tables = async () => rowsFromArrow(await db.run("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'w\\_%' ESCAPE '\\'"))[0]?.n;
+
+beforeAll(async () => {
+  db = await openWasmInNode();
+  session = await EngineSession.open(db, loadParquet);
+  await session.registerFile('ratings', 'ratings.csv', new TextEncoder().encode(RATINGS));
+});
+afterAll(() => db.close());
+
+describe('EngineSession on duckdb-wasm', () => {
+  it('reports the engine version', async () => {
+    expect(await session.init()).toEqual({ version: 'v1.4.3' });
+  });
+
+  it('runs a flow, streaming each block state with its rows, SQL and output columns', async () => {
+    const streamed: BlockState[] = [];
+    const result = await session.runFlow(ratingsFlow(), 7, (s) => streamed.push(s));
+    expect(result.runId).toBe(7);
+    expect(streamed.map((s) => [s.blockId, s.status, s.rows])).toEqual([
+      ['ratings', 'fresh', 4],
+      ['double', 'fresh', 4],
+      ['export', 'fresh', 4],
+    ]);
+    expect(result.blocks).toEqual(streamed);
+    expect(byId(result.blocks).double?.outputs.out?.map((c) => c.name)).toEqual(['userId', 'trackId', 'Rating', 'note', 'double']);
+    expect(byId(result.blocks).double?.sql).toMatch(/^SELECT /);
+  });
+
+  it('recomputes only what an edit touches, and drops the results the edit replaced', async () => {
+    await session.runFlow(ratingsFlow(), 1);
+    const before = await tables();
+    const again = byId((await session.runFlow(ratingsFlow(), 2)).blocks);
+    expect([again.ratings?.cached, again.double?.cached, again.export?.cached]).toEqual([true, true, true]);
+    const edited = byId((await session.runFlow(ratingsFlow('Rating * 3'), 3)).blocks);
+    expect([edited.ratings?.cached, edited.double?.cached, edited.export?.cached]).toEqual([true, undefined, undefined]);
+    expect(await tables()).toBe(before);
+  });
+
+  it('pages and sorts previews in SQL, with the total row count', async () => {
+    await session.runFlow(ratingsFlow(), 4);
+    const page = await session.preview({ blockId: 'double', port: 'out', offset: 1, limit: 2, sort: [{ column: 'Rating', descending: true }] });
+    expect(page.totalRows).toBe(4);
+    expect(tableFromIPC(page.arrow).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON().userId)).toEqual(['u2', 'u1']);
+    await expect(session.preview({ blockId: 'double', port: 'out', offset: 0, limit: 2, sort: [{ column: 'nope', descending: false }] })).rejects.toMatchObject({ code: 'E_COLUMN_MISSING' });
+    await expect(session.preview({ blockId: 'nope', port: 'out', offset: 0, limit: 2 })).rejects.toMatchObject({ code: 'E_NO_RESULT' });
+  });
+
+  it('profiles and charts a block output', async () => {
+    await session.runFlow(ratingsFlow(), 5);
+    const profile = await session.profile('double', 'out');
+    expect(profile).toMatchObject({ rows: 4, duplicateRows: 0, sparsity: { userColumn: 'userId', itemColumn: 'trackId', users: 3, items: 3, ratings: 4 } });
+    expect(profile.columns.find((c) => c.name === 'double')).toMatchObject({ min: 2, max: 10, mean: 6.5 });
+    expect(await session.chart({ blockId: 'double', port: 'out', kind: 'bar', x: 'userId', limit: 2 })).toEqual({ kind: 'bar', x: ['u1', 'u2'], z: [2, 1], sampled: false });
+  });
+
+  it('writes an export byte for byte as the CLI does', async () => {
+    const flow = ratingsFlow();
+    await session.runFlow(flow, 6);
+    const file = await session.exportFile('export');
+    const dir = mkdtempSync(join(tmpdir(), 'wrangle-session-'));
+    writeFileSync(join(dir, 'ratings.csv'), RATINGS);
+    const native = await NativeRunner.open({ readableFiles: [join(dir, 'ratings.csv')], writableDirectories: [dir], threads: 2 });
+    try {
+      const inputs = { ratings: { path: join(dir, 'ratings.csv'), fingerprint: 'x' } };
+      await new FlowExecutor(native).run(flow, { inputs, materialize: 'auto', countRows: 'tables', stopOnError: true, sinkPath: (f) => join(dir, f) });
+    } finally {
+      native.close();
+    }
+    expect(file.fileName).toBe('out.csv');
+    expect(new TextDecoder().decode(file.bytes)).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(new TextDecoder().decode(file.bytes)).toContain("'=1+1");
+    await expect(session.exportFile('double')).rejects.toMatchObject({ code: 'E_NO_RESULT' });
+  });
+
+  it('downloads an output as spreadsheet-safe CSV or as Parquet', async () => {
+    await session.runFlow(ratingsFlow(), 8);
+    const csv = new TextDecoder().decode(await session.download('ratings', 'out', 'csv'));
+    expect(csv).toBe("userId,trackId,Rating,note\nu1,t1,5,ok\nu1,t2,3,'=1+1\nu2,t1,4,ok\nu3,t3,1,\n");
+    const parquet = await session.download('ratings', 'out', 'parquet');
+    const rows = rowsFromArrow(codec.toArrow(parquet));
+    expect(rows.map((r) => [r.userId, r.Rating, r.note])).toEqual([
+      ['u1', 5, 'ok'],
+      ['u1', 3, '=1+1'],
+      ['u2', 4, 'ok'],
+      ['u3', 1, null],
+    ]);
+  });
+
+  it('reads Parquet, JSON and JSON-lines inputs through tables, CSV by file', async () => {
+    const ipc = tableToIPC(tableFromArrays({ id: Int32Array.from([1, 2, 3]), name: ['a', 'b', null] }), 'stream');
+    await session.registerFile('p', 'p.parquet', codec.fromArrow(ipc));
+    await session.registerFile('j', 'j.json', new TextEncoder().encode('[{"id": 1, "name": "a"}, {"id": 2, "name": null}]'));
+    await session.registerFile('l', 'l.jsonl', new File(['{"id": 1, "name": "a"}\n{"id": 5, "name": "e"}\n\n'], 'l.jsonl'));
+    const flow = flowOf([importBlock('p', 'p.parquet', 'parquet'), importBlock('j', 'j.json', 'json'), importBlock('l', 'l.jsonl', 'jsonl')], []);
+    const states = byId((await session.runFlow(flow, 9)).blocks);
+    expect([states.p?.rows, states.j?.rows, states.l?.rows]).toEqual([3, 2, 2]);
+    expect(states.p?.outputs.out?.map((c) => c.name)).toEqual(['id', 'name']);
+    const page = rowsFromArrow((await session.preview({ blockId: 'l', port: 'out', offset: 0, limit: 10, sort: [{ column: 'id', descending: true }] })).arrow);
+    expect(page).toEqual([
+      { id: 5, name: 'e' },
+      { id: 1, name: 'a' },
+    ]);
+  });
+
+  it('reports an unreadable input on its import block, and blocks what depends on it', async () => {
+    await session.registerFile('bad', 'bad.parquet', new TextEncoder().encode('not parquet'));
+    const flow = flowOf(
+      [importBlock('bad', 'bad.parquet', 'parquet'), { id: 'f', kind: 'filter', params: { condition: 'true' } }],
+      [['bad', 'out', 'f', 'in']],
+    );
+    const states = byId((await session.runFlow(flow, 10)).blocks);
+    expect(states.bad).toMatchObject({ status: 'error', error: { code: 'E_INPUT_READ', blockId: 'bad' } });
+    expect(states.f?.status).toBe('blocked');
+    await expect(session.preview({ blockId: 'bad', port: 'out', offset: 0, limit: 1 })).rejects.toMatchObject({ code: 'E_NO_RESULT' });
+  });
+
+  it('refuses an empty file, and recomputes an import when its file is replaced', async () => {
+    await expect(session.registerFile('ratings', 'ratings.csv', new Uint8Array())).rejects.toMatchObject({ code: 'E_INPUT_EMPTY' });
+    await session.runFlow(ratingsFlow(), 11);
+    await session.registerFile('ratings', 'ratings.csv', new TextEncoder().encode('userId,trackId,Rating,note\nu9,t9,2,x\n'));
+    const states = byId((await session.runFlow(ratingsFlow(), 12)).blocks);
+    expect([states.ratings?.cached, states.ratings?.rows, states.double?.rows]).toEqual([undefined, 1, 1]);
+    await session.registerFile('ratings', 'ratings.csv', new TextEncoder().encode(RATINGS));
+  });
+});

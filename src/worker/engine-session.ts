@@ -1,0 +1,171 @@
+/**
+ * The studio's engine: one long-lived FlowExecutor over duckdb-wasm, so a re-run after an edit recomputes only the
+ * blocks whose content changed, plus the previews, profiles, charts and files of the latest run's results. It knows
+ * nothing of comlink or of the browser, so the tests run it on duckdb-wasm's Node build.
+ */
+import { requireColumn } from '../engine/blocks/columns';
+import type { Relation } from '../engine/blocks/types';
+import { fail, type WrangleError } from '../engine/errors/catalog';
+import type { FlowDocument } from '../engine/flow/schema';
+import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
+import { chartData } from '../engine/profile/chart';
+import { profileTable } from '../engine/profile/profile';
+import type { ChartData, TableProfile } from '../engine/profile/types';
+import { FlowExecutor, type BlockResult } from '../engine/run/executor';
+import { quoteIdent } from '../engine/sql/quote';
+import { toBlockState } from './block-state';
+import type { BlockState, ChartRequest, EngineApi, PreviewRequest, PreviewResult, RunFlowResult } from './engine-api';
+import { FileOutput } from './file-output';
+import { InputFiles } from './input-files';
+import type { LoadParquet } from './parquet-codec';
+import type { WasmDatabase } from './wasm-database';
+import { WasmRunner } from './wasm-runner';
+
+/** Most rows one preview page may ask for. */
+const MAX_PAGE = 10_000;
+
+export class EngineSession implements EngineApi {
+  private readonly executor: FlowExecutor;
+  private readonly inputs: InputFiles;
+  private readonly files: FileOutput;
+  /** The relation behind each `block`/`port` output of the latest run, as each block finishes. */
+  private outputs = new Map<string, Relation>();
+  private latest: { flow: FlowDocument; graph: FlowGraph; results: Map<string, BlockResult> } | undefined;
+  /** Row counts of relations: their names are content hashes, so a count never goes stale. */
+  private readonly totals = new Map<string, number>();
+  /** Runs and registrations one at a time; reads go between their statements. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly runner: WasmRunner,
+    db: WasmDatabase,
+    loadParquet: LoadParquet,
+  ) {
+    this.executor = new FlowExecutor(runner);
+    this.inputs = new InputFiles(db, runner, loadParquet);
+    this.files = new FileOutput(db, runner, loadParquet);
+  }
+
+  static async open(db: WasmDatabase, loadParquet: LoadParquet): Promise<EngineSession> {
+    return new EngineSession(await WasmRunner.open(db), db, loadParquet);
+  }
+
+  async init(): Promise<{ version: string }> {
+    return { version: await this.runner.version() };
+  }
+
+  registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void> {
+    return this.exclusive(() => this.inputs.register(inputName, fileName, source));
+  }
+
+  runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult> {
+    return this.exclusive(async () => {
+      const graph = buildGraph(flow);
+      const { inputs, failures } = await this.inputs.forFlow(flow);
+      const results = new Map<string, BlockResult>();
+      const outputs = new Map<string, Relation>();
+      const run = await this.executor.run(flow, {
+        inputs,
+        materialize: 'table',
+        countRows: 'all',
+        stopOnError: false,
+        onEvent: (e) => {
+          if (e.type !== 'done') return;
+          const result = withInputFailure(e.result, graph, failures);
+          results.set(result.blockId, result);
+          // Previews of this block now read its new result, or fail if it has none, while the rest still runs.
+          const previous = graph.byId.get(result.blockId);
+          for (const port of previous ? blockPorts(previous).outputs : []) this.outputs.delete(portKey({ block: result.blockId, port }));
+          for (const [port, rel] of Object.entries(result.outputs)) {
+            outputs.set(portKey({ block: result.blockId, port }), rel);
+            this.outputs.set(portKey({ block: result.blockId, port }), rel);
+          }
+          notify(onBlock, toBlockState(result));
+        },
+      });
+      this.outputs = outputs;
+      this.latest = { flow, graph, results };
+      await this.dropStale(new Set(run.blocks.flatMap((b) => b.hash ?? [])));
+      return { runId, blocks: run.blocks.map((b) => toBlockState(results.get(b.blockId) ?? b)) };
+    });
+  }
+
+  async preview(req: PreviewRequest): Promise<PreviewResult> {
+    const rel = this.relation(req.blockId, req.port);
+    const keys = (req.sort ?? []).map((k) => `${quoteIdent(requireColumn(rel, k.column, 'the previewed output').name)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
+    const order = keys.length > 0 ? ` ORDER BY ${keys.join(', ')}` : '';
+    const limit = Math.max(0, Math.min(Math.floor(req.limit), MAX_PAGE));
+    const offset = Math.max(0, Math.floor(req.offset));
+    const arrow = await this.runner.queryArrow(`SELECT * FROM ${rel.ref}${order} LIMIT ${limit} OFFSET ${offset}`);
+    return { arrow, totalRows: await this.total(rel.ref) };
+  }
+
+  profile(blockId: string, port: string): Promise<TableProfile> {
+    return profileTable((sql) => this.runner.query(sql), this.relation(blockId, port));
+  }
+
+  chart(req: ChartRequest): Promise<ChartData> {
+    return chartData((sql) => this.runner.query(sql), this.relation(req.blockId, req.port), req);
+  }
+
+  download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array> {
+    return this.files.download(blockId, this.relation(blockId, port), format);
+  }
+
+  async exportFile(blockId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const latest = this.latest;
+    const block = latest?.graph.byId.get(blockId);
+    if (!latest || block?.kind !== 'export') return fail('E_NO_RESULT', { block: blockId, what: 'export file (it is not an export block of the last run)' });
+    const result = latest.results.get(blockId);
+    if (result?.status !== 'ok') throw result?.error ?? fail('E_NO_RESULT', { block: blockId, what: 'export file' });
+    const from = latest.graph.inputsOf.get(blockId)?.in ?? fail('E_PORT_UNCONNECTED', { port: 'in' }, blockId);
+    return this.files.exportBytes(blockId, block.params, this.relation(from.block, from.port));
+  }
+
+  private relation(blockId: string, port: string): Relation {
+    return this.outputs.get(portKey({ block: blockId, port })) ?? fail('E_NO_RESULT', { block: blockId, what: `result on output "${port}"` });
+  }
+
+  private async total(ref: string): Promise<number> {
+    let n = this.totals.get(ref);
+    if (n === undefined) {
+      n = Number((await this.runner.query(`SELECT count(*) AS n FROM ${ref}`))[0]?.n ?? 0);
+      this.totals.set(ref, n);
+    }
+    return n;
+  }
+
+  /** Drops the relations no block of the latest run uses, so that edits do not pile up tables in wasm memory. */
+  private async dropStale(keep: ReadonlySet<string>): Promise<void> {
+    const names = this.executor.evict(keep);
+    if (names.length === 0) return;
+    const views = new Set((await this.runner.query('SELECT view_name FROM duckdb_views() WHERE NOT internal')).map((r) => String(r.view_name)));
+    for (const name of names) {
+      this.totals.delete(quoteIdent(name));
+      await this.runner.exec(`DROP ${views.has(name) ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(name)}`);
+    }
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** An import whose file could not be loaded reports why, rather than that no file was given. */
+function withInputFailure(result: BlockResult, graph: FlowGraph, failures: ReadonlyMap<string, WrangleError>): BlockResult {
+  const block = graph.byId.get(result.blockId);
+  const failure = block?.kind === 'import' && result.status === 'error' ? failures.get(block.params.input) : undefined;
+  return failure ? { ...result, error: failure.inBlock(result.blockId) } : result;
+}
+
+/** Streams a state to the listener; a listener that fails (e.g. a released comlink proxy) does not fail the run. */
+function notify(onBlock: ((state: BlockState) => void) | undefined, state: BlockState): void {
+  try {
+    const answer: unknown = onBlock?.(state);
+    if (answer instanceof Promise) answer.catch(() => undefined);
+  } catch {
+    // The run goes on; the final result carries every state anyway.
+  }
+}

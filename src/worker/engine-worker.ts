@@ -1,0 +1,67 @@
+/**
+ * The engine worker's entry: the EngineSession on duckdb-wasm, exposed through comlink. Failures cross as
+ * `{ code, message, blockId }`; Arrow pages and files are transferred, not copied.
+ */
+import * as Comlink from 'comlink';
+import { engineErrorInfo } from './block-state';
+import { openBrowserDatabase } from './duckdb-loader';
+import type { BlockState, EngineApi } from './engine-api';
+import { EngineSession } from './engine-session';
+import { loadBrowserParquet } from './parquet-browser';
+
+/**
+ * duckdb-wasm's own worker died, so this engine cannot answer again. Thrown outside any call, the error reaches the
+ * page as this worker's `error` event, and the client rebuilds the engine.
+ */
+function crashed(message: string): void {
+  setTimeout(() => {
+    throw new Error(`DuckDB crashed: ${message}`);
+  });
+}
+
+let opening: Promise<EngineSession> | undefined;
+const session = (): Promise<EngineSession> => (opening ??= openBrowserDatabase(crashed).then((db) => EngineSession.open(db, loadBrowserParquet)));
+
+async function call<T>(task: (s: EngineSession) => Promise<T>): Promise<T> {
+  try {
+    return await task(await session());
+  } catch (e) {
+    // A plain object, so that comlink hands the client the code and block too, not only the message.
+    throw engineErrorInfo(e);
+  }
+}
+
+const transferred = <T>(value: T, bytes: Uint8Array): T => Comlink.transfer(value, [bytes.buffer as ArrayBuffer]);
+
+const api: EngineApi = {
+  init: () => call((s) => s.init()),
+  registerFile: (inputName, fileName, source) => call((s) => s.registerFile(inputName, fileName, source)),
+  runFlow: (flow, runId, onBlock) =>
+    call(async (s) => {
+      try {
+        return await s.runFlow(flow, runId, onBlock);
+      } finally {
+        // The callback is a comlink proxy of the page's function: release its channel once the run is over.
+        (onBlock as Comlink.Remote<(state: BlockState) => void> | undefined)?.[Comlink.releaseProxy]();
+      }
+    }),
+  preview: (req) =>
+    call(async (s) => {
+      const page = await s.preview(req);
+      return transferred(page, page.arrow);
+    }),
+  profile: (blockId, port) => call((s) => s.profile(blockId, port)),
+  chart: (req) => call((s) => s.chart(req)),
+  download: (blockId, port, format) =>
+    call(async (s) => {
+      const bytes = await s.download(blockId, port, format);
+      return transferred(bytes, bytes);
+    }),
+  exportFile: (blockId) =>
+    call(async (s) => {
+      const file = await s.exportFile(blockId);
+      return transferred(file, file.bytes);
+    }),
+};
+
+Comlink.expose(api);

@@ -1,0 +1,56 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { SqlRow, SqlRunner } from '../engine/run/sql-runner';
+import { rowsFromArrow } from './arrow-rows';
+import { SANDBOX_SETTINGS, type WasmDatabase } from './wasm-database';
+
+/**
+ * duckdb-wasm refuses several statements in one prepare with its own wording; the engine classifies errors by
+ * DuckDB's leading error type, so they are reported as the native runner reports them.
+ */
+function oneStatementError(e: unknown): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/Cannot prepare multiple statements at once/i.test(message)) return new Error('Parser Error: expected one statement, found several');
+  if (/No statement to prepare/i.test(message)) return new Error('Parser Error: expected one statement, found 0');
+  return e instanceof Error ? e : new Error(message);
+}
+
+/** The studio's SqlRunner on duckdb-wasm: every statement is prepared alone, so SQL text can never chain a second one. */
+export class WasmRunner implements SqlRunner {
+  private constructor(private readonly db: WasmDatabase) {}
+
+  /** A runner on a fresh database, sandboxed (see SANDBOX_SETTINGS) before any flow SQL can run. */
+  static async open(db: WasmDatabase): Promise<WasmRunner> {
+    const runner = new WasmRunner(db);
+    for (const setting of SANDBOX_SETTINGS) await runner.exec(setting);
+    return runner;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.runOne(sql);
+  }
+
+  async query(sql: string): Promise<SqlRow[]> {
+    return rowsFromArrow(await this.runOne(sql));
+  }
+
+  /**
+   * duckdb-wasm answers in the Arrow IPC *file* format. apache-arrow reads either, but the contract (and strict
+   * readers such as parquet-wasm's) wants the stream format, so the result is written out again as a stream.
+   */
+  async queryArrow(sql: string): Promise<Uint8Array> {
+    return tableToIPC(tableFromIPC(await this.runOne(sql)), 'stream');
+  }
+
+  async version(): Promise<string> {
+    const r = await this.query('SELECT version() AS v');
+    return String(r[0]?.v);
+  }
+
+  private async runOne(sql: string): Promise<Uint8Array> {
+    try {
+      return await this.db.run(sql);
+    } catch (e) {
+      throw oneStatementError(e);
+    }
+  }
+}
