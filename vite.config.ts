@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { sampleData } from './vite-plugins/sample-data';
+import { sampleData } from './vite-plugins/sample-data.ts';
 
 export default defineConfig({
   plugins: [react(), sampleData()],

@@ -20,5 +20,7 @@ test('first launch: the music flow is on the canvas and every block previews', a
 
   await page.getByRole('tab', { name: 'Chart' }).click();
   await expect(page.getByTestId('chart-view')).toBeVisible();
+  // plotly loads lazily; wait for its SVG before the screenshot.
+  await expect(page.getByTestId('chart-view').locator('.main-svg').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/chart.png' });
 });

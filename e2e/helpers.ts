@@ -43,3 +43,80 @@ export function golden(flowFile: string): Record<string, { sha256: string; rows:
 export async function clickBlock(page: Page, id: string): Promise<void> {
   await page.getByTestId(`block-${id}`).click();
 }
+
+/** The parts of a flow document the canvas-driving helpers read. */
+export interface DocView {
+  name: string;
+  blocks: { id: string; kind: string; label?: string; params: Record<string, unknown>; fitted?: unknown }[];
+  edges: { from: { block: string; port: string }; to: { block: string; port: string } }[];
+  view?: { positions?: Record<string, { x: number; y: number }> };
+}
+
+export function studioDoc(page: Page): Promise<DocView> {
+  return page.evaluate(() => (window as unknown as { __wrangle: { getDoc(): DocView } }).__wrangle.getDoc());
+}
+
+/** The canvas's pan and zoom: a flow point p shows at (left + x + p.x·zoom, top + y + p.y·zoom) on the page. */
+export async function canvasViewport(page: Page): Promise<{ left: number; top: number; width: number; height: number; x: number; y: number; zoom: number }> {
+  const box = (await page.locator('.flow-canvas .react-flow').boundingBox())!;
+  const transform = await page.locator('.flow-canvas .react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\((-?[\d.]+)\)/.exec(transform);
+  if (!m) throw new Error(`unexpected viewport transform: ${transform}`);
+  return { left: box.x, top: box.y, width: box.width, height: box.height, x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** Adds a block by double-clicking its palette item; the new block is selected, so its id is the inspector's. */
+export async function addFromPalette(page: Page, kind: string): Promise<string> {
+  const before = new Set((await studioDoc(page)).blocks.map((b) => b.id));
+  await page.getByTestId(`palette-${kind}`).dblclick();
+  let added = '';
+  await expect.poll(async () => {
+    added = (await studioDoc(page)).blocks.map((b) => b.id).find((id) => !before.has(id)) ?? '';
+    return added;
+  }).not.toBe('');
+  await expect(page.getByTestId('inspector-block')).toHaveAttribute('data-block-id', added);
+  return added;
+}
+
+/** Drags a block by its title bar so that its top-left corner lands on `to`, in flow units. */
+export async function moveBlock(page: Page, id: string, to: { x: number; y: number }): Promise<void> {
+  const from = (await studioDoc(page)).view?.positions?.[id];
+  if (!from) throw new Error(`block ${id} has no position`);
+  const { zoom } = await canvasViewport(page);
+  const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+  const grab = { x: box.x + box.width / 2, y: box.y + Math.min(6, box.height / 4) };
+  // React Flow starts a drag once the pointer has moved past its threshold, and measures from there: take that
+  // first step (the block stays put), then move by the distance wanted. Keep clear of the canvas edges, where
+  // React Flow pans while dragging.
+  const start = { x: grab.x + 3, y: grab.y };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.move(start.x + (to.x - from.x) * zoom, start.y + (to.y - from.y) * zoom, { steps: 8 });
+  await page.mouse.up();
+  // Within a few units: the pointer moves in whole pixels of the zoomed canvas.
+  await expect.poll(async () => {
+    const p = (await studioDoc(page)).view?.positions?.[id];
+    return p === undefined ? undefined : Math.max(Math.abs(p.x - to.x), Math.abs(p.y - to.y)) <= 4 || `at ${p.x},${p.y}`;
+  }, { message: `block ${id} moved to ${to.x},${to.y}` }).toBe(true);
+}
+
+function centre(box: { x: number; y: number; width: number; height: number }): { x: number; y: number } {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Draws a connection from an output port to an input port with the mouse, and waits for the document to have it. */
+export async function connectPorts(page: Page, from: { block: string; port: string }, to: { block: string; port: string }): Promise<void> {
+  const source = page.locator(`.react-flow__node[data-id="${from.block}"] .react-flow__handle.source[data-handleid="${from.port}"]`);
+  const target = page.locator(`.react-flow__node[data-id="${to.block}"] .react-flow__handle.target[data-handleid="${to.port}"]`);
+  const a = centre((await source.boundingBox())!);
+  const b = centre((await target.boundingBox())!);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await studioDoc(page)).edges.some(
+    (e) => e.from.block === from.block && e.from.port === from.port && e.to.block === to.block && e.to.port === to.port,
+  ), { message: `${from.block}.${from.port} → ${to.block}.${to.port} connected` }).toBe(true);
+}

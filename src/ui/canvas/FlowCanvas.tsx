@@ -32,6 +32,8 @@ const nodeTypes: NodeTypes = { block: BlockNode };
 /** Where a dropped block's top-left corner goes relative to the pointer: the pointer lands on its title. */
 const DROP_OFFSET = { x: 100, y: 20 };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+// Small, bottom-left: flows read left to right, so that corner is the one least likely to hold a block.
+const MINIMAP_SIZE = { width: 150, height: 100 };
 
 /** The flow canvas: the document's blocks and connections, editable by mouse and keyboard. */
 export function FlowCanvas(): JSX.Element {
@@ -168,8 +170,8 @@ function CanvasView(): JSX.Element {
         maxZoom={2}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap<BlockFlowNode> pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <MiniMap<BlockFlowNode> position="bottom-left" style={MINIMAP_SIZE} pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
+        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
         <ConnectHint />
       </ReactFlow>
       {doc.blocks.length === 0 && (

@@ -1,0 +1,247 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  addFromPalette,
+  canvasViewport,
+  clickBlock,
+  connectPorts,
+  expectFresh,
+  golden,
+  moveBlock,
+  musicBlockIds,
+  openFresh,
+  repoRoot,
+  sha256,
+  studioDoc,
+  type DocView,
+} from './helpers';
+
+/**
+ * The acceptance test of the studio: the music workshop flow built by pointing and clicking only (import, palette,
+ * drag to wire, forms), previewed, downloaded, and run again by the CLI, which must write the very same train.csv.
+ * `sample-data/flows/music-recommendation.flow.json` is the specification of every block's settings and wiring.
+ */
+
+const FLOW_FILE = 'music-recommendation.flow.json';
+const spec = JSON.parse(readFileSync(join(repoRoot, 'sample-data', 'flows', FLOW_FILE), 'utf8')) as DocView & {
+  view: { positions: Record<string, { x: number; y: number }> };
+};
+const FEATURES = [
+  'energy', 'acousticness', 'valence', 'speechiness', 'instrumentalness', 'liveness', 'tempo', 'danceability', 'genre_Latin',
+  'genre_Folk', 'genre_Blues', 'genre_Rap', 'genre_Reggae', 'genre_Jazz', 'genre_RnB', 'genre_Country', 'genre_Electronic',
+  'genre_Pop_Rock',
+];
+/** The flow units the sample's layout spans (positions plus room for a block): framed on the canvas before building. */
+const LAYOUT = {
+  width: Math.max(...Object.values(spec.view.positions).map((p) => p.x)) + 240,
+  height: Math.max(...Object.values(spec.view.positions).map((p) => p.y)) + 160,
+};
+/**
+ * Where the layout's top-left corner goes on the canvas: clear of the zoom controls (bottom left) and of the 40 pixels
+ * along each edge where React Flow pans while something is dragged.
+ */
+const ORIGIN = { x: 50, y: 50 };
+/** The minimap's corner (bottom right, with its margin), which the layout must stay clear of: pointer events go to it. */
+const MINIMAP = { width: 230, height: 180 };
+
+/** Spec block id → the id the studio generated for the block built in its place. */
+type Ids = Record<string, string>;
+
+const form = (page: Page) => page.getByTestId('inspector-block');
+const group = (page: Page, name: string) => form(page).getByRole('group', { name, exact: true });
+
+/** Ticks columns of a multi-column picker in order (picking order is kept), unticking the starter placeholder. */
+async function pickColumns(scope: ReturnType<typeof group>, names: readonly string[]): Promise<void> {
+  for (const name of names) await scope.getByLabel(name, { exact: true }).check();
+  const placeholder = scope.getByLabel('column', { exact: true });
+  if ((await placeholder.count()) > 0) await placeholder.uncheck();
+}
+
+async function keyPair(page: Page, left: string, right: string): Promise<void> {
+  await form(page).getByRole('button', { name: 'Add key pair' }).click();
+  const pair = group(page, 'Key pair 1');
+  await pair.getByLabel('Left key').selectOption(left);
+  await pair.getByLabel('Right key').selectOption(right);
+}
+
+/** How each spec block's form is filled in, once its inputs have run (so column pickers list real columns). */
+const fillForm: Record<string, (page: Page) => Promise<void>> = {
+  genre_onehot: async (page) => {
+    await form(page).getByLabel('Column', { exact: true }).selectOption('genre');
+    await form(page).getByLabel('Unknown values').selectOption('ignore');
+  },
+  danceability: async (page) => {
+    await form(page).getByLabel('Output column').fill('danceability');
+    await form(page).getByLabel('Expression').fill('0.3*valence + 0.1*liveness + 0.1*energy');
+  },
+  join_tracks: (page) => keyPair(page, 'trackId', 'trackId'),
+  five_star_avg: async (page) => {
+    await pickColumns(group(page, 'Group by'), ['userId']);
+    for (const [i, feature] of FEATURES.entries()) {
+      if (i > 0) await form(page).getByRole('button', { name: 'Add aggregation' }).click();
+      const item = group(page, `Aggregation ${i + 1}`);
+      await item.getByLabel('Column', { exact: true }).selectOption(feature);
+      await item.getByLabel('Function').selectOption('avg');
+      await item.getByLabel('Output name').fill(`${feature}_5star`);
+    }
+    await form(page).getByLabel('Filter').fill('Rating = 5');
+  },
+  drop_ids: (page) =>
+    pickColumns(group(page, 'Step 1').getByRole('group', { name: 'Columns', exact: true }), ['trackId_0', 'trackId_1', 'ts', 'sessionId', 'itemInSession', 'ratingEventId']),
+  join_users: (page) => keyPair(page, 'userId', 'userId'),
+  tidy: async (page) => {
+    await pickColumns(group(page, 'Step 1').getByRole('group', { name: 'Columns', exact: true }), ['userId_0', 'userId_1']);
+    await form(page).getByRole('button', { name: 'Add step' }).click();
+    const move = group(page, 'Step 2');
+    await move.getByLabel('Operation').selectOption('move');
+    await pickColumns(move.getByRole('group', { name: 'Columns', exact: true }), ['Rating']);
+    await move.getByLabel('Move to').selectOption('start');
+  },
+  split: async (page) => {
+    await form(page).getByLabel('Method').selectOption('randomized');
+    await form(page).getByLabel('Seed').fill('42');
+    await pickColumns(group(page, 'Key columns'), ['Rating', 'energy_5star', 'tempo_5star', 'length', 'tempo']);
+  },
+  export_train: (page) => form(page).getByLabel('File name').fill('train.csv'),
+  export_test: (page) => form(page).getByLabel('File name').fill('test.csv'),
+};
+
+/** Zooms out and pans (with the canvas's own controls and the mouse) so the whole layout to build is in view. */
+async function frameLayout(page: Page): Promise<void> {
+  // The largest zoom at which the layout fits beside the minimap or above it.
+  const { width, height } = await canvasViewport(page);
+  const room = (w: number, h: number) => Math.min((w - ORIGIN.x - 20) / LAYOUT.width, (h - ORIGIN.y - 20) / LAYOUT.height);
+  const zoom = Math.max(room(width - MINIMAP.width, height), room(width, height - MINIMAP.height));
+  const fits = async () => (await canvasViewport(page)).zoom <= zoom;
+  for (let i = 0; i < 12 && !(await fits()); i++) await page.getByRole('button', { name: 'Zoom Out', exact: true }).click();
+  expect(await fits()).toBe(true);
+  const v = await canvasViewport(page);
+  const start = { x: v.left + v.width * 0.75, y: v.top + v.height * 0.3 };
+  const onPane = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, start);
+  expect(onPane, 'the pan starts on empty canvas').toBe(true);
+  // The flow's origin goes near the top-left corner, leaving the bottom right to the minimap.
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + (ORIGIN.x - v.x), start.y + (ORIGIN.y - v.y), { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => {
+    const after = await canvasViewport(page);
+    return Math.abs(after.x - ORIGIN.x) <= 2 && Math.abs(after.y - ORIGIN.y) <= 2;
+  }, { message: 'the canvas is panned' }).toBe(true);
+}
+
+async function setLabel(page: Page, label: string | undefined): Promise<void> {
+  if (label === undefined) return;
+  await page.getByTestId('inspector-label').fill(label);
+  await page.getByTestId('inspector-label').press('Enter');
+}
+
+/** Every block of the spec, in its order (inputs first): add, place, wire, name, then fill in its form. */
+async function buildFlow(page: Page, ids: Ids): Promise<void> {
+  for (const block of spec.blocks) {
+    if (block.kind === 'import') {
+      await clickBlock(page, ids[block.id]!);
+      await setLabel(page, block.label);
+      continue;
+    }
+    ids[block.id] = await addFromPalette(page, block.kind);
+    const id = ids[block.id]!;
+    await moveBlock(page, id, spec.view.positions[block.id]!);
+    const incoming = spec.edges.filter((e) => e.to.block === block.id);
+    for (const edge of incoming) {
+      await connectPorts(page, { block: ids[edge.from.block]!, port: edge.from.port }, { block: id, port: edge.to.port });
+    }
+    await setLabel(page, block.label);
+    await expectFresh(page, incoming.map((e) => ids[e.from.block]!));
+    await fillForm[block.id]!(page);
+    await expectFresh(page, [id]);
+  }
+}
+
+/** The built document says exactly what the spec says, block for block and connection for connection. */
+function expectSameFlow(doc: DocView, ids: Ids): void {
+  expect(doc.blocks).toHaveLength(spec.blocks.length);
+  for (const want of spec.blocks) {
+    const got = doc.blocks.find((b) => b.id === ids[want.id]);
+    expect(got, want.id).toBeDefined();
+    expect({ kind: got!.kind, label: got!.label, params: got!.params }, want.id).toEqual({ kind: want.kind, label: want.label, params: want.params });
+    if (want.fitted !== undefined) expect(got!.fitted, `${want.id} fitted`).toEqual(want.fitted);
+  }
+  const name = (e: DocView['edges'][number]) => `${e.from.block}.${e.from.port}->${e.to.block}.${e.to.port}`;
+  const mapped = spec.edges.map((e) => name({ from: { ...e.from, block: ids[e.from.block]! }, to: { ...e.to, block: ids[e.to.block]! } }));
+  expect(doc.edges.map(name).sort()).toEqual(mapped.sort());
+}
+
+test('the music flow built from scratch by point and click previews, downloads, and matches the CLI byte for byte', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const expected = golden(FLOW_FILE);
+
+  // An empty canvas: let the first launch's sample flow settle, then start a new flow.
+  await openFresh(page);
+  await expectFresh(page, musicBlockIds);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Flow name' }).fill(spec.name);
+  await page.getByRole('textbox', { name: 'Flow name' }).press('Enter');
+
+  // 1. Both data files through the top bar's "Import data…" file chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await (await chooser).setFiles(['tracks.csv', 'ratings.csv'].map((f) => join(repoRoot, 'sample-data', 'music', f)));
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  const imported = (await studioDoc(page)).blocks;
+  const ids: Ids = {};
+  for (const input of ['tracks', 'ratings']) {
+    const block = imported.find((b) => b.kind === 'import' && b.params.input === input);
+    expect(block, `an import block for ${input}`).toBeDefined();
+    ids[input] = block!.id;
+  }
+  await expectFresh(page, [ids.tracks!, ids.ratings!]);
+
+  // 2. The rest of the flow from the palette, laid out as the sample is.
+  await frameLayout(page);
+  await moveBlock(page, ids.ratings!, spec.view.positions.ratings!);
+  await buildFlow(page, ids);
+  expectSameFlow(await studioDoc(page), ids);
+
+  // 3. The split previews rows, and both of its outputs are fresh.
+  await clickBlock(page, ids.split!);
+  await expect(page.getByTestId(`block-${ids.split}`)).toHaveAttribute('data-status', 'fresh');
+  await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9]/);
+  const outputs = page.getByRole('group', { name: 'Output', exact: true });
+  for (const port of ['train', 'test']) {
+    await outputs.getByRole('button', { name: port, exact: true }).click();
+    await expect(page.getByTestId('preview-row-count')).toHaveText(`${expected[`${port}.csv`]!.rows.toLocaleString('en-US')} rows`);
+  }
+  await page.getByRole('button', { name: 'Fit View', exact: true }).click();
+  await page.screenshot({ path: 'test-results/screens/built-from-scratch.png' });
+
+  // 4. The train CSV and the flow, downloaded.
+  const browserDir = testInfo.outputPath('browser');
+  mkdirSync(browserDir, { recursive: true });
+  await clickBlock(page, ids.export_train!);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-export').click()]);
+  expect(csvDownload.suggestedFilename()).toBe('train.csv');
+  const browserCsv = join(browserDir, 'train.csv');
+  await csvDownload.saveAs(browserCsv);
+  const [flowDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+  expect(flowDownload.suggestedFilename()).toBe(FLOW_FILE);
+  const flowPath = join(browserDir, FLOW_FILE);
+  await flowDownload.saveAs(flowPath);
+
+  const csv = readFileSync(browserCsv);
+  const header = csv.subarray(0, csv.indexOf('\n')).toString('utf8').split(',');
+  expect(header.slice(0, 2)).toEqual(['Rating', 'energy_5star']);
+  expect(header.filter((c) => c.endsWith('_5star'))).toHaveLength(18);
+
+  // 5. The CLI runs the downloaded flow on the same files and writes the same bytes.
+  const cliDir = testInfo.outputPath('cli');
+  execFileSync('node', ['bin/wrangle.mjs', 'run', flowPath, '--data', join('sample-data', 'music'), '--out', cliDir, '--force'], { cwd: repoRoot, stdio: 'pipe' });
+  const cliCsv = readFileSync(join(cliDir, 'train.csv'));
+  expect(cliCsv.length).toBe(csv.length);
+  expect(cliCsv.equals(csv), 'the CLI and the browser wrote the same train.csv').toBe(true);
+  // Built by hand, the flow gives what the shipped sample flow gives.
+  expect(sha256(csv)).toBe(expected['train.csv']!.sha256);
+});
