@@ -12,7 +12,7 @@ const frameworkFree = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'sample-data/**', 'public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'sample-data/**', 'public/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,6 +29,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: frameworkFree }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process'],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@duckdb/*', 'parquet-wasm'], message: 'The studio reaches DuckDB only through the EngineClient; src/worker owns duckdb-wasm.' },
+            { group: ['**/cli/**', '**/testing/**', 'node:*'], message: 'The studio runs in the browser.' },
+          ],
+        },
+      ],
     },
   },
   {
