@@ -5,6 +5,7 @@ import { CHART_KINDS, chartRequest, needsY, plotlyFigure, resolveChartPick, type
 import { formatCount } from './number-format';
 import { PlotlyChart } from './PlotlyChart';
 import { useEngineAnswer } from './use-engine-answer';
+import '../styles/preview-chart.css';
 
 export interface ChartViewProps {
   engine: EngineClient;

@@ -10,6 +10,7 @@ import { MAX_SCROLL_ROWS, rowAt, scrollRowCount } from './page-cache';
 import { ariaSort, keepKnownSortKeys, nextSort } from './sort-cycle';
 import { previewColumns, previewFeatures } from './table-columns';
 import { usePreviewPages } from './use-preview-pages';
+import '../styles/preview-table.css';
 
 const ROW_HEIGHT = 28;
 const INDEX_WIDTH = 64;

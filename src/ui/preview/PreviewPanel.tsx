@@ -11,7 +11,7 @@ import { ProfileView } from './ProfileView';
 import { useEngineAnswer } from './use-engine-answer';
 import { useExportTarget } from './use-export-target';
 import { useFreshResult, type FreshResult } from './use-fresh-result';
-import '../styles/preview.css';
+import '../styles/preview-panel.css';
 
 export interface PreviewPanelProps {
   engine: EngineClient;

@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import type { EngineErrorInfo, TableProfile } from '../../worker/engine-api';
 import { formatCount, formatPercent } from './number-format';
 import { ProfileColumnCard } from './ProfileColumnCard';
+import '../styles/preview-profile.css';
 
 export interface ProfileViewProps {
   profile: TableProfile | undefined;
