@@ -74,8 +74,8 @@ export class EngineSession implements EngineApi {
           const result = withInputFailure(e.result, graph, failures);
           results.set(result.blockId, result);
           // Previews of this block now read its new result, or fail if it has none, while the rest still runs.
-          const previous = graph.byId.get(result.blockId);
-          for (const port of previous ? blockPorts(previous).outputs : []) this.outputs.delete(portKey({ block: result.blockId, port }));
+          const block = graph.byId.get(result.blockId);
+          for (const port of block ? blockPorts(block).outputs : []) this.outputs.delete(portKey({ block: result.blockId, port }));
           for (const [port, rel] of Object.entries(result.outputs)) {
             outputs.set(portKey({ block: result.blockId, port }), rel);
             this.outputs.set(portKey({ block: result.blockId, port }), rel);
