@@ -43,8 +43,6 @@ const LAYOUT = {
  * along each edge where React Flow pans while something is dragged.
  */
 const ORIGIN = { x: 50, y: 50 };
-/** The minimap's corner (bottom right, with its margin), which the layout must stay clear of: pointer events go to it. */
-const MINIMAP = { width: 230, height: 180 };
 
 /** Spec block id → the id the studio generated for the block built in its place. */
 type Ids = Record<string, string>;
@@ -55,8 +53,12 @@ const group = (page: Page, name: string) => form(page).getByRole('group', { name
 /** Ticks columns of a multi-column picker in order (picking order is kept), unticking the starter placeholder. */
 async function pickColumns(scope: ReturnType<typeof group>, names: readonly string[]): Promise<void> {
   for (const name of names) await scope.getByLabel(name, { exact: true }).check();
+  // A name that is not in the input is listed only while picked, so unticking it removes its checkbox.
   const placeholder = scope.getByLabel('column', { exact: true });
-  if ((await placeholder.count()) > 0) await placeholder.uncheck();
+  if ((await placeholder.count()) > 0) {
+    await placeholder.click();
+    await expect(placeholder).toHaveCount(0);
+  }
 }
 
 async function keyPair(page: Page, left: string, right: string): Promise<void> {
@@ -108,28 +110,51 @@ const fillForm: Record<string, (page: Page) => Promise<void>> = {
   export_test: (page) => form(page).getByLabel('File name').fill('test.csv'),
 };
 
-/** Zooms out and pans (with the canvas's own controls and the mouse) so the whole layout to build is in view. */
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Zooms out and pans (with the canvas's own zoom button and the mouse) until the whole layout to build is in view at
+ * ORIGIN, clear of the minimap and the zoom controls: the pointer must reach every block and port.
+ */
 async function frameLayout(page: Page): Promise<void> {
-  // The largest zoom at which the layout fits beside the minimap or above it.
-  const { width, height } = await canvasViewport(page);
-  const room = (w: number, h: number) => Math.min((w - ORIGIN.x - 20) / LAYOUT.width, (h - ORIGIN.y - 20) / LAYOUT.height);
-  const zoom = Math.max(room(width - MINIMAP.width, height), room(width, height - MINIMAP.height));
-  const fits = async () => (await canvasViewport(page)).zoom <= zoom;
-  for (let i = 0; i < 12 && !(await fits()); i++) await page.getByRole('button', { name: 'Zoom Out', exact: true }).click();
-  expect(await fits()).toBe(true);
+  const v0 = await canvasViewport(page);
+  const overlays: Box[] = [];
+  for (const selector of ['.react-flow__minimap', '.react-flow__controls']) {
+    const box = await page.locator(`.flow-canvas ${selector}`).boundingBox();
+    if (box) overlays.push({ x: box.x - v0.left - 10, y: box.y - v0.top - 10, width: box.width + 20, height: box.height + 20 });
+  }
+  const clear = async () => {
+    const { zoom, width, height } = await canvasViewport(page);
+    const layout = { ...ORIGIN, width: LAYOUT.width * zoom, height: LAYOUT.height * zoom };
+    return layout.x + layout.width <= width - 40 && layout.y + layout.height <= height - 40 && !overlays.some((o) => overlap(layout, o));
+  };
+  for (let i = 0; i < 12 && !(await clear()); i++) await page.getByRole('button', { name: 'Zoom Out', exact: true }).click();
+  expect(await clear(), 'the layout fits on the canvas').toBe(true);
+
+  // Pan by dragging an empty spot of the canvas so the flow's origin lands on ORIGIN.
   const v = await canvasViewport(page);
-  const start = { x: v.left + v.width * 0.75, y: v.top + v.height * 0.3 };
-  const onPane = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, start);
-  expect(onPane, 'the pan starts on empty canvas').toBe(true);
-  // The flow's origin goes near the top-left corner, leaving the bottom right to the minimap.
-  await page.mouse.move(start.x, start.y);
+  const candidates = [0.75, 0.6, 0.9].flatMap((fx) => [0.3, 0.15, 0.5].map((fy) => ({ x: v.left + v.width * fx, y: v.top + v.height * fy })));
+  const onPane = (p: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, p);
+  let start: { x: number; y: number } | undefined;
+  for (const p of candidates) if (!start && (await onPane(p))) start = p;
+  expect(start, 'an empty spot to pan from').toBeDefined();
+  await page.mouse.move(start!.x, start!.y);
   await page.mouse.down();
-  await page.mouse.move(start.x + (ORIGIN.x - v.x), start.y + (ORIGIN.y - v.y), { steps: 10 });
+  await page.mouse.move(start!.x + (ORIGIN.x - v.x), start!.y + (ORIGIN.y - v.y), { steps: 10 });
   await page.mouse.up();
   await expect.poll(async () => {
     const after = await canvasViewport(page);
     return Math.abs(after.x - ORIGIN.x) <= 2 && Math.abs(after.y - ORIGIN.y) <= 2;
   }, { message: 'the canvas is panned' }).toBe(true);
+}
+
+/** Selects one block alone: a click on an empty corner of the canvas first clears a selection it may be part of. */
+async function selectOnly(page: Page, id: string): Promise<void> {
+  const { width } = await canvasViewport(page);
+  await page.locator('.flow-canvas .react-flow__pane').click({ position: { x: width - 20, y: 15 } });
+  await clickBlock(page, id);
+  await expect(page.getByTestId('inspector-block')).toHaveAttribute('data-block-id', id);
 }
 
 async function setLabel(page: Page, label: string | undefined): Promise<void> {
@@ -142,7 +167,7 @@ async function setLabel(page: Page, label: string | undefined): Promise<void> {
 async function buildFlow(page: Page, ids: Ids): Promise<void> {
   for (const block of spec.blocks) {
     if (block.kind === 'import') {
-      await clickBlock(page, ids[block.id]!);
+      await selectOnly(page, ids[block.id]!);
       await setLabel(page, block.label);
       continue;
     }
@@ -202,16 +227,17 @@ test('the music flow built from scratch by point and click previews, downloads, 
 
   // 2. The rest of the flow from the palette, laid out as the sample is.
   await frameLayout(page);
+  await selectOnly(page, ids.ratings!);
   await moveBlock(page, ids.ratings!, spec.view.positions.ratings!);
   await buildFlow(page, ids);
   expectSameFlow(await studioDoc(page), ids);
 
   // 3. The split previews rows, and both of its outputs are fresh.
-  await clickBlock(page, ids.split!);
+  await selectOnly(page, ids.split!);
   await expect(page.getByTestId(`block-${ids.split}`)).toHaveAttribute('data-status', 'fresh');
   await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9]/);
   const outputs = page.getByRole('group', { name: 'Output', exact: true });
-  for (const port of ['train', 'test']) {
+  for (const port of ['test', 'train']) {
     await outputs.getByRole('button', { name: port, exact: true }).click();
     await expect(page.getByTestId('preview-row-count')).toHaveText(`${expected[`${port}.csv`]!.rows.toLocaleString('en-US')} rows`);
   }
@@ -221,7 +247,7 @@ test('the music flow built from scratch by point and click previews, downloads, 
   // 4. The train CSV and the flow, downloaded.
   const browserDir = testInfo.outputPath('browser');
   mkdirSync(browserDir, { recursive: true });
-  await clickBlock(page, ids.export_train!);
+  await selectOnly(page, ids.export_train!);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-export').click()]);
   expect(csvDownload.suggestedFilename()).toBe('train.csv');
   const browserCsv = join(browserDir, 'train.csv');
