@@ -2,9 +2,10 @@
  * Peak memory while the studio works, sampled over CDP and /proc:
  * - the page's JS heap (main thread) and the JS heaps of its workers (the engine worker and duckdb-wasm's own worker),
  *   from `Runtime.getHeapUsage` in each;
- * - duckdb-wasm's linear memory, which lives outside any JS heap: its `WebAssembly.Memory`, found once with
- *   `Runtime.queryObjects` and then read each tick (wasm memory only grows, so its last size is its peak);
- * - the renderer process's peak RSS (`VmHWM`), which holds the page, its workers and the wasm memory together.
+ * - the renderer process's peak RSS (`VmHWM`), which holds the page, its workers and duckdb-wasm's linear memory
+ *   together. The wasm memory lives outside every JS heap and cannot be read on its own here: looking its
+ *   `WebAssembly.Memory` up over CDP (`Runtime.evaluate` + `Runtime.queryObjects` in duckdb-wasm's worker) crashed the
+ *   renderer (Chromium 156).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -14,17 +15,12 @@ const MiB = 2 ** 20;
 export interface MemoryPeaks {
   pageHeapMiB: number;
   workersHeapMiB: number;
-  wasmMiB: number;
   /** Undefined where /proc cannot be read (not Linux). */
   rendererPeakRssMiB?: number;
 }
 
 interface WorkerSession {
   sessionId: string;
-  url: string;
-  /** The array of `WebAssembly.Memory` objects in this worker, once found. */
-  memories?: string;
-  lastQuery: number;
 }
 
 interface CdpReply {
@@ -77,7 +73,7 @@ export class MemorySampler {
   private readonly workers = new Map<string, WorkerSession>();
   private readonly replies = new Map<number, (reply: CdpReply) => void>();
   private nextId = 1;
-  private peaks = { page: 0, workers: 0, wasm: 0 };
+  private peaks = { page: 0, workers: 0 };
   private timer: ReturnType<typeof setInterval> | undefined;
   private busy = false;
 
@@ -107,7 +103,13 @@ export class MemorySampler {
     void this.browserSession
       .send('Target.sendMessageToTarget', { sessionId: w.sessionId, message: JSON.stringify({ id, method, params }) })
       .catch(() => this.replies.get(id)?.({ id, error: { message: 'worker gone' } }));
-    const timeout = new Promise<CdpReply>((resolve) => setTimeout(() => resolve({ id, error: { message: 'no reply' } }), 5000));
+    // A worker terminated mid-call never answers; its reply stops being awaited, and never holds the process open.
+    const timeout = new Promise<CdpReply>((resolve) => {
+      setTimeout(() => {
+        this.replies.delete(id);
+        resolve({ id, error: { message: 'no reply' } });
+      }, 5000).unref();
+    });
     return Promise.race([reply, timeout]);
   }
 
@@ -118,32 +120,8 @@ export class MemorySampler {
     for (const t of live) {
       if (this.workers.has(t.targetId)) continue;
       const { sessionId } = await this.browserSession.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
-      this.workers.set(t.targetId, { sessionId, url: t.url, lastQuery: 0 });
+      this.workers.set(t.targetId, { sessionId });
     }
-  }
-
-  /** Bytes of wasm memory in a worker; finds its Memory objects first (a heap walk, so at most once a second). */
-  private async wasmBytes(w: WorkerSession): Promise<number> {
-    if (w.memories === undefined) {
-      // Only duckdb-wasm's worker holds the database's memory; walking the other heaps would only disturb them.
-      if (!/duckdb/i.test(w.url) || Date.now() - w.lastQuery < 1000) return 0;
-      w.lastQuery = Date.now();
-      const proto = await this.inWorker(w, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-      const protoId = (proto.result?.result as { objectId?: string } | undefined)?.objectId;
-      if (protoId === undefined) return 0;
-      const found = await this.inWorker(w, 'Runtime.queryObjects', { prototypeObjectId: protoId });
-      w.memories = (found.result?.objects as { objectId?: string } | undefined)?.objectId;
-    }
-    if (w.memories === undefined) return 0;
-    const sum = await this.inWorker(w, 'Runtime.callFunctionOn', {
-      objectId: w.memories,
-      functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-      returnByValue: true,
-    });
-    const bytes = (sum.result?.result as { value?: number } | undefined)?.value ?? 0;
-    // No Memory yet (duckdb not instantiated): look again later.
-    if (bytes === 0) w.memories = undefined;
-    return bytes;
   }
 
   private async tick(): Promise<void> {
@@ -154,14 +132,11 @@ export class MemorySampler {
       this.peaks.page = Math.max(this.peaks.page, page);
       await this.attachWorkers();
       let heaps = 0;
-      let wasm = 0;
       for (const w of this.workers.values()) {
         const usage = await this.inWorker(w, 'Runtime.getHeapUsage');
         heaps += (usage.result?.usedSize as number | undefined) ?? 0;
-        if (!process.env.NOWASM) wasm += await this.wasmBytes(w);
       }
       this.peaks.workers = Math.max(this.peaks.workers, heaps);
-      this.peaks.wasm = Math.max(this.peaks.wasm, wasm);
     } catch {
       // A page or worker closing mid-sample: the next tick samples what is left.
     } finally {
@@ -180,7 +155,6 @@ export class MemorySampler {
     return {
       pageHeapMiB: mib(this.peaks.page),
       workersHeapMiB: mib(this.peaks.workers),
-      wasmMiB: mib(this.peaks.wasm),
       ...(rss === undefined ? {} : { rendererPeakRssMiB: Math.round(rss) }),
     };
   }

@@ -1,6 +1,6 @@
 /** Summaries and the printed table of the browser bench. */
 import type { MemoryPeaks } from './studio-memory';
-import type { ColdRun, EditSample } from './studio-steps';
+import type { EditSample } from './studio-steps';
 
 export interface Spread {
   p50: number;
@@ -27,17 +27,25 @@ export interface StudioFigure {
   edits: {
     measured: number;
     warmUp: number;
+    /** The edit (1-based, warm-up included) that failed, and why; the edits after it were not made. */
+    failure?: { edit: number; error: string };
     toSplitFreshMs: Spread;
     toPreviewMs?: Spread;
     runToSplitFreshMs: Spread;
     debounceMs: Spread;
     engineMs: Spread;
+    engineToSplitMs: Spread;
     samples: EditSample[];
   };
-  coldRun: ColdRun;
+  /** The whole flow in the browser: each block's engine seconds (last computed result), summed. */
+  flowEngineSeconds: number;
+  /** Engine restart (empty cache) until every block is fresh: worker, DuckDB and file registration included. */
+  coldRunMs: number;
+  /** Blocks the cold run failed (`block: code: message`); its wall time then says when it gave up. */
+  coldRunFailed?: string[];
   cli: { seconds: number; wallSeconds: number; trainRows: number; testRows: number };
-  /** Browser over CLI: engine seconds against the CLI's `seconds`, and cold wall time against the CLI process's. */
-  browserOverCli: { engine: number; wall: number };
+  /** Browser over CLI: flow engine seconds against the CLI's `seconds`; the cold run against the CLI process's wall. */
+  browserOverCli: { engine: number; wall?: number };
   browserRows: { ratings?: number; split?: number };
   memory: MemoryPeaks;
 }
@@ -54,16 +62,26 @@ export function printTable(figures: readonly StudioFigure[]): void {
   rows('time to interactive, ms', (f) => num(f.timeToInteractiveMs));
   rows('  sample load (goto → all fresh), ms', (f) => num(f.loadSampleMs));
   rows('  ratings file chosen → all fresh, ms', (f) => num(f.chooseFileMs));
+  rows('edits measured (after warm-up)', (f) => (f.edits.failure ? `${f.edits.measured}, #${f.edits.failure.edit} failed` : String(f.edits.measured)));
   rows('edit → split fresh, p50 / p95 ms', (f) => pair(f.edits.toSplitFreshMs));
   rows('edit → preview rows new, p50 / p95 ms', (f) => pair(f.edits.toPreviewMs));
   rows('  run start → split fresh (no debounce)', (f) => pair(f.edits.runToSplitFreshMs));
-  rows('  engine seconds of the run, as ms', (f) => pair(f.edits.engineMs));
+  rows('  engine ms up to the split', (f) => pair(f.edits.engineToSplitMs));
+  rows('  engine ms of the whole re-run (+exports)', (f) => pair(f.edits.engineMs));
   rows('  debounce + scheduling, ms', (f) => pair(f.edits.debounceMs));
-  rows('cold run in browser: wall / engine s', (f) => `${num(f.coldRun.wallMs / 1000, 2)} / ${num(f.coldRun.engineSeconds, 2)}`);
+  rows('browser: cold run wall / flow engine s', (f) => `${num(f.coldRunMs / 1000, 2)}${f.coldRunFailed ? ' failed' : ''} / ${num(f.flowEngineSeconds, 2)}`);
   rows('CLI run --json: wall / seconds', (f) => `${num(f.cli.wallSeconds, 2)} / ${num(f.cli.seconds, 2)}`);
-  rows('browser ÷ CLI: engine / wall', (f) => `${num(f.browserOverCli.engine, 2)}× / ${num(f.browserOverCli.wall, 2)}×`);
+  rows('browser ÷ CLI: wall / engine', (f) => `${num(f.browserOverCli.wall, 2)}× / ${num(f.browserOverCli.engine, 2)}×`);
   rows('peak JS heap MiB: page / workers', (f) => `${f.memory.pageHeapMiB} / ${f.memory.workersHeapMiB}`);
-  rows('duckdb-wasm memory MiB', (f) => num(f.memory.wasmMiB));
-  rows('renderer peak RSS MiB', (f) => num(f.memory.rendererPeakRssMiB));
+  rows('renderer peak RSS MiB (incl. wasm)', (f) => num(f.memory.rendererPeakRssMiB));
+  for (const f of figures) {
+    const at = `at ${f.ratings.toLocaleString('en-US')} ratings`;
+    const failedAfterSplit = f.edits.samples.filter((s) => s.failedBlocks).length;
+    if (failedAfterSplit > 0) {
+      console.log(`${at}, ${failedAfterSplit} of ${f.edits.samples.length} edits failed after the split: ${f.edits.samples.find((s) => s.failedBlocks)?.failedBlocks?.join('; ')}`);
+    }
+    if (f.edits.failure) console.log(`${at}, edit ${f.edits.failure.edit} failed: ${f.edits.failure.error}`);
+    if (f.coldRunFailed) console.log(`${at}, the cold run failed: ${f.coldRunFailed.join('; ')}`);
+  }
   console.log('');
 }

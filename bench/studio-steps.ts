@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { BlockState } from '../src/worker/engine-api';
 import type { StudioTestHooks } from '../src/ui/main';
-import { allFresh, type PageProbe, type ProbeEntry } from './studio-probe';
+import { allFresh, type ComputedResult, type PageProbe, type ProbeEntry } from './studio-probe';
 
 interface Hooked {
   __wrangle: StudioTestHooks;
@@ -16,6 +16,8 @@ export interface Studio {
   probe: PageProbe;
   /** Blocks in the sample flow: all of them must be fresh. */
   blocks: number;
+  /** The split block and every block upstream of it. */
+  splitAndUpstream: ReadonlySet<string>;
   /** Longest wait for one step, scaled to the data. */
   timeoutMs: number;
 }
@@ -27,10 +29,20 @@ export function runtime(page: Page): Promise<Record<string, BlockState>> {
   return page.evaluate(() => (window as unknown as Hooked).__wrangle.getRuntime());
 }
 
-/** Engine seconds of the blocks a run computed (cached ones cost nothing), from the runtime the store keeps. */
-export function computedSeconds(states: Record<string, BlockState>): { seconds: number; computed: number } {
-  const computed = Object.values(states).filter((s) => s.cached !== true && s.seconds !== undefined);
-  return { seconds: computed.reduce((sum, s) => sum + (s.seconds ?? 0), 0), computed: computed.length };
+/** Milliseconds of engine time over computed results, all of them or only those of the given blocks. */
+function engineMs(results: Map<string, ComputedResult>, only?: ReadonlySet<string>): number {
+  let seconds = 0;
+  for (const r of results.values()) if (!only || only.has(r.blockId)) seconds += r.seconds;
+  return ms(seconds * 1000);
+}
+
+/**
+ * The engine's seconds for the whole flow on the data now loaded: each block's last computed (uncached) result, so
+ * at 1M the ratings side comes from the run after the file was chosen and the tracks side from the first load.
+ */
+export async function flowEngineSeconds(studio: Studio): Promise<{ seconds: number; blocks: number }> {
+  const results = await studio.probe.computed();
+  return { seconds: Math.round(engineMs(results)) / 1000, blocks: results.size };
 }
 
 /** Waits for a change that first makes some block non-fresh after `t0`, then for every block to be fresh again. */
@@ -38,6 +50,24 @@ async function untilFreshAgain(studio: Studio, t0: number, what: string): Promis
   const { probe, blocks, timeoutMs } = studio;
   const stale = await probe.waitFor((e) => !allFresh(e, blocks), t0, 30_000, `blocks to go stale (${what})`);
   return probe.waitFor((e) => allFresh(e, blocks), stale.t, timeoutMs, `every block fresh (${what})`);
+}
+
+/** Every block has an answer: fresh, failed, or blocked by a failure upstream. */
+const settled = (e: ProbeEntry, blocks: number): boolean => {
+  const statuses = Object.values(e.st);
+  return statuses.length >= blocks && statuses.every((s) => s === 'fresh' || s === 'error' || s === 'blocked');
+};
+
+/**
+ * Like untilFreshAgain, but a run that ends with failed blocks counts as over too: the failures are returned (as
+ * `block: code: message`) rather than thrown, so the timings taken before them are kept.
+ */
+async function untilSettled(studio: Studio, t0: number, what: string): Promise<{ entry: ProbeEntry; failed: string[] }> {
+  const { probe, blocks, timeoutMs } = studio;
+  const stale = await probe.waitFor((e) => !allFresh(e, blocks), t0, 30_000, `blocks to go stale (${what})`, false);
+  const entry = await probe.waitFor((e) => settled(e, blocks), stale.t, timeoutMs, `every block fresh or failed (${what})`, false);
+  const failedIds = Object.entries(entry.st).flatMap(([id, s]) => (s === 'error' ? [id] : []));
+  return { entry, failed: failedIds.length > 0 ? await probe.errors(failedIds) : [] };
 }
 
 /** Time to interactive: from navigation start (a fresh profile, so the sample flow loads) until every block is fresh. */
@@ -83,9 +113,15 @@ export interface EditSample {
   runToSplitFreshMs: number;
   /** Edit until the run started: the debounce plus scheduling. */
   debounceMs: number;
-  /** Sum of the engine's `seconds` over the blocks the run recomputed. */
+  /** Sum of the engine's `seconds` over the blocks the run recomputed, exports after the split included. */
   engineMs: number;
+  /** The same, over the split and the blocks before it only: the engine's part of toSplitFreshMs. */
+  engineToSplitMs: number;
+  /** Engine ms of each recomputed block, to see where the time goes. */
+  blockMs: Record<string, number>;
   computedBlocks: number;
+  /** Blocks after the split that failed in this run (`block: code: message`), if any. */
+  failedBlocks?: string[];
 }
 
 /** Selects the danceability formula and waits for its preview rows. */
@@ -97,7 +133,10 @@ export async function selectDanceability(studio: Studio): Promise<void> {
   await probe.waitFor((e) => e.firstRow !== null && !e.recomputing && /rows?$/.test(e.rowCount ?? ''), since, studio.timeoutMs, 'the danceability preview');
 }
 
-/** One edit of the formula's Expression, timed until the split and the preview are fresh. */
+/**
+ * One edit of the formula's Expression, timed until the split and the preview are fresh. Blocks failing after the
+ * split (the exports) are reported with the sample; a failure up to the split ends the edits.
+ */
 export async function editFormula(studio: Studio, expression: string): Promise<EditSample> {
   const { page, probe, timeoutMs } = studio;
   await page.getByLabel('Expression').fill(expression);
@@ -114,36 +153,34 @@ export async function editFormula(studio: Studio, expression: string): Promise<E
     stale.t,
     timeoutMs,
   );
-  await untilFreshAgain(studio, t0, 'after the edit');
-  const engine = computedSeconds(await runtime(page));
+  const done = await untilSettled(studio, t0, 'after the edit');
+  const results = await probe.computed(t0, done.entry.t);
   return {
     expression,
     toSplitFreshMs: ms(split.t - t0),
     ...(preview ? { toPreviewMs: ms(preview.t - t0) } : {}),
     runToSplitFreshMs: ms(split.t - runStart),
     debounceMs: ms(runStart - t0),
-    engineMs: ms(engine.seconds * 1000),
-    computedBlocks: engine.computed,
+    engineMs: engineMs(results),
+    engineToSplitMs: engineMs(results, studio.splitAndUpstream),
+    blockMs: Object.fromEntries([...results.values()].map((r) => [r.blockId, ms(r.seconds * 1000)])),
+    computedBlocks: results.size,
+    ...(done.failed.length > 0 ? { failedBlocks: done.failed } : {}),
   };
 }
 
-export interface ColdRun {
-  /** Engine restart (new worker, new DuckDB, files registered again, empty cache) until every block is fresh. */
-  wallMs: number;
-  /** Sum of every block's engine `seconds` in that run. */
-  engineSeconds: number;
-  computedBlocks: number;
-}
-
-/** A cold run of the whole flow: the engine is restarted as after a crash, so nothing comes from its cache. */
-export async function coldRun(studio: Studio): Promise<ColdRun> {
-  const { page } = studio;
-  const t0 = await page.evaluate(() => {
+/**
+ * A cold run of the whole flow: the engine restarted as after a crash (a new worker and DuckDB, the files registered
+ * again, an empty cache), timed until every block has an answer. Its engine seconds cannot be read here: the engine
+ * client re-runs the flow itself after a restart, without streaming block states, and the run the store starts then
+ * reports every block as cached.
+ */
+export async function coldRun(studio: Studio): Promise<{ wallMs: number; failedBlocks?: string[] }> {
+  const t0 = await studio.page.evaluate(() => {
     const t = performance.now();
     void (window as unknown as Hooked).__wrangle.killEngine();
     return t;
   });
-  const fresh = await untilFreshAgain(studio, t0, 'after the engine restart');
-  const engine = computedSeconds(await runtime(page));
-  return { wallMs: ms(fresh.t - t0), engineSeconds: Math.round(engine.seconds * 1000) / 1000, computedBlocks: engine.computed };
+  const done = await untilSettled(studio, t0, 'after the engine restart');
+  return { wallMs: ms(done.entry.t - t0), ...(done.failed.length > 0 ? { failedBlocks: done.failed } : {}) };
 }

@@ -35,6 +35,8 @@ export class EngineSession implements EngineApi {
   private readonly totals = new Map<string, number>();
   /** Runs and registrations one at a time; reads go between their statements. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The run in progress (or queued), which a newer runFlow cancels. */
+  private running: AbortController | undefined;
 
   private constructor(
     private readonly runner: WasmRunner,
@@ -59,16 +61,24 @@ export class EngineSession implements EngineApi {
   }
 
   runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult> {
+    // A newer edit makes this run's remaining blocks pointless: stop the older run at its next block boundary, so
+    // typing on a large table never queues up whole runs behind each other.
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
     return this.exclusive(async () => {
+      if (controller.signal.aborted) return { runId, blocks: [] };
       const graph = buildGraph(flow);
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
       const outputs = new Map<string, Relation>();
       const run = await this.executor.run(flow, {
+        signal: controller.signal,
         inputs,
         materialize: 'table',
         countRows: 'all',
         stopOnError: false,
+        dropSuperseded: true,
         onEvent: (e) => {
           if (e.type !== 'done') return;
           const result = withInputFailure(e.result, graph, failures);
@@ -83,6 +93,8 @@ export class EngineSession implements EngineApi {
           notify(onBlock, toBlockState(result));
         },
       });
+      // A cancelled run leaves the previews of the blocks it finished; the newer run reports everything.
+      if (run.cancelled) return { runId, blocks: [] };
       this.outputs = outputs;
       this.latest = { flow, graph, results };
       await this.dropStale(new Set(run.blocks.flatMap((b) => b.hash ?? [])));

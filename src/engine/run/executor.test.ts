@@ -94,6 +94,30 @@ describe('FlowExecutor', () => {
     ]);
   });
 
+  it('with dropSuperseded, an edit drops the results it replaces (the studio out-of-memory at 1M rows)', async () => {
+    const executor = new FlowExecutor(runner);
+    const tables = async () => (await runner.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'w\\_%' ESCAPE '\\'")).map((r) => String(r.table_name));
+    const before = new Set(await tables());
+    // A fingerprint of its own, so no earlier test already made these tables.
+    const own = opts({ dropSuperseded: true, inputs: { ...inputs, tracks: { ...inputs.tracks!, fingerprint: 'tracks-drop' } } });
+    const first = await executor.run(chain('avg', 'valence'), own);
+    const firstTables = (await tables()).filter((t) => !before.has(t));
+    expect(firstTables).toHaveLength(3);
+    const second = await executor.run(chain('avg', 'energy'), own);
+    const now = (await tables()).filter((t) => !before.has(t));
+    // The import is unchanged and kept; the formula and the aggregate were replaced, not added to.
+    expect(now).toHaveLength(3);
+    expect(byId(second).tracks!.cached).toBe(true);
+    expect(now).toContain(firstTables.find((t) => byId(first).tracks!.outputs.out!.ref.includes(t)));
+  });
+
+  it('an aborted signal stops the run at the next block boundary and reports what finished', async () => {
+    const controller = new AbortController();
+    const r = await new FlowExecutor(runner).run(chain('sum'), opts({ signal: controller.signal, onEvent: (e) => e.type === 'done' && e.blockId === 'dance' && controller.abort() }));
+    expect(r.cancelled).toBe(true);
+    expect(r.blocks.map((b) => b.blockId)).toEqual(['tracks', 'dance']);
+  });
+
   it('a changed input file fingerprint recomputes the import and everything below it', async () => {
     const executor = new FlowExecutor(runner);
     await executor.run(chain(), opts());

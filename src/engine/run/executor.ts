@@ -38,6 +38,11 @@ export interface ExecuteOptions {
   countRows?: 'all' | 'tables';
   /** Stop at the first failing block (the CLI), or keep running the branches that do not depend on it (the studio). */
   stopOnError?: boolean;
+  /**
+   * Drop a block's previous result before computing its new one (the studio), so an edit never holds the old and the
+   * new table of every downstream block at once: at a million rows that is what runs a browser tab out of memory.
+   */
+  dropSuperseded?: boolean;
   /** Write no exports and count nothing: only create the (view) relations and record the script. Use with `materialize: 'view'`. */
   dryRun?: boolean;
   onEvent?: (e: BlockEvent) => void;
@@ -63,6 +68,8 @@ export interface BlockResult {
 
 export interface RunResult {
   ok: boolean;
+  /** The signal stopped the run at a block boundary; `blocks` holds the blocks that finished before it. */
+  cancelled?: boolean;
   blocks: BlockResult[];
   /** Every statement that built the results, in order: a runnable script of the flow. */
   script: string[];
@@ -73,6 +80,8 @@ interface CachedResult {
   rows?: number;
   /** The relations that hold it: the main one, then its port views. */
   relations: string[];
+  /** Whether the main relation is a table (the port views always are views). */
+  mainIsTable: boolean;
 }
 
 const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
@@ -83,12 +92,29 @@ const relationName = (hash: string, port?: string): string => `w_${hash.slice(0,
  */
 export class FlowExecutor {
   private readonly cache = new Map<string, CachedResult>();
+  /** The hash of each block's latest result, to find the result an edit supersedes. */
+  private readonly latestHash = new Map<string, string>();
 
   constructor(private readonly runner: SqlRunner) {}
 
   /** Forgets every cached result, e.g. after the engine restarted. */
   clearCache(): void {
     this.cache.clear();
+    this.latestHash.clear();
+  }
+
+  /** Drops the result a block's new hash replaces, unless another block of the flow still has that result. */
+  private async dropSupersededResult(blockId: string, hash: string): Promise<void> {
+    const previous = this.latestHash.get(blockId);
+    this.latestHash.set(blockId, hash);
+    if (previous === undefined || previous === hash) return;
+    if ([...this.latestHash.values()].includes(previous)) return;
+    const cached = this.cache.get(previous);
+    if (!cached) return;
+    this.cache.delete(previous);
+    const [main, ...views] = cached.relations;
+    for (const view of views) await this.runner.exec(`DROP VIEW IF EXISTS ${quoteIdent(view)}`);
+    if (main) await this.runner.exec(`DROP ${cached.mainIsTable ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(main)}`);
   }
 
   /**
@@ -112,7 +138,7 @@ export class FlowExecutor {
     const script: string[] = [];
     const total = graph.order.length;
     for (const [index, block] of graph.order.entries()) {
-      if (options.signal?.aborted) throw new Error('The run was cancelled.');
+      if (options.signal?.aborted) return { ok: false, cancelled: true, blocks: graph.order.flatMap((b) => results.get(b.id) ?? []), script };
       options.onEvent?.({ type: 'start', blockId: block.id, index, total });
       const result = await this.runBlock(block, graph, results, options, script);
       results.set(block.id, result);
@@ -155,6 +181,7 @@ export class FlowExecutor {
       const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: this.sourceFingerprint(block, options) });
       const compiled = def.compile({ blockId: block.id, params: block.params, inputs, fitted, files });
       const cached = this.cache.get(hash);
+      if (options.dropSuperseded) await this.dropSupersededResult(block.id, hash);
       const kept = cached ?? (await this.materialize(hash, compiled, graph, block, options, script));
       if (!cached && !options.dryRun) this.cache.set(hash, kept);
       const sink = compiled.sink && options.sinkPath ? await this.writeSink(compiled, options, script) : undefined;
@@ -224,7 +251,7 @@ export class FlowExecutor {
       const r = await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(main)}`);
       rows = Number(r[0]?.n ?? 0);
     }
-    return { outputs, relations, ...(rows !== undefined ? { rows } : {}) };
+    return { outputs, relations, mainIsTable: kind === 'TABLE', ...(rows !== undefined ? { rows } : {}) };
   }
 
   private async writeSink(compiled: Compiled, options: ExecuteOptions, script: string[]) {
