@@ -80,6 +80,11 @@ export interface EngineApi {
   /** Runs the flow; results of unchanged blocks come from the cache. `onBlock` streams each block's state. */
   runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult>;
   preview(req: PreviewRequest): Promise<PreviewResult>;
+  /**
+   * The block whose output the user is looking at. A run pauses briefly after computing it, so that its preview is
+   * served before the blocks downstream of it take the engine (DuckDB-WASM runs one query at a time).
+   */
+  focus(blockId: string | undefined): Promise<void>;
   profile(blockId: string, port: string): Promise<TableProfile>;
   chart(req: ChartRequest): Promise<ChartData>;
   /** A block output as a file: CSV (spreadsheet-safe unless `raw`) or Parquet. */

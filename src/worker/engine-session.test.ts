@@ -56,6 +56,21 @@ describe('EngineSession on duckdb-wasm', () => {
     expect(await session.init()).toEqual({ version: 'v1.4.3' });
   });
 
+  it('serves the focused block its preview before computing the blocks downstream of it', async () => {
+    const order: string[] = [];
+    await session.focus('double');
+    await session.runFlow(ratingsFlow('Rating * 7'), 900, (state) => {
+      order.push(`done ${state.blockId}`);
+      // In the browser the preview request comes back from the page a little later.
+      if (state.blockId === 'double') {
+        setTimeout(() => void session.preview({ blockId: 'double', port: 'out', offset: 0, limit: 10 }).then(() => order.push('preview double')), 50);
+      }
+    });
+    await session.focus(undefined);
+    expect(order.indexOf('preview double')).toBeGreaterThan(order.indexOf('done double'));
+    expect(order.indexOf('preview double')).toBeLessThan(order.indexOf('done export'));
+  });
+
   it('runs a flow, streaming each block state with its rows, SQL and output columns', async () => {
     const streamed: BlockState[] = [];
     const result = await session.runFlow(ratingsFlow(), 7, (s) => streamed.push(s));

@@ -24,6 +24,9 @@ import { WasmRunner } from './wasm-runner';
 /** Most rows one preview page may ask for. */
 const MAX_PAGE = 10_000;
 
+/** The longest a run waits for the focused block's preview before going on downstream. */
+const PREVIEW_HOLD_MS = 300;
+
 export class EngineSession implements EngineApi {
   private readonly executor: FlowExecutor;
   private readonly inputs: InputFiles;
@@ -37,6 +40,9 @@ export class EngineSession implements EngineApi {
   private queue: Promise<unknown> = Promise.resolve();
   /** The run in progress (or queued), which a newer runFlow cancels. */
   private running: AbortController | undefined;
+  /** The block the user is looking at, and the run's pause after computing it, released by its first preview. */
+  private focused: string | undefined;
+  private previewHold: { blockId: string; release: () => void } | undefined;
 
   private constructor(
     private readonly runner: WasmRunner,
@@ -79,6 +85,7 @@ export class EngineSession implements EngineApi {
         countRows: 'all',
         stopOnError: false,
         dropSuperseded: true,
+        afterBlock: (result) => this.holdForPreview(result),
         onEvent: (e) => {
           if (e.type !== 'done') return;
           const result = withInputFailure(e.result, graph, failures);
@@ -102,7 +109,33 @@ export class EngineSession implements EngineApi {
     });
   }
 
+  async focus(blockId: string | undefined): Promise<void> {
+    this.focused = blockId;
+  }
+
+  /** After the focused block is recomputed, waits (briefly) for its preview, so the user sees it first. */
+  private holdForPreview(result: BlockResult): Promise<void> | undefined {
+    if (result.blockId !== this.focused || result.status !== 'ok' || result.cached) return undefined;
+    return new Promise((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        if (this.previewHold?.release === release) this.previewHold = undefined;
+        resolve();
+      };
+      const timer = setTimeout(release, PREVIEW_HOLD_MS);
+      this.previewHold = { blockId: result.blockId, release };
+    });
+  }
+
   async preview(req: PreviewRequest): Promise<PreviewResult> {
+    try {
+      return await this.previewPage(req);
+    } finally {
+      if (this.previewHold?.blockId === req.blockId) this.previewHold.release();
+    }
+  }
+
+  private async previewPage(req: PreviewRequest): Promise<PreviewResult> {
     const rel = this.relation(req.blockId, req.port);
     const keys = (req.sort ?? []).map((k) => `${quoteIdent(requireColumn(rel, k.column, 'the previewed output').name)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
     const order = keys.length > 0 ? ` ORDER BY ${keys.join(', ')}` : '';

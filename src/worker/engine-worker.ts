@@ -50,6 +50,7 @@ const api: EngineApi = {
       const page = await s.preview(req);
       return transferred(page, page.arrow);
     }),
+  focus: (blockId) => call(async (s) => s.focus(blockId)),
   profile: (blockId, port) => call((s) => s.profile(blockId, port)),
   chart: (req) => call((s) => s.chart(req)),
   download: (blockId, port, format) =>

@@ -46,6 +46,8 @@ export interface ExecuteOptions {
   /** Write no exports and count nothing: only create the (view) relations and record the script. Use with `materialize: 'view'`. */
   dryRun?: boolean;
   onEvent?: (e: BlockEvent) => void;
+  /** Awaited after each block, before the next one starts: lets the host serve a preview of it first. */
+  afterBlock?: (result: BlockResult) => Promise<void> | void;
   signal?: AbortSignal;
 }
 
@@ -143,6 +145,7 @@ export class FlowExecutor {
       const result = await this.runBlock(block, graph, results, options, script);
       results.set(block.id, result);
       options.onEvent?.({ type: 'done', blockId: block.id, index, total, result });
+      await options.afterBlock?.(result);
       if (result.status === 'error' && options.stopOnError) break;
     }
     const blocks = graph.order.flatMap((b) => results.get(b.id) ?? []);

@@ -55,6 +55,10 @@ class WorkerEngineClient implements EngineClient {
     return this.call((api) => api.preview(req));
   }
 
+  focus(blockId: string | undefined) {
+    return this.call((api) => api.focus(blockId));
+  }
+
   profile(blockId: string, port: string) {
     return this.call((api) => api.profile(blockId, port));
   }

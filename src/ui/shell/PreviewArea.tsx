@@ -1,4 +1,4 @@
-import { useMemo, type JSX } from 'react';
+import { useEffect, useMemo, type JSX } from 'react';
 import type { EngineClient } from '../../worker/engine-api';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { useStudio } from '../state/studio-store';
@@ -10,6 +10,10 @@ export function PreviewArea({ engine }: { engine: EngineClient }): JSX.Element {
   const selected = useStudio((s) => s.selection[0]);
   const target = useMemo(() => previewTarget(doc, selected), [doc, selected]);
   const state = useStudio((s) => (target ? s.runtime[target.blockId] : undefined));
+  // The engine serves this block's preview before recomputing what lies downstream of it.
+  useEffect(() => {
+    engine.focus(target?.blockId).catch(() => undefined);
+  }, [engine, target?.blockId]);
 
   return (
     <section className="app__preview" aria-label="Preview">

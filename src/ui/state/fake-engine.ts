@@ -49,6 +49,7 @@ export function fakeEngine(): FakeEngine {
       return () => listeners.delete(listener);
     },
     preview: unused('preview'),
+    focus: () => Promise.resolve(),
     profile: unused('profile'),
     chart: unused('chart'),
     download: unused('download'),

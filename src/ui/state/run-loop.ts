@@ -19,7 +19,7 @@ export interface RunHost {
   updateNotice(id: number, kind: NoticeKind, message: string): void;
 }
 
-export const RUN_DEBOUNCE_MS = 150;
+export const RUN_DEBOUNCE_MS = 60;
 
 /** The message of whatever a rejected engine call threw: an Error, or the plain `{ code, message }` of the protocol. */
 export function errorMessage(e: unknown): string {
