@@ -2,6 +2,9 @@ import type { BlockEvent, BlockResult } from '../engine/run/executor';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
 
+/** How often a plain log hears about a block that is still running. */
+export const PLAIN_HEARTBEAT_MS = 10_000;
+
 const describeRows = (r: BlockResult): string => (r.rows !== undefined ? `${r.rows.toLocaleString('en-US')} rows` : '');
 
 /** One line for a finished block, the same on a TTY and in a log. */
@@ -26,11 +29,17 @@ export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMo
   const onEvent = (e: BlockEvent) => {
     if (mode === 'quiet') return;
     if (e.type === 'start') {
-      if (mode !== 'tty') return;
       const started = Date.now();
-      const draw = () => stream.write(`\r\x1b[2K[${e.index + 1}/${e.total}] ${labelOf(e.blockId)} … ${((Date.now() - started) / 1000).toFixed(1)}s`);
-      draw();
-      timer = setInterval(draw, 200);
+      const head = `[${e.index + 1}/${e.total}] ${labelOf(e.blockId)}`;
+      const elapsed = () => `${((Date.now() - started) / 1000).toFixed(mode === 'tty' ? 1 : 0)}s`;
+      if (mode === 'tty') {
+        const draw = () => stream.write(`\r\x1b[2K${head} … ${elapsed()}`);
+        draw();
+        timer = setInterval(draw, 200);
+      } else {
+        // A log gets a line now and then for a long block, so a slow run never looks like a hung one.
+        timer = setInterval(() => stream.write(`${head}: still running, ${elapsed()}\n`), PLAIN_HEARTBEAT_MS);
+      }
       return;
     }
     stop();
