@@ -93,10 +93,13 @@ export class EngineSession implements EngineApi {
           // Previews of this block now read its new result, or fail if it has none, while the rest still runs.
           const block = graph.byId.get(result.blockId);
           for (const port of block ? blockPorts(block).outputs : []) this.outputs.delete(portKey({ block: result.blockId, port }));
-          for (const [port, rel] of Object.entries(result.outputs)) {
+          const ports = Object.entries(result.outputs);
+          for (const [port, rel] of ports) {
             outputs.set(portKey({ block: result.blockId, port }), rel);
             this.outputs.set(portKey({ block: result.blockId, port }), rel);
           }
+          // A single output is the counted result itself: its preview needs no count query of its own.
+          if (ports.length === 1 && result.rows !== undefined) this.totals.set(ports[0]![1].ref, result.rows);
           notify(onBlock, toBlockState(result));
         },
       });

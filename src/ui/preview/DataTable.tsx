@@ -26,13 +26,15 @@ export interface DataTableProps {
   profileColumns: ColumnProfile[] | undefined;
   /** The block is recomputing: keep the rows on screen and ask for nothing new. */
   recomputing: boolean;
+  /** Called once the first page of `resultKey` is on screen. */
+  onRowsShown?: (resultKey: string) => void;
 }
 
 /**
  * The output's rows, virtualised: only the pages on screen are fetched, sorted by the engine in SQL. Mount it with a
  * `key` per block and port, so its sort and page cache start afresh for another output.
  */
-export function DataTable({ engine, blockId, port, resultKey, columns, profileColumns, recomputing }: DataTableProps): JSX.Element {
+export function DataTable({ engine, blockId, port, resultKey, columns, profileColumns, recomputing, onRowsShown }: DataTableProps): JSX.Element {
   const [pickedSort, setSort] = useState<SortKey[]>([]);
   const columnNames = useMemo(() => columns.map((c) => c.name), [columns]);
   const sort = useMemo(() => keepKnownSortKeys(pickedSort, columnNames), [pickedSort, columnNames]);
@@ -53,6 +55,10 @@ export function DataTable({ engine, blockId, port, resultKey, columns, profileCo
 
   const { ensureRows } = pages;
   useEffect(() => ensureRows(first, last), [ensureRows, first, last]);
+  const shown = cache.generation.startsWith(`${resultKey}\u0000`);
+  useEffect(() => {
+    if (shown) onRowsShown?.(resultKey);
+  }, [shown, resultKey, onRowsShown]);
 
 
   // Until the new result's first page arrives, the last result's rows stay on screen, unless its columns differ.

@@ -35,7 +35,10 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   const fresh = useFreshResult(blockId, port, state);
   const exportTarget = useExportTarget(blockId);
   const scope = `${blockId ?? ''}\u0000${port ?? ''}`;
-  const profile = useEngineAnswer(blockId !== undefined && port !== undefined ? fresh?.key : undefined, scope, () =>
+  // The engine runs one query at a time: on the Data tab, the profile (header histograms) waits for the first rows.
+  const [rowsShownFor, setRowsShownFor] = useState<string>();
+  const profileKey = fresh !== undefined && (tab !== 'data' || rowsShownFor === fresh.key) ? fresh.key : undefined;
+  const profile = useEngineAnswer(blockId !== undefined && port !== undefined ? profileKey : undefined, scope, () =>
     engine.profile(blockId ?? '', port ?? ''),
   );
   const recomputing = view.kind === 'result' && view.recomputing;
@@ -77,6 +80,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
                   columns={result.columns}
                   profileColumns={profile.value?.columns}
                   recomputing={recomputing}
+                  onRowsShown={setRowsShownFor}
                 />
               </div>
               {tab === 'profile' && <ProfileView profile={profile.value} error={profile.error} loading={profile.loading} />}
