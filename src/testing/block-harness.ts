@@ -44,7 +44,8 @@ export interface BlockRun {
   select: string;
 }
 
-async function describe(db: TestDb, ref: string): Promise<Relation> {
+/** A relation's reference and columns, as the executor hands them to blocks. `ref` is already quoted SQL. */
+export async function describe(db: TestDb, ref: string): Promise<Relation> {
   const rows = await db.rows(`DESCRIBE ${ref}`);
   return { ref, columns: rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })) };
 }

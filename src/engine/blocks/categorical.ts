@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { WrangleError } from '../errors/catalog';
+import type { SqlRow } from '../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 
-/** How fitted labels are ordered: most frequent first, or by code point. */
 /** Fitted state of the label encoders: the labels, in output order. */
 export const labelsFitted = z.object({ labels: z.array(z.string()) }).strict();
 
+/** How fitted labels are ordered: most frequent first, or by code point. */
 export type LabelOrder = 'frequency' | 'alphabetical';
 
 /** Starts the message of the engine error raised for an unseen value, so explainUnknownCategory can recognise it. */
@@ -24,6 +25,18 @@ export function labelQuery(ref: string, column: string, limit: number, order: La
   const c = quoteIdent(column);
   const frequent = `SELECT CAST(${c} AS VARCHAR) AS label, count(*) AS n FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label ASC LIMIT ${limit}`;
   return order === 'frequency' ? frequent : `SELECT label, n FROM (${frequent}) ORDER BY label ASC`;
+}
+
+/** Fits an encoder's labels: runs `labelQuery` and keeps the labels in order. */
+export async function fitLabels(
+  query: (sql: string) => Promise<SqlRow[]>,
+  ref: string,
+  column: string,
+  limit: number,
+  order: LabelOrder = 'frequency',
+): Promise<z.infer<typeof labelsFitted>> {
+  const rows = await query(labelQuery(ref, column, limit, order));
+  return { labels: rows.map((r) => String(r.label)) };
 }
 
 /** A SQL condition: the text value is one of the labels. */

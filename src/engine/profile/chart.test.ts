@@ -1,28 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../testing/block-harness';
 import type { Relation } from '../blocks/types';
-import { quoteIdent } from '../sql/quote';
 import { chartData } from './chart';
+import { createRatingsTable, tableRelation } from '../../testing/profile-tables';
 
 let db: TestDb;
 let ratings: Relation;
 
-async function relation(table: string): Promise<Relation> {
-  const ref = quoteIdent(table);
-  const rows = await db.rows(`DESCRIBE ${ref}`);
-  return { ref, columns: rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })) };
-}
+const relation = (table: string): Promise<Relation> => tableRelation(db, table);
 
 beforeAll(async () => {
   db = await openTestDb();
-  await db.sql(`CREATE TABLE ratings AS SELECT * FROM (VALUES
-    (1, 'a', 0.0::DOUBLE, 'u1', 't1'),
-    (2, 'b', 10.0, 'u1', 't2'),
-    (3, 'a', NULL, 'u2', 't1'),
-    (4, 'a', 20.0, 'u2', 't1'),
-    (4, 'a', 20.0, 'u2', 't1'),
-    (5, 'c', 'nan'::DOUBLE, 'u3', 't3')
-  ) AS v(id, genre, score, userId, trackId)`);
+  await createRatingsTable(db);
   await db.sql(`CREATE TABLE points AS SELECT i AS "x", (i * 7) % 100 AS "n", 'g' || (i % 3) AS "y" FROM range(1000) AS r(i)`);
   ratings = await relation('ratings');
 });

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../testing/block-harness';
 import type { Relation } from '../blocks/types';
-import { quoteIdent } from '../sql/quote';
 import { profileTable } from './profile';
+import { createRatingsTable, tableRelation } from '../../testing/profile-tables';
 import { findRatingsColumns } from './sparsity';
 
 let db: TestDb;
 
-async function relation(table: string): Promise<Relation> {
-  const ref = quoteIdent(table);
-  const rows = await db.rows(`DESCRIBE ${ref}`);
-  return { ref, columns: rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })) };
-}
+const relation = (table: string): Promise<Relation> => tableRelation(db, table);
 
 beforeAll(async () => {
   db = await openTestDb();
-  // Six ratings: one exact duplicate row, a NULL and a NaN score, and user u2 rating t1 three times.
-  await db.sql(`CREATE TABLE ratings AS SELECT * FROM (VALUES
-    (1, 'a', 0.0::DOUBLE, 'u1', 't1'),
-    (2, 'b', 10.0, 'u1', 't2'),
-    (3, 'a', NULL, 'u2', 't1'),
-    (4, 'a', 20.0, 'u2', 't1'),
-    (4, 'a', 20.0, 'u2', 't1'),
-    (5, 'c', 'nan'::DOUBLE, 'u3', 't3')
-  ) AS v(id, genre, score, userId, trackId)`);
+  await createRatingsTable(db);
   await db.sql(`CREATE TABLE hostile AS SELECT * FROM (VALUES (1, 'x', 2.5), (1, 'x', 2.5), (3, 'y', NULL)) AS v("n", "we""ird", "bin")`);
   await db.sql(`CREATE TABLE empty AS SELECT 1::INTEGER AS a, 'x' AS b WHERE false`);
 });

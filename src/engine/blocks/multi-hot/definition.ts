@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { labelQuery, labelsFitted } from '../categorical';
+import { fitLabels, labelsFitted } from '../categorical';
 import { columnNames, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
@@ -53,8 +53,7 @@ export const multiHotBlock = defineBlock({
     const ignored = ['', ...p.ignoreLabels].map(quoteLiteral).join(', ');
     // Distinct per row, so a label counts the rows that have it, however often a row repeats it.
     const tokens = `(SELECT label FROM (SELECT unnest(list_distinct(${tokenList(p)})) AS label FROM ${input.ref}) WHERE label NOT IN (${ignored})) AS tokens`;
-    const rows = await query(labelQuery(tokens, 'label', p.maxLabels));
-    return { labels: rows.map((r) => String(r.label)) };
+    return fitLabels(query, tokens, 'label', p.maxLabels);
   },
   compile({ params: p, inputs, fitted: f }) {
     const input = inputs.in!;

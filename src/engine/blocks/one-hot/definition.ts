@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { explainUnknownCategory, isKnownLabel, labelQuery, unknownCategoryGuard, labelsFitted } from '../categorical';
+import { explainUnknownCategory, fitLabels, isKnownLabel, labelsFitted, unknownCategoryGuard } from '../categorical';
 import { requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 import { fail } from '../../errors/catalog';
@@ -32,8 +32,7 @@ export const oneHotBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
     requireColumn(inputs.in!, p.column);
-    const rows = await query(labelQuery(inputs.in!.ref, p.column, p.maxLabels));
-    return { labels: rows.map((r) => String(r.label)) };
+    return fitLabels(query, inputs.in!.ref, p.column, p.maxLabels);
   },
   compile({ params: p, inputs, fitted: f }) {
     const input = inputs.in!;

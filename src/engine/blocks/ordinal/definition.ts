@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { explainUnknownCategory, labelQuery, unknownCategoryGuard, labelsFitted } from '../categorical';
+import { explainUnknownCategory, fitLabels, labelsFitted, unknownCategoryGuard } from '../categorical';
 import { requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
@@ -34,8 +34,7 @@ export const ordinalBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
     requireColumn(inputs.in!, p.column);
-    const rows = await query(labelQuery(inputs.in!.ref, p.column, p.maxLabels, p.order));
-    return { labels: rows.map((r) => String(r.label)) };
+    return fitLabels(query, inputs.in!.ref, p.column, p.maxLabels, p.order);
   },
   compile({ params: p, inputs, fitted: f }) {
     const input = inputs.in!;
