@@ -29,9 +29,12 @@ Options:
   --force             overwrite files that already exist in --out
   --refit             recompute fitted state (labels, statistics) from this data
   --save-flow PATH    write the flow, with the fitted state this run computed, to PATH
-  --threads N         DuckDB threads (default: all cores)
+  --threads N         DuckDB threads and model-training worker threads (default: all cores)
+  --backend wasm|ts   the model-training kernel: WebAssembly SIMD (default) or the plain TypeScript reference
   --json              print a machine-readable summary on stdout
   -h, --help          show this help
+
+Model blocks (train-als, tune) print a line per training iteration: its loss and RMSE.
 
 Examples:
   wrangle run sample-data/flows/music-recommendation.flow.json --data sample-data/music --out out/

@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
+import type { NumericColumn, SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
+import { quoteIdent } from '../engine/sql/quote';
 import { plainInteger } from '../engine/run/sql-value';
 import { arrowIpcFromRows } from './arrow-from-rows';
 
@@ -78,6 +79,44 @@ export class NativeRunner implements SqlRunner {
     const reader = await prepared.runAndReadAll();
     const rows = reader.getRowsJS() as unknown[][];
     return arrowIpcFromRows(reader.columnNames(), reader.columnTypes().map(String), rows);
+  }
+
+  /** Reads chunk by chunk straight into typed arrays: a million ratings never become row objects. */
+  async queryColumns(sql: string): Promise<Record<string, Float64Array>> {
+    const prepared = await this.prepareOne(sql);
+    const result = await prepared.run();
+    const names = result.columnNames();
+    let rows = 0;
+    const chunks: Array<{ vectors: Array<{ getItem(i: number): unknown }>; count: number }> = [];
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      chunks.push({ vectors: names.map((_, c) => chunk!.getColumnVector(c)), count: chunk.rowCount });
+      rows += chunk.rowCount;
+    }
+    const out: Record<string, Float64Array> = {};
+    names.forEach((name, c) => {
+      const values = new Float64Array(rows);
+      let at = 0;
+      for (const chunk of chunks) {
+        const vector = chunk.vectors[c]!;
+        for (let i = 0; i < chunk.count; i++) values[at++] = Number(vector.getItem(i));
+      }
+      out[name] = values;
+    });
+    return out;
+  }
+
+  async createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void> {
+    await this.exec(`CREATE TABLE ${quoteIdent(table)} (${columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
+    const appender = await this.connection.createAppender(table);
+    const rows = columns[0]?.values.length ?? 0;
+    for (let r = 0; r < rows; r++) {
+      for (const c of columns) {
+        if (c.type === 'INTEGER') appender.appendInteger(c.values[r]!);
+        else appender.appendDouble(c.values[r]!);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
   }
 
   async version(): Promise<string> {

@@ -1,3 +1,4 @@
+import type { ModelProgress } from '../engine/model/als-contract';
 import type { BlockEvent, BlockResult } from '../engine/run/executor';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
@@ -16,6 +17,19 @@ export function blockLine(r: BlockResult, index: number, total: number, label: s
   return `${head}: ${parts.join('  ')}`;
 }
 
+/** One training iteration, e.g. `iteration 3/10  loss 0.8123  train RMSE 0.79  validation RMSE 0.86  (wasm SIMD × 2 workers)`. */
+export function iterationLine(p: ModelProgress): string {
+  const parts = [
+    p.stage ?? '',
+    `iteration ${p.iteration}/${p.maxIter}`,
+    `loss ${p.loss.toPrecision(5)}`,
+    p.trainRmse !== undefined ? `train RMSE ${p.trainRmse.toFixed(4)}` : '',
+    p.validationRmse !== undefined ? `validation RMSE ${p.validationRmse.toFixed(4)}` : '',
+    `(${p.backend})`,
+  ];
+  return parts.filter(Boolean).join('  ');
+}
+
 /**
  * Reports blocks as they run: on a terminal, a live line with the running block and its elapsed time; otherwise one
  * plain line per finished block; in --json mode nothing (the summary goes to stdout at the end).
@@ -26,14 +40,23 @@ export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMo
     if (timer) clearInterval(timer);
     timer = undefined;
   };
+  let detail = '';
+  let head = '';
   const onEvent = (e: BlockEvent) => {
     if (mode === 'quiet') return;
+    if (e.type === 'progress') {
+      // A model trains for many seconds: say where it is, each iteration (live on a terminal, a line in a log).
+      detail = iterationLine(e.progress);
+      if (mode === 'plain') stream.write(`${head}: ${detail}\n`);
+      return;
+    }
     if (e.type === 'start') {
       const started = Date.now();
-      const head = `[${e.index + 1}/${e.total}] ${labelOf(e.blockId)}`;
+      head = `[${e.index + 1}/${e.total}] ${labelOf(e.blockId)}`;
+      detail = '';
       const elapsed = () => `${((Date.now() - started) / 1000).toFixed(mode === 'tty' ? 1 : 0)}s`;
       if (mode === 'tty') {
-        const draw = () => stream.write(`\r\x1b[2K${head} … ${elapsed()}`);
+        const draw = () => stream.write(`\r\x1b[2K${head} … ${elapsed()}${detail ? `  ${detail}` : ''}`);
         draw();
         timer = setInterval(draw, 200);
       } else {

@@ -7,6 +7,10 @@ import { classifyError } from '../engine/run/classify-error';
 import type { SqlRow } from '../engine/run/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
 import { NativeRunner } from '../cli/native-runner';
+import type { ModelHost } from '../engine/model/als-contract';
+import { tsKernel } from '../ml/kernels/ts-kernel';
+import { localModelHost } from '../ml/model-host';
+import type { Prepared } from '../engine/blocks/types';
 
 /**
  * Test support: runs one block's real compiled SQL on a real (sandboxed) DuckDB over tables made in the test.
@@ -35,6 +39,9 @@ export async function openTestDb(): Promise<TestDb> {
   };
 }
 
+/** Prepared tables of successive runs get their own names, as the executor's do (by content hash). */
+let preparedRuns = 0;
+
 export interface BlockRun {
   /** Rows of each output port (the main result under `out` for single-output blocks), in the engine's order unless sorted. */
   outputs: Record<string, SqlRow[]>;
@@ -42,6 +49,8 @@ export interface BlockRun {
   columns: Record<string, string[]>;
   fitted: unknown;
   select: string;
+  /** What a model block prepared (its tables and training report). */
+  prepared?: Prepared;
 }
 
 /** A relation's reference and columns, as the executor hands them to blocks. `ref` is already quoted SQL. */
@@ -58,7 +67,7 @@ export async function runBlock(
   db: TestDb,
   block: { kind: BlockKind; params: unknown; fitted?: unknown },
   tables: Record<string, string>,
-  options: { orderBy?: 'all'; inputPaths?: Record<string, string> } = {},
+  options: { orderBy?: 'all'; inputPaths?: Record<string, string>; models?: ModelHost } = {},
 ): Promise<BlockRun> {
   const def = blockDefinition(block.kind);
   const params = def.params.parse(block.params);
@@ -70,7 +79,24 @@ export async function runBlock(
     if (def.fit && fitted === undefined) {
       fitted = await def.fit({ blockId: 'b', params, inputs, query: (q) => db.rows(q), files });
     }
-    const compiled = def.compile({ blockId: 'b', params, inputs, fitted, files });
+    let prepared: Prepared | undefined;
+    if (def.prepare) {
+      const r = db.runner;
+      prepared = await def.prepare({
+        blockId: 'b',
+        params,
+        inputs,
+        files,
+        table: (suffix) => `block_prepared_${++preparedRuns}_${suffix}`,
+        exec: (q) => r.exec(q),
+        query: (q) => r.query(q),
+        queryColumns: (q) => r.queryColumns(q),
+        createTableFromColumns: (t, c) => r.createTableFromColumns(t, c),
+        models: options.models ?? localModelHost(tsKernel),
+        progress: () => {},
+      });
+    }
+    const compiled = def.compile({ blockId: 'b', params, inputs, fitted, files, ...(prepared ? { prepared } : {}) });
     const main = 'block_result';
     await db.sql(`CREATE OR REPLACE VIEW ${main} AS ${compiled.select}`);
     const order = options.orderBy === 'all' ? ' ORDER BY ALL' : '';
@@ -81,7 +107,7 @@ export async function runBlock(
       outputs[port] = await db.rows(`SELECT * FROM (${sql})${order}`);
       columns[port] = (await describe(db, `(${sql})`)).columns.map((c) => c.name);
     }
-    return { outputs, columns, fitted, select: compiled.select };
+    return { outputs, columns, fitted, select: compiled.select, ...(prepared ? { prepared } : {}) };
   } catch (e) {
     throw classifyError(e, 'b', def.explainError ? (m) => def.explainError!(m, params) : undefined);
   }

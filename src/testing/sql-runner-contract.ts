@@ -99,6 +99,20 @@ export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderT
       expect(decoded).toEqual(await t.runner.query(sql));
     });
 
+    it('moves numeric columns in bulk both ways: query to doubles, typed arrays to a new table', async () => {
+      const cols = await t.runner.queryColumns('SELECT (i % 7)::INTEGER AS a, i / 4 AS b FROM range(5000) r(i) ORDER BY i');
+      expect(cols.a).toBeInstanceOf(Float64Array);
+      expect(cols.a!.length).toBe(5000);
+      expect([cols.a![8], cols.b![6]]).toEqual([1, 1.5]);
+      await t.runner.createTableFromColumns('contract_numbers', [
+        { name: 'idx', type: 'INTEGER', values: Int32Array.from([0, 1, 2]) },
+        { name: 'f0', type: 'DOUBLE', values: Float64Array.from([0.25, -1e-300, 3]) },
+      ]);
+      expect(await t.runner.query('SELECT typeof(idx) AS ti, typeof(f0) AS tf, max(idx) AS s, min(f0) AS m FROM contract_numbers GROUP BY ALL')).toEqual([
+        { ti: 'INTEGER', tf: 'DOUBLE', s: 2, m: -1e-300 },
+      ]);
+    });
+
     it("reports DuckDB's error type first, so errors classify as in every engine", async () => {
       const parser = await rejection(t.runner.query('SELEC 1'));
       expect(parser.message).toMatch(/^Parser Error/);

@@ -1,5 +1,5 @@
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { SqlRow, SqlRunner } from '../engine/run/sql-runner';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { NumericColumn, SqlRow, SqlRunner } from '../engine/run/sql-runner';
 import { rowsFromArrow } from './arrow-rows';
 import { SANDBOX_SETTINGS, type WasmDatabase } from './wasm-database';
 
@@ -39,6 +39,21 @@ export class WasmRunner implements SqlRunner {
    */
   async queryArrow(sql: string): Promise<Uint8Array> {
     return tableToIPC(tableFromIPC(await this.runOne(sql)), 'stream');
+  }
+
+  async queryColumns(sql: string): Promise<Record<string, Float64Array>> {
+    const table = tableFromIPC(await this.runOne(sql));
+    const out: Record<string, Float64Array> = {};
+    for (const field of table.schema.fields) {
+      const values = table.getChild(field.name)!.toArray() as ArrayLike<number | bigint>;
+      out[field.name] = values instanceof Float64Array ? values : Float64Array.from(values, Number);
+    }
+    return out;
+  }
+
+  async createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void> {
+    const arrow = tableFromArrays(Object.fromEntries(columns.map((c) => [c.name, c.values])));
+    await this.db.insertArrowIpc(table, tableToIPC(arrow, 'stream'));
   }
 
   async version(): Promise<string> {

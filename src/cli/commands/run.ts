@@ -7,6 +7,7 @@ import type { FlowDocument } from '../../engine/flow/schema';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
+import { cliModelHost } from '../als-host';
 import { blockLabeller, loadFlowFile } from '../load-flow';
 import { NativeRunner } from '../native-runner';
 import { progressReporter, type ProgressMode } from '../progress';
@@ -21,6 +22,7 @@ const options = {
   refit: { type: 'boolean' },
   'save-flow': { type: 'string' },
   threads: { type: 'string' },
+  backend: { type: 'string' },
 } as const;
 
 /** Every export written in one format, with the file extension to match. */
@@ -67,6 +69,8 @@ export async function runCommand(args: string[]): Promise<number> {
   if (format !== undefined && format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`, 'run');
   const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a positive whole number`, 'run');
+  const backend = values.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'ts') throw new UsageError(`--backend must be wasm or ts, got "${backend}"`, 'run');
   const explicit = parseInputPairs(values.input, 'run');
   const outDir = resolve(values.out ?? 'out');
   const mode: ProgressMode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
@@ -91,6 +95,7 @@ export async function runCommand(args: string[]): Promise<number> {
       refit: values.refit === true,
       sinkPath: (file) => staged.path(file),
       onEvent: progress.onEvent,
+      models: cliModelHost({ threads, backend }),
     });
     const failed = result.blocks.find((b) => b.status === 'error');
     const summary: RunSummary = {

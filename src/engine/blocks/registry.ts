@@ -1,5 +1,6 @@
 import { aggregateBlock } from './aggregate/definition';
 import { concatBlock } from './concat/definition';
+import { evaluateBlock } from './evaluate/definition';
 import { exportBlock } from './export/definition';
 import { filterBlock } from './filter/definition';
 import { formulaBlock } from './formula/definition';
@@ -11,10 +12,14 @@ import { missingBlock } from './missing/definition';
 import { multiHotBlock } from './multi-hot/definition';
 import { oneHotBlock } from './one-hot/definition';
 import { ordinalBlock } from './ordinal/definition';
+import { predictBlock } from './predict/definition';
+import { recommendBlock } from './recommend/definition';
 import { sampleBlock } from './sample/definition';
 import { scaleBlock } from './scale/definition';
+import { similarItemsBlock } from './similar-items/definition';
 import { splitBlock } from './split/definition';
 import { sqlBlock } from './sql/definition';
+import { trainAlsBlock } from './train-als/definition';
 import { typesBlock } from './types/definition';
 import type { BlockDefinition } from './types';
 
@@ -40,6 +45,11 @@ export const blockRegistry = {
   join: joinBlock,
   concat: concatBlock,
   split: splitBlock,
+  'train-als': trainAlsBlock,
+  predict: predictBlock,
+  evaluate: evaluateBlock,
+  recommend: recommendBlock,
+  'similar-items': similarItemsBlock,
   export: exportBlock,
 } as const;
 

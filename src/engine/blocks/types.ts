@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { WrangleError } from '../errors/catalog';
-import type { SqlRow } from '../run/sql-runner';
+import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
+import type { NumericColumn, SqlRow } from '../run/sql-runner';
 
 /** A column of a relation, with its DuckDB type as DuckDB spells it (`VARCHAR`, `DOUBLE`, `BIGINT`, ...). */
 export interface Column {
@@ -15,7 +16,7 @@ export interface Relation {
 }
 
 /** Families group blocks in the palette. */
-export type BlockFamily = 'input' | 'clean' | 'encode' | 'transform' | 'combine' | 'split' | 'output';
+export type BlockFamily = 'input' | 'clean' | 'encode' | 'transform' | 'combine' | 'split' | 'model' | 'output';
 
 /** Resolves the files a block touches. Paths are ready to be written as SQL literals. */
 export interface FileResolver {
@@ -44,6 +45,30 @@ export interface FitContext<P> extends BlockContext<P> {
 export interface CompileContext<P, F> extends BlockContext<P> {
   fitted: F | undefined;
   files: FileResolver;
+  /** What `prepare` made, for blocks that have it. */
+  prepared?: Prepared;
+}
+
+/**
+ * For blocks whose work is not one SELECT (training a model): what they may do before they compile. Tables they make
+ * are named through `table()`, so they belong to this result (its content hash) and are dropped with it.
+ */
+export interface PrepareContext<P> extends BlockContext<P> {
+  files: FileResolver;
+  table(suffix: string): string;
+  exec(sql: string): Promise<void>;
+  query(sql: string): Promise<SqlRow[]>;
+  queryColumns(sql: string): Promise<Record<string, Float64Array>>;
+  createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void>;
+  models: ModelHost;
+  signal?: AbortSignal;
+  progress(p: ModelProgress): void;
+}
+
+/** The tables a block prepared (unquoted names, by role), and its model report. */
+export interface Prepared {
+  tables: Record<string, string>;
+  report?: ModelReport;
 }
 
 /** A file an export block writes. */
@@ -81,6 +106,8 @@ export interface BlockDefinition<P, F = undefined, I = unknown> {
   outputs(params: P): string[];
   /** Learns state from the inputs. Stored readably in the flow, so the same columns come out on new data. */
   fit?(ctx: FitContext<P>): Promise<F>;
+  /** Makes the tables compile reads, for blocks whose work is not SQL (training). Runs only when the result is not cached. */
+  prepare?(ctx: PrepareContext<P>): Promise<Prepared>;
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
   compile(ctx: CompileContext<P, F>): Compiled;
   /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */

@@ -31,6 +31,10 @@ const catalog = {
   E_SQL_INVALID: (a: MessageArgs) => `The SQL is not valid: ${a.detail}`,
   E_SQL_NOT_SELECT: (a: MessageArgs) => `Only a single SELECT is allowed here: ${a.detail}`,
   E_SPLIT_FRACTIONS: (a: MessageArgs) => `Split fractions must sum to 1; they sum to ${a.sum}.`,
+  E_FACTORS_INVALID: (a: MessageArgs) =>
+    `The "${a.port}" input is not a factor table (an id column, then bias, then f0, f1, …): ${a.detail}.`,
+  E_FACTORS_RANK_MISMATCH: (a: MessageArgs) =>
+    `The users factors have rank ${a.users} and the items factors rank ${a.items}: connect the users and items outputs of one model.`,
   E_NOT_FITTED: (a: MessageArgs) => `This block has no fitted state yet (${a.what}). Run the flow on data to fit it.`,
   E_UNKNOWN_CATEGORY: (a: MessageArgs) => `Column "${a.column}" has a value not seen when fitting: ${a.value}.`,
   E_QUERY_FAILED: (a: MessageArgs) => `The query failed: ${a.detail}`,
@@ -38,10 +42,22 @@ const catalog = {
   E_OUTPUT_WRITE: (a: MessageArgs) => `Could not write output ${a.file}: ${a.detail}`,
   E_OUTPUT_EXISTS: (a: MessageArgs) => `Output ${a.file} already exists. Pass --force to overwrite it.`,
   E_OUTPUT_DUPLICATE: (a: MessageArgs) => `Two export blocks write the same file "${a.file}".`,
+  E_SQL_ONLY: (a: MessageArgs) => `Block "${a.block}" (${a.kind}) trains a model, which is not SQL; ${a.what} covers SQL blocks only.`,
+  E_TRAINER_MISSING: (a: MessageArgs) => `Block "${a.block}" needs a model trainer, and none is available here.`,
+  E_MODEL_COLUMN_TYPE: (a: MessageArgs) => `Column "${a.column}" is ${a.type}; the ${a.role} column must be numeric.`,
+  E_MODEL_NO_DATA: (a: MessageArgs) => `Nothing to train on: ${a.detail}`,
+  E_MODEL_ID_CLASH: (a: MessageArgs) =>
+    `The ${a.side} id column "${a.column}" has the name of a factor column (bias, f0, f1, …). Rename it before training.`,
+  E_CANCELLED: () => 'Cancelled.',
   E_NO_RESULT: (a: MessageArgs) => `Block "${a.block}" has no ${a.what} yet. Run the flow, or fix the block, first.`,
   E_ENGINE_RESTARTED: (a: MessageArgs) => `The engine restarted (${a.reason}) before it answered.`,
   E_ENGINE_CRASHED: () => 'The engine crashed before it answered.',
   E_ENGINE_BROKEN: () => 'The engine keeps crashing. Reload the page to start it again.',
+  E_ALS_MEMORY: (a: MessageArgs) =>
+    `ALS training at rank ${a.rank} needs ${a.neededMiB} MiB of WebAssembly memory; the engine gave no more than ${a.grantedMiB} MiB. Sample the ratings or lower the rank.`,
+  E_GPU_RANK_TOO_LARGE: (a: MessageArgs) => `The WebGPU kernel solves rank up to ${a.max}; rank ${a.rank} was asked for. Lower the rank or train on the CPU.`,
+  E_GPU_LIMIT: (a: MessageArgs) => `The GPU cannot hold ${a.what}: it needs ${a.need} bytes in one buffer and this adapter allows ${a.limit}.`,
+  E_GPU_FAILED: (a: MessageArgs) => `The WebGPU kernel failed: ${a.detail}`,
 } as const;
 
 export type ErrorCode = keyof typeof catalog;

@@ -1,7 +1,8 @@
 import { blockDefinition } from '../blocks/registry';
-import type { Compiled, FileResolver, Relation } from '../blocks/types';
+import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation } from '../blocks/types';
 import { fail, type WrangleError } from '../errors/catalog';
 import type { FlowBlock, FlowDocument } from '../flow/schema';
+import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import { buildGraph, portKey, type FlowGraph } from '../plan/graph';
 import { contentHash } from '../plan/hash';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
@@ -25,7 +26,8 @@ export type Materialize = 'table' | 'auto' | 'view';
 
 export type BlockEvent =
   | { type: 'start'; blockId: string; index: number; total: number }
-  | { type: 'done'; blockId: string; index: number; total: number; result: BlockResult };
+  | { type: 'done'; blockId: string; index: number; total: number; result: BlockResult }
+  | { type: 'progress'; blockId: string; progress: ModelProgress };
 
 export interface ExecuteOptions {
   inputs: Record<string, InputFile>;
@@ -46,6 +48,8 @@ export interface ExecuteOptions {
   /** Write no exports and count nothing: only create the (view) relations and record the script. Use with `materialize: 'view'`. */
   dryRun?: boolean;
   onEvent?: (e: BlockEvent) => void;
+  /** Trains the model blocks (the CLI's worker threads, the studio's workers or GPU). */
+  models?: ModelHost;
   /** Awaited after each block, before the next one starts: lets the host serve a preview of it first. */
   afterBlock?: (result: BlockResult) => Promise<void> | void;
   signal?: AbortSignal;
@@ -66,6 +70,8 @@ export interface BlockResult {
   fitted?: unknown;
   sink?: { fileName: string; path: string; rows: number };
   cached?: boolean;
+  /** A model block's training report. */
+  model?: ModelReport;
 }
 
 export interface RunResult {
@@ -84,9 +90,13 @@ interface CachedResult {
   relations: string[];
   /** Whether the main relation is a table (the port views always are views). */
   mainIsTable: boolean;
+  /** Tables a model block prepared; they go with the result. */
+  prepared?: Prepared;
 }
 
 const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
+
+const ownedTables = (cached: CachedResult): string[] => Object.values(cached.prepared?.tables ?? {});
 
 /**
  * Runs flows against a SqlRunner. Each block's result is kept under a name derived from its content hash, so running
@@ -117,6 +127,7 @@ export class FlowExecutor {
     const [main, ...views] = cached.relations;
     for (const view of views) await this.runner.exec(`DROP VIEW IF EXISTS ${quoteIdent(view)}`);
     if (main) await this.runner.exec(`DROP ${cached.mainIsTable ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(main)}`);
+    for (const table of ownedTables(cached)) await this.runner.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
   }
 
   /**
@@ -129,7 +140,7 @@ export class FlowExecutor {
     for (const [hash, cached] of this.cache) {
       if (keep.has(hash)) continue;
       this.cache.delete(hash);
-      dropped.push(...[...cached.relations].reverse());
+      dropped.push(...[...cached.relations].reverse(), ...ownedTables(cached));
     }
     return dropped;
   }
@@ -143,6 +154,10 @@ export class FlowExecutor {
       if (options.signal?.aborted) return { ok: false, cancelled: true, blocks: graph.order.flatMap((b) => results.get(b.id) ?? []), script };
       options.onEvent?.({ type: 'start', blockId: block.id, index, total });
       const result = await this.runBlock(block, graph, results, options, script);
+      // A block the signal stopped part-way (a training) is not a failure of the flow: the run was cancelled.
+      if (options.signal?.aborted && result.status === 'error') {
+        return { ok: false, cancelled: true, blocks: graph.order.flatMap((b) => results.get(b.id) ?? []), script };
+      }
       results.set(block.id, result);
       options.onEvent?.({ type: 'done', blockId: block.id, index, total, result });
       await options.afterBlock?.(result);
@@ -182,10 +197,14 @@ export class FlowExecutor {
         fitted = newlyFitted;
       }
       const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: this.sourceFingerprint(block, options) });
-      const compiled = def.compile({ blockId: block.id, params: block.params, inputs, fitted, files });
       const cached = this.cache.get(hash);
+      let prepared = cached?.prepared;
+      // SQL blocks compile before anything is dropped, so a bad edit fails fast and keeps the previous result.
+      let compiled = def.prepare ? undefined : def.compile({ blockId: block.id, params: block.params, inputs, fitted, files });
       if (options.dropSuperseded) await this.dropSupersededResult(block.id, hash);
-      const kept = cached ?? (await this.materialize(hash, compiled, graph, block, options, script));
+      if (def.prepare && !prepared) prepared = await this.prepare(def, block, inputs, files, hash, options);
+      compiled ??= def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...(prepared ? { prepared } : {}) });
+      const kept = cached ?? { ...(await this.materialize(hash, compiled, graph, block, options, script)), ...(prepared ? { prepared } : {}) };
       if (!cached && !options.dryRun) this.cache.set(hash, kept);
       const sink = compiled.sink && options.sinkPath ? await this.writeSink(compiled, options, script) : undefined;
       return {
@@ -199,11 +218,40 @@ export class FlowExecutor {
         ...(newlyFitted !== undefined ? { fitted: newlyFitted } : {}),
         ...(sink ? { sink } : {}),
         ...(cached ? { cached: true } : {}),
+        ...(prepared?.report ? { model: prepared.report } : {}),
       };
     } catch (e) {
       const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
       return { blockId: block.id, status: 'error', outputs: {}, seconds: seconds(), error };
     }
+  }
+
+  /** Runs a model block's training (never in a dry run: it is not SQL). */
+  private async prepare(
+    def: BlockDefinition<unknown, unknown>,
+    block: FlowBlock,
+    inputs: Record<string, Relation>,
+    files: FileResolver,
+    hash: string,
+    options: ExecuteOptions,
+  ): Promise<Prepared> {
+    if (options.dryRun) fail('E_SQL_ONLY', { block: block.id, kind: block.kind, what: 'a script of the flow' });
+    const models = options.models ?? fail('E_TRAINER_MISSING', { block: block.id });
+    const runner = this.runner;
+    return def.prepare!({
+      blockId: block.id,
+      params: block.params,
+      inputs,
+      files,
+      table: (suffix) => `${relationName(hash)}_${suffix}`,
+      exec: (sql) => runner.exec(sql),
+      query: (sql) => runner.query(sql),
+      queryColumns: (sql) => runner.queryColumns(sql),
+      createTableFromColumns: (table, columns) => runner.createTableFromColumns(table, columns),
+      models,
+      ...(options.signal ? { signal: options.signal } : {}),
+      progress: (progress) => options.onEvent?.({ type: 'progress', blockId: block.id, progress }),
+    });
   }
 
   private fileResolver(inputs: Record<string, InputFile>): FileResolver {

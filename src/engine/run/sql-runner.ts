@@ -7,6 +7,13 @@
 export type SqlValue = string | number | boolean | null;
 export type SqlRow = Record<string, SqlValue>;
 
+/** A column of numbers crossing the seam in bulk: training data out of the engine, model factors back in. */
+export interface NumericColumn {
+  name: string;
+  type: 'INTEGER' | 'DOUBLE';
+  values: Int32Array | Float64Array;
+}
+
 export interface SqlRunner {
   /** Runs exactly one statement. A string holding several statements is refused. */
   exec(sql: string): Promise<void>;
@@ -14,6 +21,13 @@ export interface SqlRunner {
   query(sql: string): Promise<SqlRow[]>;
   /** Runs one statement and returns its result as Arrow IPC stream bytes, for previews and downloads. */
   queryArrow(sql: string): Promise<Uint8Array>;
+  /**
+   * Runs one query whose columns are all numeric and non-null (cast them in the SQL) and returns each column as
+   * doubles, by name. For bulk numeric data (a model's training ratings), where rows would be far too slow.
+   */
+  queryColumns(sql: string): Promise<Record<string, Float64Array>>;
+  /** Creates `table` (it must not exist) from equal-length numeric columns: how trained factors return to the engine. */
+  createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void>;
   /** The DuckDB version string, e.g. `v1.4.3`. */
   version(): Promise<string>;
 }

@@ -16,6 +16,7 @@ import { SampleForm } from './sample/Form';
 import { ScaleForm } from './scale/Form';
 import { SplitForm } from './split/Form';
 import { SqlForm } from './sql/Form';
+import { TrainAlsForm } from './train-als/Form';
 import { TypesForm } from './types/Form';
 
 /**
@@ -40,5 +41,6 @@ export const blockFormRegistry = {
   join: JoinForm,
   concat: ConcatForm,
   split: SplitForm,
+  'train-als': TrainAlsForm,
   export: ExportForm,
 } as const satisfies BlockFormRegistry;

@@ -2,7 +2,7 @@ import { blockKinds, blockRegistry, type BlockKind } from '../../engine/blocks/r
 import type { BlockFamily } from '../../engine/blocks/types';
 
 /** Families in the order an analyst meets them: read, clean, encode, transform, combine, split, write. */
-export const familyOrder: readonly BlockFamily[] = ['input', 'clean', 'encode', 'transform', 'combine', 'split', 'output'];
+export const familyOrder: readonly BlockFamily[] = ['input', 'clean', 'encode', 'transform', 'combine', 'split', 'model', 'output'];
 
 export const familyLabels: Record<BlockFamily, string> = {
   input: 'Input',
@@ -10,6 +10,7 @@ export const familyLabels: Record<BlockFamily, string> = {
   encode: 'Encode',
   transform: 'Transform',
   combine: 'Combine',
+  model: 'Model',
   split: 'Sample and split',
   output: 'Output',
 };

@@ -8,6 +8,10 @@ beforeAll(async () => {
   await db.sql(`CREATE TABLE t AS SELECT i AS id, i % 3 AS stratum, i % 500 AS userId, CAST(i AS DOUBLE) / 7 AS x FROM range(20000) t(i)`);
   // Strata of unequal sizes: 1000, 300 and 7 rows.
   await db.sql(
+    `CREATE TABLE plays AS SELECT * FROM (VALUES ('u1', 10, 'a'), ('u1', 30, 'c'), ('u1', 20, 'b'), ('u2', 10, 'd'), ('u2', 20, 'e'), ('u2', 20, 'f'), ` +
+      `('u3', 15, 'g'), ('u4', NULL, 'h'), ('u4', 5, 'i')) v(user, ts, item)`,
+  );
+  await db.sql(
     `CREATE TABLE s AS SELECT i AS id, CASE WHEN i < 1000 THEN 'big' WHEN i < 1300 THEN 'mid' ELSE 'tiny' END AS cls FROM range(1307) t(i)`,
   );
 });
@@ -91,6 +95,44 @@ describe('split', () => {
     expect(r.outputs.train!.length + r.outputs.test!.length).toBe(20000);
     // 500 keys: the share of keys is near 0.8, not exact.
     expect(Math.abs(testUsers.size / 500 - 0.2)).toBeLessThanOrEqual(0.06);
+  });
+
+  describe('leave-last-out', () => {
+    const llo = (params: Record<string, unknown> = {}) => split({ method: 'leave-last-out', groupColumn: 'user', orderBy: [{ column: 'ts' }], ...params });
+    const pairs = (rows: SqlRow[] | undefined) => rows!.map((r) => `${String(r.user)}@${String(r.ts)}:${String(r.item)}`);
+
+    it.each([
+      // u1's last play is at 30; u2's two plays at 20 tie, and the stable row key keeps the same one out every time;
+      // u3 has one play, which stays in train; u4's NULL time sorts last, as an ordered split puts it.
+      ['by time', {}, ['u1@30:c', 'u2@20:f', 'u4@null:h']],
+      ['by time, descending: the earliest row is the last', { orderBy: [{ column: 'ts', descending: true }] }, ['u1@10:a', 'u2@10:d', 'u4@5:i']],
+    ])('%s: the last row of each group goes to the second output', async (_name, params, held) => {
+      const r = await runBlock(db, llo(params), { in: 'plays' }, { orderBy: 'all' });
+      expect(pairs(r.outputs.test)).toEqual(held);
+      expect(r.outputs.train!.length + r.outputs.test!.length).toBe(9);
+      expect(pairs(r.outputs.train)).toContain('u3@15:g');
+      expect(r.columns.test).toEqual(['user', 'ts', 'item']);
+    });
+
+    it('ignores the fractions, and leaves out the same rows twice', async () => {
+      const outputs: Out[] = [
+        { name: 'seen', fraction: 0.5 },
+        { name: 'next', fraction: 0.2 },
+      ];
+      const run = async () => (await runBlock(db, llo({ outputs }), { in: 'plays' }, { orderBy: 'all' })).outputs;
+      const first = await run();
+      expect(Object.keys(first)).toEqual(['seen', 'next']);
+      expect(await run()).toEqual(first);
+    });
+
+    it.each([
+      ['three outputs', { outputs: [{ name: 'a', fraction: 0.3 }, { name: 'b', fraction: 0.3 }, { name: 'c', fraction: 0.4 }] }, 'E_PARAMS_INVALID', 'exactly 2'],
+      ['no group column', { groupColumn: undefined }, 'E_PARAMS_INVALID', 'groupColumn'],
+      ['no sort column', { orderBy: [] }, 'E_PARAMS_INVALID', 'orderBy'],
+      ['a missing group column', { groupColumn: 'nope' }, 'E_COLUMN_MISSING', 'nope'],
+    ])('%s is a coded error', async (_name, params, code, text) => {
+      await expect(runBlock(db, llo(params), { in: 'plays' })).rejects.toMatchObject({ code, message: expect.stringContaining(text) });
+    });
   });
 
   it.each([

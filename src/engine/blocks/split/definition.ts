@@ -3,13 +3,13 @@ import { fail } from '../../errors/catalog';
 import { identList, quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit, stableRowKey, stratifiedPosition } from '../../sql/seeded';
 import { columnNames, requireColumn, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN } from '../types';
+import { defineBlock, SINGLE_IN, type Compiled, type Relation } from '../types';
 
 const portName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and - only');
 
 const params = z
   .object({
-    method: z.enum(['randomized', 'ordered', 'stratified', 'key']).default('randomized'),
+    method: z.enum(['randomized', 'ordered', 'stratified', 'key', 'leave-last-out']).default('randomized'),
     outputs: z
       .array(z.object({ name: portName, fraction: z.number().gt(0).lt(1) }).strict())
       .min(2)
@@ -24,10 +24,12 @@ const params = z
      * Key: rows sharing these values land in the same output.
      */
     keyColumns: z.array(z.string()).default([]),
-    /** Ordered: the sort; the first rows go to the first output. */
+    /** Ordered: the sort; the first rows go to the first output. Leave-last-out: the time order within each group. */
     orderBy: z.array(z.object({ column: z.string(), descending: z.boolean().default(false) }).strict()).default([]),
     /** Stratified: each value of this column is split in the same proportions. */
     stratifyColumn: z.string().optional(),
+    /** Leave-last-out: the column whose groups (users) each give their last row to the second output. */
+    groupColumn: z.string().optional(),
   })
   .strict();
 
@@ -49,16 +51,50 @@ function partCase(pos: string, outputs: SplitParams['outputs']): string {
 
 export function checkSplitParams(p: SplitParams): void {
   const sum = p.outputs.reduce((s, o) => s + o.fraction, 0);
-  if (Math.abs(sum - 1) > 1e-9) fail('E_SPLIT_FRACTIONS', { sum: Number(sum.toFixed(6)) });
+  // Leave-last-out sends whole rows by position, not by share: its fractions are not used.
+  if (p.method !== 'leave-last-out' && Math.abs(sum - 1) > 1e-9) fail('E_SPLIT_FRACTIONS', { sum: Number(sum.toFixed(6)) });
+  if (p.method === 'leave-last-out' && p.outputs.length !== 2) {
+    fail('E_PARAMS_INVALID', { path: 'outputs', detail: 'leave-last-out needs exactly 2 outputs: the rest, then the last rows' });
+  }
   const names = new Set(p.outputs.map((o) => o.name));
   if (names.size !== p.outputs.length) fail('E_PARAMS_INVALID', { path: 'outputs', detail: 'output names must be different' });
+}
+
+/** Each output port reads the rows of the main result tagged with its name. */
+function outputViews(p: SplitParams) {
+  return (main: string) =>
+    Object.fromEntries(
+      p.outputs.map((o) => [
+        o.name,
+        `SELECT * EXCLUDE (${quoteIdent(PART_COLUMN)}) FROM ${main} WHERE ${quoteIdent(PART_COLUMN)} = ${quoteLiteral(o.name)}`,
+      ]),
+    );
+}
+
+/**
+ * The last row of each group, by the sort, goes to the second output and the rest to the first. A group of one row
+ * keeps it in the first output, so a model trained there still knows that user. Ties in the sort are broken by the
+ * stable row key, so the same data always leaves out the same rows.
+ */
+function leaveLastOut(p: SplitParams, input: Relation): Compiled {
+  const group = p.groupColumn || fail('E_PARAMS_INVALID', { path: 'groupColumn', detail: 'leave-last-out needs the column of the groups (the user)' });
+  const g = quoteIdent(requireColumn(input, group).name);
+  if (p.orderBy.length === 0) fail('E_PARAMS_INVALID', { path: 'orderBy', detail: 'leave-last-out needs a sort column (the time order)' });
+  // The sort read backwards, NULL placement included, so that the first row here is the last row of the sort.
+  const backwards = p.orderBy.map(
+    (o) => `${quoteIdent(requireColumn(input, o.column).name)} ${o.descending ? 'ASC NULLS FIRST' : 'DESC NULLS FIRST'}`,
+  );
+  const lastFirst = [...backwards, `${stableRowKey(input.columns)} DESC`].join(', ');
+  const [rest, last] = p.outputs.map((o) => quoteLiteral(o.name));
+  const isLast = `row_number() OVER (PARTITION BY ${g} ORDER BY ${lastFirst}) = 1 AND count(*) OVER (PARTITION BY ${g}) > 1`;
+  return { select: `SELECT *, CASE WHEN ${isLast} THEN ${last} ELSE ${rest} END AS ${quoteIdent(PART_COLUMN)} FROM ${input.ref}`, outputs: outputViews(p) };
 }
 
 export const splitBlock = defineBlock({
   kind: 'split',
   family: 'split',
   title: 'Split',
-  description: 'Splits rows into 2–3 named outputs by fraction: randomized, ordered, stratified or by key, always seeded.',
+  description: 'Splits rows into 2–3 named outputs by fraction (randomized, ordered, stratified or by key, always seeded), or leaves each group\'s last row out.',
   params,
   inputs: () => SINGLE_IN,
   outputs: (p) => p.outputs.map((o) => o.name),
@@ -66,6 +102,7 @@ export const splitBlock = defineBlock({
     checkSplitParams(p);
     const input = inputs.in!;
     const all = columnNames(input);
+    if (p.method === 'leave-last-out') return leaveLastOut(p, input);
     const keyColumns = requireColumns(input, p.keyColumns);
     const rowKey = stableRowKey(keyColumns.length > 0 ? keyColumns : input.columns);
     const unit = seededUnit(p.seed, rowKey);
@@ -89,15 +126,6 @@ export const splitBlock = defineBlock({
       p.method === 'stratified' ? `(SELECT *, ${unit} AS ${UNIT_COLUMN} FROM ${input.ref})` : input.ref;
     const exclude = p.method === 'stratified' ? ` EXCLUDE (${UNIT_COLUMN})` : '';
     const select = `SELECT *${exclude}, ${partCase(pos, p.outputs)} AS ${quoteIdent(PART_COLUMN)} FROM ${inner}`;
-    return {
-      select,
-      outputs: (main) =>
-        Object.fromEntries(
-          p.outputs.map((o) => [
-            o.name,
-            `SELECT * EXCLUDE (${quoteIdent(PART_COLUMN)}) FROM ${main} WHERE ${quoteIdent(PART_COLUMN)} = ${quoteLiteral(o.name)}`,
-          ]),
-        ),
-    };
+    return { select, outputs: outputViews(p) };
   },
 });

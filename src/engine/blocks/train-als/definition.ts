@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { fail } from '../../errors/catalog';
+import type { AlsParams } from '../../model/als-contract';
+import { factorSelect, literalRow, loadRatings, writeModel } from '../../model/als-data';
+import { defineBlock, type Prepared } from '../types';
+
+/** The trainer's settings as a flow stores them; the defaults are Spark's. */
+export const alsSettings = {
+  rank: z.number().int().min(1).max(256).default(10),
+  maxIter: z.number().int().min(1).max(500).default(10),
+  regParam: z.number().min(0).default(0.1),
+  alpha: z.number().min(0).default(1),
+  implicitPrefs: z.boolean().default(false),
+  nonnegative: z.boolean().default(false),
+  seed: z.number().int().default(42),
+  /** Bias terms (explicit feedback only). Spark has none: off by default. */
+  bias: z
+    .object({ global: z.boolean().default(false), user: z.boolean().default(false), item: z.boolean().default(false) })
+    .strict()
+    .default({ global: false, user: false, item: false }),
+};
+
+const params = z
+  .object({
+    userColumn: z.string().min(1).default('userId'),
+    itemColumn: z.string().min(1).default('itemId'),
+    ratingColumn: z.string().min(1).default('rating'),
+    ...alsSettings,
+    /** Adds a `validation` input whose RMSE is reported after every iteration (explicit feedback). */
+    validate: z.boolean().default(false),
+  })
+  .strict();
+
+export type TrainAlsParams = z.infer<typeof params>;
+
+export function alsParams(p: z.infer<z.ZodObject<typeof alsSettings>>): AlsParams {
+  if (p.nonnegative && !p.implicitPrefs && (p.bias.user || p.bias.item)) {
+    fail('E_PARAMS_INVALID', { path: 'bias', detail: 'nonnegative factors cannot be combined with user or item bias terms' });
+  }
+  return { rank: p.rank, maxIter: p.maxIter, regParam: p.regParam, alpha: p.alpha, implicitPrefs: p.implicitPrefs, nonnegative: p.nonnegative, seed: p.seed, bias: p.bias };
+}
+
+/** The one-row `summary` output: what was trained, on how much, and how well. Nothing host-specific (timings, backend). */
+export function summaryRow(prepared: Prepared): string {
+  const report = prepared.report!;
+  const last = report.history.at(-1);
+  const cells = report.users * report.items;
+  return literalRow({
+    users: report.users,
+    items: report.items,
+    ratings: report.ratings,
+    sparsity: cells === 0 ? 0 : 1 - report.ratings / cells,
+    rank: report.params.rank,
+    iterations: report.history.length,
+    reg_param: report.params.regParam,
+    implicit: report.params.implicitPrefs,
+    loss: last?.loss ?? null,
+    train_rmse: last?.trainRmse ?? null,
+    validation_rmse: last?.validationRmse ?? null,
+  });
+}
+
+export const trainAlsBlock = defineBlock({
+  kind: 'train-als',
+  family: 'model',
+  title: 'Train ALS',
+  description:
+    'Matrix factorisation (alternating least squares) of user × item ratings, explicit or implicit, as Spark ML trains it. Outputs the user and item factor tables and a summary.',
+  params,
+  inputs: (p) => (p.validate ? ['ratings', 'validation'] : ['ratings']),
+  outputs: () => ['users', 'items', 'summary'],
+  async prepare(ctx) {
+    const p = ctx.params;
+    const settings = alsParams(p);
+    const maps = { users: ctx.table('user_ids'), items: ctx.table('item_ids') };
+    const cols = { user: p.userColumn, item: p.itemColumn, rating: p.ratingColumn };
+    const data = await loadRatings(ctx, ctx.inputs.ratings!, cols, maps, p.validate ? ctx.inputs.validation : undefined);
+    let backend = '';
+    const model = await ctx.models.trainAls(data, settings, {
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      onStart: (info) => (backend = info.backend),
+      onIteration: (r) => ctx.progress({ ...r, maxIter: settings.maxIter, backend }),
+    });
+    const factors = { users: ctx.table('user_factors'), items: ctx.table('item_factors') };
+    await writeModel(ctx, model, factors);
+    return {
+      tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
+      report: {
+        backend: model.backend,
+        ...(model.fallbackReason ? { fallbackReason: model.fallbackReason } : {}),
+        users: data.users,
+        items: data.items,
+        ratings: data.rating.length,
+        params: settings,
+        history: model.history,
+      },
+    };
+  },
+  compile({ params: p, prepared }) {
+    const t = prepared?.tables ?? fail('E_NO_RESULT', { block: 'train-als', what: 'trained model' });
+    const rank = prepared!.report!.params.rank;
+    return {
+      select: factorSelect(t.users!, t.userFactors!, p.userColumn, rank),
+      outputs: (main) => ({ users: `SELECT * FROM ${main}`, items: factorSelect(t.items!, t.itemFactors!, p.itemColumn, rank), summary: summaryRow(prepared!) }),
+    };
+  },
+});

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeNodeGpu } from '../../../cli/webgpu-device';
+import { isWrangleError } from '../../../engine/errors/catalog';
+import { randomJob, relativeGap, type RandomJobOptions } from '../../testing/random-job';
+import type { SolveJob } from '../kernel';
+import { tsKernel } from '../ts-kernel';
+import { describeGpu } from './adapter';
+import { createGpuSolver, type GpuSolver } from './gpu-solver';
+
+/**
+ * Tolerances, as the largest |gpu − reference| over the largest |reference| in the answer. The GPU works in f32
+ * (about 7 digits) where the reference uses f64. Explicit and nonnegative rows assemble and solve the normal
+ * equations as the reference does, so only rounding separates them. Implicit rows run conjugate gradient for at most
+ * `dim` iterations on a matrix that includes FᵀF over every item, which loses a little more in f32.
+ */
+const EXPLICIT_TOLERANCE = 1e-3;
+const IMPLICIT_TOLERANCE = 3e-3;
+
+const gpu = await describeNodeGpu();
+if (!gpu.device) console.warn(`WebGPU kernel tests skipped: ${gpu.reason}`);
+else console.log(`WebGPU kernel tests on ${gpu.adapterInfo}`);
+
+function reference(job: SolveJob): Float64Array {
+  const out = new Float64Array((job.end - job.start) * job.dim);
+  tsKernel.solve(job, out);
+  return out;
+}
+
+/** ~200 users × 100 items at 10% density (about 2,000 ratings): small enough for SwiftShader on two cores. */
+function problem(extra: Partial<RandomJobOptions>): SolveJob {
+  return randomJob({ rows: 200, cols: 100, dim: 8, density: 0.1, seed: 11, ...extra }).job;
+}
+
+/** The same problem with every `every`-th row emptied. */
+function withEmptyRows(job: SolveJob, every: number): SolveJob {
+  const rows = job.indptr.length - 1;
+  const indptr = new Int32Array(rows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    if (r % every !== 0) {
+      for (let e = job.indptr[r]!; e < job.indptr[r + 1]!; e++) {
+        indices.push(job.indices[e]!);
+        values.push(job.values[e]!);
+      }
+    }
+    indptr[r + 1] = indices.length;
+  }
+  return { ...job, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/** Implicit data with zero and negative observations too: those carry confidence but a preference of 0. */
+function withNonPositiveValues(job: SolveJob): SolveJob {
+  const values = job.values.map((v, e) => (e % 5 === 0 ? 0 : e % 7 === 0 ? -v : v));
+  return { ...job, values };
+}
+
+async function expectAgreement(solver: GpuSolver, job: SolveJob, tolerance: number): Promise<Float64Array> {
+  const got = await solver.solve(job);
+  const want = reference(job);
+  expect(got.length).toBe(want.length);
+  expect(relativeGap(got, want)).toBeLessThan(tolerance);
+  return got;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'no error';
+  } catch (e) {
+    return isWrangleError(e) ? e.code : String(e);
+  }
+}
+
+describe.skipIf(!gpu.device)('the WebGPU kernels agree with the TypeScript reference', () => {
+  let solver: GpuSolver;
+  beforeAll(() => {
+    solver = createGpuSolver(gpu.device!);
+  });
+  afterAll(() => {
+    solver?.destroy();
+    gpu.device?.destroy();
+  });
+
+  it.each([3, 8, 10, 32])('explicit, rank %i', async (dim) => {
+    await expectAgreement(solver, problem({ dim, seed: dim }), EXPLICIT_TOLERANCE);
+  });
+
+  it('explicit with a global shift and per-item offsets', async () => {
+    await expectAgreement(solver, problem({ dim: 10, withOffsets: true }), EXPLICIT_TOLERANCE);
+  });
+
+  it.each([3, 8, 10, 32])('implicit by conjugate gradient, rank %i', async (dim) => {
+    await expectAgreement(solver, withNonPositiveValues(problem({ dim, seed: 100 + dim, implicit: true })), IMPLICIT_TOLERANCE);
+  });
+
+  it.each([
+    ['explicit', {}],
+    ['implicit', { implicit: true }],
+  ])('nonnegative %s: every coordinate ≥ 0', async (_name, extra) => {
+    const got = await expectAgreement(solver, problem({ dim: 10, nonnegative: true, ...extra }), EXPLICIT_TOLERANCE);
+    expect(Math.min(...got)).toBeGreaterThanOrEqual(0);
+    expect(got.filter((v) => v === 0).length, 'some constraints are active').toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['explicit', {}],
+    ['implicit', { implicit: true }],
+  ])('%s at rank 64, the largest the kernels take', async (_name, extra) => {
+    const job = randomJob({ rows: 30, cols: 100, dim: 64, density: 0.4, seed: 5, ...extra }).job;
+    await expectAgreement(solver, job, 'implicit' in extra ? IMPLICIT_TOLERANCE : EXPLICIT_TOLERANCE);
+  });
+
+  it('gives rows without entries the zero vector', async () => {
+    for (const extra of [{}, { implicit: true }, { nonnegative: true }]) {
+      const job = withEmptyRows(problem({ dim: 8, ...extra }), 6);
+      const got = await expectAgreement(solver, job, IMPLICIT_TOLERANCE);
+      for (let r = 0; r < 200; r += 6) expect(Array.from(got.subarray(r * 8, r * 8 + 8))).toEqual(new Array(8).fill(0));
+    }
+  });
+
+  it('solves a partial range of rows, as one worker share', async () => {
+    const job = problem({ dim: 8 });
+    const full = await solver.solve(job);
+    const part = await expectAgreement(solver, { ...job, start: 37, end: 151 }, EXPLICIT_TOLERANCE);
+    expect(Array.from(part)).toEqual(Array.from(full.subarray(37 * 8, 151 * 8)));
+    expect((await solver.solve({ ...job, start: 50, end: 50 })).length).toBe(0);
+  });
+
+  it('reuses the uploaded CSR across half-sweeps, with fresh factors each time', async () => {
+    const job = problem({ dim: 8 });
+    const first = await expectAgreement(solver, job, EXPLICIT_TOLERANCE);
+    const moved = job.fixed.map((v) => v * 1.5 + 0.01);
+    const second = await expectAgreement(solver, { ...job, fixed: moved }, EXPLICIT_TOLERANCE);
+    expect(relativeGap(first, second)).toBeGreaterThan(0.01);
+    // The same indptr object with other entries is a different matrix: it must be uploaded again.
+    const values = job.values.map((v) => 6 - v);
+    await expectAgreement(solver, { ...job, values }, EXPLICIT_TOLERANCE);
+  });
+
+  it('splits the CSR into segments and the rows into several dispatches when limits are small', async () => {
+    const small = createGpuSolver(gpu.device!, { maxBindingBytes: 2048, maxWorkgroupsPerDimension: 7 });
+    try {
+      for (const extra of [{}, { implicit: true }, { nonnegative: true }]) {
+        const job = { ...problem({ dim: 3, ...extra }), start: 13, end: 187 };
+        const split = await expectAgreement(small, job, IMPLICIT_TOLERANCE);
+        expect(Array.from(split)).toEqual(Array.from(await solver.solve(job)));
+      }
+    } finally {
+      small.destroy();
+    }
+  });
+
+  it('refuses what it cannot hold, with coded errors', async () => {
+    const tiny = createGpuSolver(gpu.device!, { maxBindingBytes: 256 });
+    try {
+      expect(await codeOf(solver.solve(problem({ dim: 65, rows: 4, cols: 4 })))).toBe('E_GPU_RANK_TOO_LARGE');
+      expect(await codeOf(tiny.solve(problem({ dim: 8 })))).toBe('E_GPU_LIMIT');
+      const wideRow = randomJob({ rows: 2, cols: 100, dim: 1, density: 1, seed: 1 }).job;
+      expect(await codeOf(tiny.solve(wideRow))).toBe('E_GPU_LIMIT');
+    } finally {
+      tiny.destroy();
+    }
+    expect(await codeOf(solver.solve(problem({ dim: 3 })))).toBe('no error');
+  });
+});
+
+describe('describing the GPU', () => {
+  it('says why there is no device, in words', async () => {
+    expect((await describeGpu(undefined)).reason).toBe('no WebGPU in this browser');
+    const noAdapter = { requestAdapter: () => Promise.resolve(null) } as unknown as GPU;
+    expect((await describeGpu(noAdapter)).reason).toBe('no adapter (navigator.gpu.requestAdapter returned null)');
+    const broken = { requestAdapter: () => Promise.reject(new Error('GPU process crashed')) } as unknown as GPU;
+    expect((await describeGpu(broken)).reason).toContain('GPU process crashed');
+  });
+
+  it.skipIf(!gpu.device)('names the adapter it found', () => {
+    expect(gpu.adapterInfo).toMatch(/\w/);
+    expect(gpu.reason).toBeUndefined();
+  });
+});
