@@ -44,15 +44,18 @@ const realDisk: Disk = {
 
 /**
  * Points Vulkan at chromium's SwiftShader only when nothing else is configured: VK_ICD_FILENAMES (and its newer
- * names) unset and no driver manifest in the loader's standard folders, so a real GPU driver always wins.
+ * names) unset and no driver manifest in the loader's standard folders, so a real GPU driver always wins. Borrows
+ * chromium's Vulkan loader (the standard Khronos one, which honours every driver setting) only when the system
+ * has none.
  */
 export function planVulkanSetup(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, disk: Disk = realDisk): VulkanSetup {
   if (platform !== 'linux') return {};
-  if (env.VK_ICD_FILENAMES || env.VK_DRIVER_FILES || env.VK_ADD_DRIVER_FILES) return {};
-  if (icdFolders(env).some((dir) => disk.list(dir).some((name) => name.endsWith('.json')))) return {};
-  if (!disk.exists(SWIFTSHADER_ICD)) return { noDriver: true };
   const hasSystemLoader = libraryFolders(env).some((dir) => disk.exists(join(dir, 'libvulkan.so.1')));
-  return hasSystemLoader || !disk.exists(CHROMIUM_VULKAN_LOADER) ? { icd: SWIFTSHADER_ICD } : { icd: SWIFTSHADER_ICD, loader: CHROMIUM_VULKAN_LOADER };
+  const loader = !hasSystemLoader && disk.exists(CHROMIUM_VULKAN_LOADER) ? { loader: CHROMIUM_VULKAN_LOADER } : {};
+  if (env.VK_ICD_FILENAMES || env.VK_DRIVER_FILES || env.VK_ADD_DRIVER_FILES) return loader;
+  if (icdFolders(env).some((dir) => disk.list(dir).some((name) => name.endsWith('.json')))) return loader;
+  if (!disk.exists(SWIFTSHADER_ICD)) return { ...loader, noDriver: true };
+  return { ...loader, icd: SWIFTSHADER_ICD };
 }
 
 /**

@@ -20,6 +20,7 @@ import { similarItemsBlock } from './similar-items/definition';
 import { splitBlock } from './split/definition';
 import { sqlBlock } from './sql/definition';
 import { trainAlsBlock } from './train-als/definition';
+import { tuneBlock } from './tune/definition';
 import { typesBlock } from './types/definition';
 import type { BlockDefinition } from './types';
 
@@ -46,6 +47,7 @@ export const blockRegistry = {
   concat: concatBlock,
   split: splitBlock,
   'train-als': trainAlsBlock,
+  tune: tuneBlock,
   predict: predictBlock,
   evaluate: evaluateBlock,
   recommend: recommendBlock,

@@ -65,10 +65,11 @@ export interface PrepareContext<P> extends BlockContext<P> {
   progress(p: ModelProgress): void;
 }
 
-/** The tables a block prepared (unquoted names, by role), and its model report. */
+/** The tables a block prepared (unquoted names, by role), its model report, and SELECTs of small results it computed. */
 export interface Prepared {
   tables: Record<string, string>;
   report?: ModelReport;
+  sql?: Record<string, string>;
 }
 
 /** A file an export block writes. */

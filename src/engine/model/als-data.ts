@@ -2,6 +2,7 @@ import { isNumericType, requireColumn } from '../blocks/columns';
 import type { PrepareContext, Relation } from '../blocks/types';
 import { fail } from '../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { seededUnit, stableRowKey } from '../sql/seeded';
 import type { AlsModel, AlsTrainingData, ValidationSet } from './als-contract';
 
 /** The columns a model block reads: who rated, what, and how much (a rating, or an implicit weight such as a count). */
@@ -58,17 +59,28 @@ export async function loadRatings(
   cols: RatingColumns,
   maps: IdMaps,
   validation?: Relation,
-): Promise<AlsTrainingData> {
+  folds?: { k: number; seed: number },
+): Promise<AlsTrainingData & { fold?: Int32Array }> {
   checkColumns(input, cols, 'the ratings input');
   const users = await createIdMap(ctx, input, cols, cols.user, maps.users);
   const items = await createIdMap(ctx, input, cols, cols.item, maps.items);
   if (users === 0) fail('E_MODEL_NO_DATA', { detail: `no row has a ${cols.user}, a ${cols.item} and a numeric ${cols.rating}.` });
-  const joined = (rel: Relation, join: 'JOIN' | 'LEFT JOIN') =>
-    `SELECT coalesce(u.idx, -1)::DOUBLE AS u, coalesce(i.idx, -1)::DOUBLE AS i, r.${quoteIdent(cols.rating)}::DOUBLE AS r FROM ${rel.ref} r ` +
-    `${join} ${quoteIdent(maps.users)} u ON r.${quoteIdent(cols.user)} = u.id ${join} ${quoteIdent(maps.items)} i ON r.${quoteIdent(cols.item)} = i.id ` +
-    `WHERE ${usable(cols, 'r.')} ORDER BY u, i, r`;
-  const train = await ctx.queryColumns(joined(input, 'JOIN'));
-  const data: AlsTrainingData = { users, items, user: Int32Array.from(train.u!), item: Int32Array.from(train.i!), rating: train.r! };
+  // Cross-validation folds hash each rating's (user, item, rating) with the seed, as splits do: the same in every engine.
+  const foldExpr = folds
+    ? `floor(${seededUnit(folds.seed, stableRowKey(input.columns.filter((c) => Object.values(cols).includes(c.name))))} * ${folds.k})`
+    : undefined;
+  const joined = (rel: Relation, join: 'JOIN' | 'LEFT JOIN', withFold = false) => {
+    const source = withFold && foldExpr ? `(SELECT *, ${foldExpr} AS __fold FROM ${rel.ref})` : rel.ref;
+    return (
+      `SELECT coalesce(u.idx, -1)::DOUBLE AS u, coalesce(i.idx, -1)::DOUBLE AS i, r.${quoteIdent(cols.rating)}::DOUBLE AS r` +
+      `${withFold && foldExpr ? ', r.__fold::DOUBLE AS fold' : ''} FROM ${source} r ` +
+      `${join} ${quoteIdent(maps.users)} u ON r.${quoteIdent(cols.user)} = u.id ${join} ${quoteIdent(maps.items)} i ON r.${quoteIdent(cols.item)} = i.id ` +
+      `WHERE ${usable(cols, 'r.')} ORDER BY u, i, r`
+    );
+  };
+  const train = await ctx.queryColumns(joined(input, 'JOIN', true));
+  const data: AlsTrainingData & { fold?: Int32Array } = { users, items, user: Int32Array.from(train.u!), item: Int32Array.from(train.i!), rating: train.r! };
+  if (train.fold) data.fold = Int32Array.from(train.fold);
   if (validation) {
     checkColumns(validation, cols, 'the validation input');
     const v = await ctx.queryColumns(joined(validation, 'LEFT JOIN'));

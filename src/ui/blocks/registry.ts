@@ -1,5 +1,6 @@
 import { AggregateForm } from './aggregate/Form';
 import { ConcatForm } from './concat/Form';
+import { EvaluateForm } from './evaluate/Form';
 import { ExportForm } from './export/Form';
 import { FilterForm } from './filter/Form';
 import type { BlockFormRegistry } from './form-types';
@@ -12,11 +13,15 @@ import { MissingForm } from './missing/Form';
 import { MultiHotForm } from './multi-hot/Form';
 import { OneHotForm } from './one-hot/Form';
 import { OrdinalForm } from './ordinal/Form';
+import { PredictForm } from './predict/Form';
+import { RecommendForm } from './recommend/Form';
 import { SampleForm } from './sample/Form';
 import { ScaleForm } from './scale/Form';
+import { SimilarItemsForm } from './similar-items/Form';
 import { SplitForm } from './split/Form';
 import { SqlForm } from './sql/Form';
 import { TrainAlsForm } from './train-als/Form';
+import { TuneForm } from './tune/Form';
 import { TypesForm } from './types/Form';
 
 /**
@@ -42,5 +47,10 @@ export const blockFormRegistry = {
   concat: ConcatForm,
   split: SplitForm,
   'train-als': TrainAlsForm,
+  tune: TuneForm,
+  predict: PredictForm,
+  evaluate: EvaluateForm,
+  recommend: RecommendForm,
+  'similar-items': SimilarItemsForm,
   export: ExportForm,
 } as const satisfies BlockFormRegistry;

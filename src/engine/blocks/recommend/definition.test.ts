@@ -41,8 +41,9 @@ describe('recommend', () => {
   it.each([
     ['the top 3 unseen items, ties by item id', { k: 3 }, { 1: ['e:3', 'c:2', 'b:1.5'], 2: ['b:2.5', 'e:0.5', 'a:0'], 3: ['b:1', 'e:1', 'a:0.5'] }],
     ['seen items too, when asked', { k: 2, excludeSeen: false }, { 1: ['a:3', 'e:3'], 2: ['d:3', 'b:2.5'], 3: ['b:1', 'e:1'] }],
-  ])('factors: %s', async (_name, params, expected) => {
-    const inputs = params.excludeSeen === false ? { users: 'users', items: 'items' } : { users: 'users', items: 'items', seen: 'seen' };
+  ])('factors: %s', async (_name, params: Record<string, unknown>, expected) => {
+    const inputs: Record<string, string> = { users: 'users', items: 'items' };
+    if (params.excludeSeen !== false) inputs.seen = 'seen';
     const r = await runBlock(db, recommend(params), inputs);
     expect(lists(r.outputs.out, 'userId', 'trackId')).toEqual(expected);
   });

@@ -31,6 +31,9 @@ export interface GpuSolverOptions {
 
 type KernelKind = 'normal-equations' | 'conjugate-gradient';
 
+// Compiling a pipeline takes seconds on a software adapter, so every solver on a device shares them.
+const pipelinesByDevice = new WeakMap<GPUDevice, Map<KernelKind, Promise<GPUComputePipeline>>>();
+
 /** Rows of one dispatch: all inside one CSR segment, the output within one binding and the grid within limits. */
 interface Piece {
   segment: CsrSegment;
@@ -44,7 +47,6 @@ export function createGpuSolver(device: GPUDevice, options: GpuSolverOptions = {
 }
 
 class WebGpuSolver implements GpuSolver {
-  private readonly pipelines = new Map<KernelKind, Promise<GPUComputePipeline>>();
   private readonly csr: CsrCache;
   private readonly maxBindingBytes: number;
   private readonly maxGrid: number;
@@ -179,11 +181,13 @@ class WebGpuSolver implements GpuSolver {
   }
 
   private pipeline(kind: KernelKind): Promise<GPUComputePipeline> {
-    let pending = this.pipelines.get(kind);
+    let pipelines = pipelinesByDevice.get(this.device);
+    if (!pipelines) pipelinesByDevice.set(this.device, (pipelines = new Map()));
+    let pending = pipelines.get(kind);
     if (!pending) {
       pending = compilePipeline(this.device, kind);
-      pending.catch(() => this.pipelines.delete(kind));
-      this.pipelines.set(kind, pending);
+      pending.catch(() => pipelines.delete(kind));
+      pipelines.set(kind, pending);
     }
     return pending;
   }

@@ -10,11 +10,12 @@ import { createGpuSolver, type GpuSolver } from './gpu-solver';
 /**
  * Tolerances, as the largest |gpu − reference| over the largest |reference| in the answer. The GPU works in f32
  * (about 7 digits) where the reference uses f64. Explicit and nonnegative rows assemble and solve the normal
- * equations as the reference does, so only rounding separates them. Implicit rows run conjugate gradient for at most
- * `dim` iterations on a matrix that includes FᵀF over every item, which loses a little more in f32.
+ * equations as the reference does, so only rounding separates them (SwiftShader measured ≤ 7e-7 on these problems,
+ * 2e-5 with λ = 0.001). Implicit rows run conjugate gradient for at most `dim` iterations on a matrix that includes
+ * FᵀF over every item, which loses a little more (≤ 3e-6 measured).
  */
-const EXPLICIT_TOLERANCE = 1e-3;
-const IMPLICIT_TOLERANCE = 3e-3;
+const EXPLICIT_TOLERANCE = 1e-4;
+const IMPLICIT_TOLERANCE = 3e-4;
 
 const gpu = await describeNodeGpu();
 if (!gpu.device) console.warn(`WebGPU kernel tests skipped: ${gpu.reason}`);

@@ -1,4 +1,4 @@
-import { MAX_GPU_DIM, MAX_TILE_ENTRIES, WGSL_COMMON } from './wgsl-common';
+import { MAX_GPU_DIM, WGSL_COMMON } from './wgsl-common';
 
 /** Floats of factor rows staged per tile: with the packed matrix this keeps a workgroup under the 16 KiB default. */
 export const NORMAL_TILE_FLOATS = 1024;

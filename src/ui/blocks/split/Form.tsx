@@ -16,19 +16,20 @@ type SplitParams = FormParams<'split'>;
 type Output = NonNullable<SplitParams['outputs']>[number];
 type OrderKey = NonNullable<SplitParams['orderBy']>[number];
 
-const FIELDS = ['method', 'seed', 'keyColumns', 'stratifyColumn', ...listPatterns('outputs', ['name', 'fraction']), ...listPatterns('orderBy', ['column', 'descending'])];
-const METHODS = ['randomized', 'ordered', 'stratified', 'key'] as const;
+const FIELDS = ['method', 'seed', 'keyColumns', 'stratifyColumn', 'groupColumn', ...listPatterns('outputs', ['name', 'fraction']), ...listPatterns('orderBy', ['column', 'descending'])];
+const METHODS = ['randomized', 'ordered', 'stratified', 'key', 'leave-last-out'] as const;
 const METHOD_LABELS = {
   randomized: 'Randomized',
   ordered: 'Ordered: first rows to the first output',
   stratified: 'Stratified: same proportions per group',
   key: 'By key: rows sharing a key stay together',
+  'leave-last-out': "Leave last out: each group's last row to the second output",
 };
 /** Every split param has a default, so parsing nothing gives them all, typed. */
 const DEFAULTS = blockRegistry.split.params.parse({});
 const OUTPUT_NAMES = ['train', 'test', 'validation', 'holdout'];
 
-/** Splits rows into 2–3 named outputs by fraction. */
+/** Splits rows into 2–3 named outputs by fraction, or leaves each group's last row out. */
 export function SplitForm({ params, onChange, inputs, issues }: BlockFormProps<'split'>) {
   const field = fieldBinder(params, onChange);
   const columns = inputs.in ?? [];
@@ -36,6 +37,8 @@ export function SplitForm({ params, onChange, inputs, issues }: BlockFormProps<'
   const outputs = params.outputs ?? DEFAULTS.outputs;
   const newOutput = (): Output => ({ name: OUTPUT_NAMES.find((n) => !outputs.some((o) => o.name === n)) ?? `out${outputs.length + 1}`, fraction: 0.1 });
   const sum = formatSum(outputs.map((o) => o.fraction));
+  // Leave-last-out places rows by their position in each group: two outputs, and no fractions.
+  const lastOut = method === 'leave-last-out';
   return (
     <FormShell kind="split" params={params} issues={issues} fields={FIELDS}>
       <SelectField label="Method" options={METHODS} labels={METHOD_LABELS} {...field('method')} />
@@ -46,12 +49,16 @@ export function SplitForm({ params, onChange, inputs, issues }: BlockFormProps<'
         fallback={DEFAULTS.outputs}
         newItem={newOutput}
         min={2}
-        max={3}
+        max={lastOut ? 2 : 3}
         footer={
-          <p className={sum === '1' ? 'form-hint' : 'form-hint form-warning'} role="status">
-            Fractions sum to {sum}
-            {sum !== '1' && ': they must sum to 1'}
-          </p>
+          lastOut ? (
+            <p className="form-hint">The first output gets every row but the last of each group; the second gets the last rows.</p>
+          ) : (
+            <p className={sum === '1' ? 'form-hint' : 'form-hint form-warning'} role="status">
+              Fractions sum to {sum}
+              {sum !== '1' && ': they must sum to 1'}
+            </p>
+          )
         }
       >
         {(out, i, update) => {
@@ -59,12 +66,15 @@ export function SplitForm({ params, onChange, inputs, issues }: BlockFormProps<'
           return (
             <>
               <TextField label="Name" {...part('name')} monospace />
-              <NumberField label="Fraction" required {...part('fraction')} min={0} max={1} />
+              {!lastOut && <NumberField label="Fraction" required {...part('fraction')} min={0} max={1} />}
             </>
           );
         }}
       </ListEditor>
-      {method === 'ordered' && (
+      {lastOut && (
+        <ColumnSelect label="Group by" optional noneLabel="Choose a column…" columns={columns} {...field('groupColumn')} hint="Each group (a user) gives its last row to the second output; a group of one row keeps it in the first." />
+      )}
+      {(method === 'ordered' || lastOut) && (
         <ListEditor label="Order by" itemName="sort key" {...field('orderBy')} newItem={(): OrderKey => ({ column: columns[0]?.name ?? '' })}>
           {(key, i, update) => {
             const part = fieldBinder(key, update, `orderBy.${i}`);
@@ -80,7 +90,7 @@ export function SplitForm({ params, onChange, inputs, issues }: BlockFormProps<'
       {method === 'stratified' && (
         <ColumnSelect label="Stratify by" optional noneLabel="Choose a column…" columns={columns} {...field('stratifyColumn')} />
       )}
-      {method !== 'ordered' && (
+      {method !== 'ordered' && !lastOut && (
         <>
           <NumberField label="Seed" {...field('seed')} step={1} />
           <ColumnMultiSelect

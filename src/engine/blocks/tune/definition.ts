@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { fail } from '../../errors/catalog';
+import { factorSelect, literalRow, loadRatings, writeModel } from '../../model/als-data';
+import { quoteLiteral } from '../../sql/quote';
+import { alsParams, alsSettings } from '../train-als/definition';
+import { defineBlock } from '../types';
+import { crossValidate, type GridResult } from './cross-validate';
+
+const positiveList = (item: z.ZodNumber) => z.array(item).min(1).max(12);
+
+const params = z
+  .object({
+    userColumn: z.string().min(1).default('userId'),
+    itemColumn: z.string().min(1).default('itemId'),
+    ratingColumn: z.string().min(1).default('rating'),
+    ...alsSettings,
+    grid: z
+      .object({
+        rank: positiveList(z.number().int().min(1).max(256)).default([5, 10]),
+        regParam: positiveList(z.number().min(0)).default([0.01, 0.1]),
+      })
+      .strict()
+      .default({ rank: [5, 10], regParam: [0.01, 0.1] }),
+    folds: z.number().int().min(2).max(10).default(5),
+  })
+  .strict();
+
+export type TuneParams = z.infer<typeof params>;
+
+/** The `results` output: one row per grid point, its mean and spread of held-out RMSE over the folds. */
+function resultsSelect(results: GridResult[]): string {
+  const rows = results.map(
+    (r) =>
+      `(${r.rank}, ${quoteLiteral(r.regParam)}::DOUBLE, ${quoteLiteral(r.mean)}::DOUBLE, ${quoteLiteral(r.std)}::DOUBLE, [${r.folds.map((x) => quoteLiteral(x)).join(', ')}]::DOUBLE[])`,
+  );
+  return `SELECT * FROM (VALUES ${rows.join(', ')}) AS t(rank, reg_param, rmse, rmse_std, fold_rmse) ORDER BY rmse, rank, reg_param`;
+}
+
+/** The lowest mean RMSE; ties go to the smaller rank, then the smaller regParam (the simpler model). */
+export function bestOf(results: GridResult[]): GridResult {
+  return [...results].sort((a, b) => a.mean - b.mean || a.rank - b.rank || a.regParam - b.regParam)[0]!;
+}
+
+export const tuneBlock = defineBlock({
+  kind: 'tune',
+  family: 'model',
+  title: 'Tune ALS',
+  description:
+    'Grid search over rank × regParam with k-fold cross-validation (held-out RMSE), as Spark’s CrossValidator; then trains the best settings on all the ratings.',
+  params,
+  inputs: () => ['ratings'],
+  outputs: () => ['users', 'items', 'results', 'best'],
+  async prepare(ctx) {
+    const p = ctx.params;
+    if (p.implicitPrefs) fail('E_PARAMS_INVALID', { path: 'implicitPrefs', detail: 'tuning scores held-out RMSE, which needs explicit ratings' });
+    const base = alsParams({ ...p, rank: p.grid.rank[0]!, regParam: p.grid.regParam[0]! });
+    const maps = { users: ctx.table('user_ids'), items: ctx.table('item_ids') };
+    const cols = { user: p.userColumn, item: p.itemColumn, rating: p.ratingColumn };
+    const data = await loadRatings(ctx, ctx.inputs.ratings!, cols, maps, undefined, { k: p.folds, seed: p.seed });
+    const grid = p.grid.rank.flatMap((rank) => p.grid.regParam.map((regParam) => ({ rank, regParam })));
+    const hooks = { ...(ctx.signal ? { signal: ctx.signal } : {}), progress: (x: Parameters<typeof ctx.progress>[0]) => ctx.progress(x) };
+    const results = await crossValidate(ctx.models, data, data.fold!, p.folds, base, grid, hooks);
+    const best = bestOf(results);
+    const settings = { ...base, rank: best.rank, regParam: best.regParam };
+    let backend = '';
+    const model = await ctx.models.trainAls({ users: data.users, items: data.items, user: data.user, item: data.item, rating: data.rating }, settings, {
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      onStart: (info) => (backend = info.backend),
+      onIteration: (r) => ctx.progress({ ...r, stage: `best (rank ${best.rank}, regParam ${best.regParam}) on all ratings`, maxIter: settings.maxIter, backend }),
+    });
+    const factors = { users: ctx.table('user_factors'), items: ctx.table('item_factors') };
+    await writeModel(ctx, model, factors);
+    // The grid's results are small: they travel as SELECTs of literals kept with the cached result, so a cached tune never trains again.
+    return {
+      tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
+      report: { backend: model.backend, users: data.users, items: data.items, ratings: data.rating.length, params: settings, history: model.history },
+      sql: { results: resultsSelect(results), best: literalRow({ rank: best.rank, reg_param: best.regParam, rmse: best.mean, rmse_std: best.std, folds: p.folds }) },
+    };
+  },
+  compile({ params: p, prepared }) {
+    const t = prepared?.tables ?? fail('E_NO_RESULT', { block: 'tune', what: 'trained model' });
+    const rank = prepared!.report!.params.rank;
+    return {
+      select: factorSelect(t.users!, t.userFactors!, p.userColumn, rank),
+      outputs: (main) => ({
+        users: `SELECT * FROM ${main}`,
+        items: factorSelect(t.items!, t.itemFactors!, p.itemColumn, rank),
+        results: prepared!.sql!.results!,
+        best: prepared!.sql!.best!,
+      }),
+    };
+  },
+});
