@@ -3,25 +3,15 @@
  * peak memory, and writes bench/results/core.json. Larger data sets are generated on first use into
  * sample-data/generated/ (ignored by git). `--sizes 100000,1000000` limits the sizes.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runCli } from '../src/testing/run-cli';
+import { dataDir } from './data';
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? process.argv[process.argv.indexOf('--sizes') + 1];
 const sizes = (process.argv.includes('--sizes') || sizesArg?.includes(',') ? sizesArg! : '100000,1000000,10000000').split(',').map(Number);
 const flow = join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json');
-
-function dataDir(ratings: number): string {
-  if (ratings === 100_000) return join(repoRoot, 'sample-data', 'music');
-  const dir = join(repoRoot, 'sample-data', 'generated', `music-${ratings}`);
-  if (!existsSync(join(dir, 'ratings.csv'))) {
-    console.log(`generating ${ratings.toLocaleString('en-US')} ratings into ${dir} …`);
-    execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'scripts', 'gen-data', 'main.ts'), '--ratings', String(ratings)], { stdio: 'inherit' });
-  }
-  return dir;
-}
 
 interface Figure {
   ratings: number;

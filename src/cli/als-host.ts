@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ModelHost } from '../engine/model/als-contract';
 import { tsKernel } from '../ml/kernels/ts-kernel';
 import { createWasmKernel } from '../ml/kernels/wasm/wasm-kernel';
-import { createModelHost } from '../ml/model-host';
+import { createModelHost, POOL_MIN_RATINGS } from '../ml/model-host';
 import { PoolSweeper } from '../ml/pool/pool-sweeper';
 import type { FromWorker, WorkerChannel } from '../ml/pool/protocol';
 import { LocalSweeper } from '../ml/sweeper';
@@ -10,10 +10,10 @@ import { readAlsWasm } from './wasm-bytes';
 
 export type CpuBackend = 'wasm' | 'ts';
 
-/** Below this many ratings, starting threads costs more than it saves: train on the calling thread. */
-export const POOL_MIN_RATINGS = 50_000;
+export { POOL_MIN_RATINGS };
 
-function threadChannel(): WorkerChannel {
+/** One ALS worker thread. */
+export function threadChannel(): WorkerChannel {
   const worker = new Worker(new URL('./als-worker.mjs', import.meta.url));
   return {
     post: (message, transfer) => worker.postMessage(message, transfer ?? []),

@@ -3,6 +3,9 @@ import { trainAls } from './als';
 import type { CpuKernel } from './kernels/kernel';
 import { LocalSweeper, ratingsMatrix, type RatingsMatrix, type Sweeper } from './sweeper';
 
+/** Below this many ratings, starting worker threads costs more than it saves: train on the calling thread. */
+export const POOL_MIN_RATINGS = 50_000;
+
 /** Picks where a training runs, once its ratings are known: worker threads, a GPU, or this thread. */
 export interface SweeperFactory {
   create(matrix: RatingsMatrix, params: AlsParams): Promise<{ sweeper: Sweeper; fallbackReason?: string }>;

@@ -5,9 +5,11 @@ import type { BlockState, EngineErrorInfo } from './engine-api';
 
 /** A block's run result as the canvas shows it: plain data, the output schemas by port, the error by code. */
 export function toBlockState(r: BlockResult): BlockState {
+  // A cancelled training is the user's choice, not a failure: it has a status of its own.
+  const cancelled = r.status === 'error' && r.error?.code === 'E_TRAINING_CANCELLED';
   return {
     blockId: r.blockId,
-    status: r.status === 'ok' ? 'fresh' : r.status,
+    status: cancelled ? 'cancelled' : r.status === 'ok' ? 'fresh' : r.status,
     ...(r.rows !== undefined ? { rows: r.rows } : {}),
     seconds: r.seconds,
     ...(r.error ? { error: r.error.toJSON() } : {}),
@@ -15,6 +17,7 @@ export function toBlockState(r: BlockResult): BlockState {
     outputs: Object.fromEntries(Object.entries(r.outputs).map(([port, rel]) => [port, rel.columns])),
     ...(r.fitted !== undefined ? { fitted: r.fitted } : {}),
     ...(r.cached ? { cached: true } : {}),
+    ...(r.model ? { model: r.model } : {}),
   };
 }
 

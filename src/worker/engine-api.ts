@@ -4,10 +4,12 @@
  */
 import type { Column } from '../engine/blocks/types';
 import type { FlowDocument } from '../engine/flow/schema';
+import type { ModelProgress, ModelReport } from '../engine/model/als-contract';
 import type { ChartData, ChartKind, TableProfile } from '../engine/profile/types';
 
 // The engine computes profiles and chart data (src/engine/profile), so their types are declared there.
 export type { ChartData, ChartKind, ColumnProfile, HistogramBin, TableProfile } from '../engine/profile/types';
+export type { IterationReport, ModelProgress, ModelReport } from '../engine/model/als-contract';
 
 export interface EngineErrorInfo {
   code: string;
@@ -18,8 +20,9 @@ export interface EngineErrorInfo {
 /**
  * A block's state as the canvas shows it. `fresh`: its result is computed for the current document. `stale`: the
  * document changed (or the engine restarted) and it has not been recomputed yet. `blocked`: an upstream block failed.
+ * `cancelled`: the user stopped its training; it trains again only when asked to or edited.
  */
-export type BlockStatus = 'fresh' | 'stale' | 'running' | 'error' | 'blocked';
+export type BlockStatus = 'fresh' | 'stale' | 'running' | 'error' | 'blocked' | 'cancelled';
 
 export interface BlockState {
   blockId: string;
@@ -35,6 +38,22 @@ export interface BlockState {
   fitted?: unknown;
   /** True when the result came from the engine's cache (nothing upstream changed). */
   cached?: boolean;
+  /** A model block's training report: backend, sizes, settings and the loss of every iteration. */
+  model?: ModelReport;
+}
+
+/** What a training block says while it trains, streamed to the studio's Training tab. */
+export type TrainingEvent =
+  /** A training began (a tune block starts one per grid point and fold), and where it runs. */
+  | { type: 'start'; blockId: string; backend: string; fallbackReason?: string }
+  | { type: 'iteration'; blockId: string; progress: ModelProgress };
+
+export interface RunFlowOptions {
+  /**
+   * Blocks whose training the user cancelled and has not asked for again: they are reported `cancelled` without
+   * training, so an edit elsewhere in the flow does not restart a training the user stopped.
+   */
+  holdTraining?: string[];
 }
 
 export interface RunFlowResult {
@@ -77,8 +96,22 @@ export interface EngineApi {
   init(): Promise<{ version: string }>;
   /** Registers the file behind a logical input. A `File` is registered by handle, never copied into JS memory. */
   registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void>;
-  /** Runs the flow; results of unchanged blocks come from the cache. `onBlock` streams each block's state. */
-  runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult>;
+  /**
+   * Runs the flow; results of unchanged blocks come from the cache. `onBlock` streams each block's state and
+   * `onTraining` the progress of model blocks.
+   */
+  runFlow(
+    flow: FlowDocument,
+    runId: number,
+    onBlock?: (state: BlockState) => void,
+    onTraining?: (event: TrainingEvent) => void,
+    options?: RunFlowOptions,
+  ): Promise<RunFlowResult>;
+  /**
+   * Stops the block's training at the next half-sweep (or before it starts, if the run has not reached it). The block
+   * is then reported `cancelled`, blocks downstream of it `blocked`, and the rest of the flow runs on.
+   */
+  cancelTraining(blockId: string): Promise<void>;
   preview(req: PreviewRequest): Promise<PreviewResult>;
   /**
    * The block whose output the user is looking at. A run pauses briefly after computing it, so that its preview is

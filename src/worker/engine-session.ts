@@ -7,6 +7,7 @@ import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/types';
 import { fail, type WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
+import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
 import { chartData } from '../engine/profile/chart';
 import { profileTable } from '../engine/profile/profile';
@@ -14,10 +15,11 @@ import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
 import { quoteIdent } from '../engine/sql/quote';
 import { toBlockState } from './block-state';
-import type { BlockState, ChartRequest, EngineApi, PreviewRequest, PreviewResult, RunFlowResult } from './engine-api';
+import type { BlockState, ChartRequest, EngineApi, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
 import { FileOutput } from './file-output';
 import { InputFiles } from './input-files';
 import type { LoadParquet } from './parquet-codec';
+import { TrainingControl } from './training-control';
 import type { WasmDatabase } from './wasm-database';
 import { WasmRunner } from './wasm-runner';
 
@@ -43,19 +45,24 @@ export class EngineSession implements EngineApi {
   /** The block the user is looking at, and the run's pause after computing it, released by its first preview. */
   private focused: string | undefined;
   private previewHold: { blockId: string; release: () => void } | undefined;
+  /** The block that trains now, and the user's Cancel for it. */
+  private readonly training: TrainingControl;
 
   private constructor(
     private readonly runner: WasmRunner,
     db: WasmDatabase,
     loadParquet: LoadParquet,
+    models: ModelHost | undefined,
   ) {
     this.executor = new FlowExecutor(runner);
     this.inputs = new InputFiles(db, runner, loadParquet);
     this.files = new FileOutput(db, runner, loadParquet);
+    this.training = new TrainingControl(models);
   }
 
-  static async open(db: WasmDatabase, loadParquet: LoadParquet): Promise<EngineSession> {
-    return new EngineSession(await WasmRunner.open(db), db, loadParquet);
+  /** `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. */
+  static async open(db: WasmDatabase, loadParquet: LoadParquet, models?: ModelHost): Promise<EngineSession> {
+    return new EngineSession(await WasmRunner.open(db), db, loadParquet, models);
   }
 
   async init(): Promise<{ version: string }> {
@@ -66,7 +73,13 @@ export class EngineSession implements EngineApi {
     return this.exclusive(() => this.inputs.register(inputName, fileName, source));
   }
 
-  runFlow(flow: FlowDocument, runId: number, onBlock?: (state: BlockState) => void): Promise<RunFlowResult> {
+  runFlow(
+    flow: FlowDocument,
+    runId: number,
+    onBlock?: (state: BlockState) => void,
+    onTraining?: (event: TrainingEvent) => void,
+    options: RunFlowOptions = {},
+  ): Promise<RunFlowResult> {
     // A newer edit makes this run's remaining blocks pointless: stop the older run at its next block boundary, so
     // typing on a large table never queues up whole runs behind each other.
     this.running?.abort();
@@ -78,6 +91,7 @@ export class EngineSession implements EngineApi {
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
       const outputs = new Map<string, Relation>();
+      const models = this.training.beginRun(options.holdTraining ?? [], (event) => notify(onTraining, event));
       const run = await this.executor.run(flow, {
         signal: controller.signal,
         inputs,
@@ -85,8 +99,11 @@ export class EngineSession implements EngineApi {
         countRows: 'all',
         stopOnError: false,
         dropSuperseded: true,
+        ...(models ? { models } : {}),
         afterBlock: (result) => this.holdForPreview(result),
         onEvent: (e) => {
+          if (e.type === 'start') this.training.blockStarted(e.blockId);
+          if (e.type === 'progress') notify(onTraining, { type: 'iteration', blockId: e.blockId, progress: e.progress });
           if (e.type !== 'done') return;
           const result = withInputFailure(e.result, graph, failures);
           results.set(result.blockId, result);
@@ -114,6 +131,11 @@ export class EngineSession implements EngineApi {
 
   async focus(blockId: string | undefined): Promise<void> {
     this.focused = blockId;
+  }
+
+  // Not queued behind the run: it must reach the training that the run is in the middle of.
+  async cancelTraining(blockId: string): Promise<void> {
+    this.training.cancel(blockId);
   }
 
   /** After the focused block is recomputed, waits (briefly) for its preview, so the user sees it first. */
@@ -208,10 +230,10 @@ function withInputFailure(result: BlockResult, graph: FlowGraph, failures: Reado
   return failure ? { ...result, error: failure.inBlock(result.blockId) } : result;
 }
 
-/** Streams a state to the listener; a listener that fails (e.g. a released comlink proxy) does not fail the run. */
-function notify(onBlock: ((state: BlockState) => void) | undefined, state: BlockState): void {
+/** Streams a state or event to the listener; a listener that fails (e.g. a released comlink proxy) does not fail the run. */
+function notify<T>(listener: ((value: T) => void) | undefined, value: T): void {
   try {
-    const answer: unknown = onBlock?.(state);
+    const answer: unknown = listener?.(value);
     if (answer instanceof Promise) answer.catch(() => undefined);
   } catch {
     // The run goes on; the final result carries every state anyway.

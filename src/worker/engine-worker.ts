@@ -3,11 +3,14 @@
  * `{ code, message, blockId }`; Arrow pages and files are transferred, not copied.
  */
 import * as Comlink from 'comlink';
+import { browserModelHost } from './als-host';
+import { startAlsWorker } from './als-worker-channel';
 import { engineErrorInfo } from './block-state';
 import { openBrowserDatabase } from './duckdb-loader';
-import type { BlockState, EngineApi } from './engine-api';
+import type { EngineApi } from './engine-api';
 import { EngineSession } from './engine-session';
 import { loadBrowserParquet } from './parquet-browser';
+import { fetchAlsWasmModule } from './wasm-kernel-url';
 
 /**
  * duckdb-wasm's own worker died, so this engine cannot answer again. Thrown outside any call, the error reaches the
@@ -19,8 +22,17 @@ function crashed(message: string): void {
   });
 }
 
+/** Model blocks train on nested workers, one per core, with the wasm SIMD kernel (compiled once, on first use). */
+const models = browserModelHost({ threads: navigator.hardwareConcurrency, loadKernel: fetchAlsWasmModule, startWorker: startAlsWorker });
+
 let opening: Promise<EngineSession> | undefined;
-const session = (): Promise<EngineSession> => (opening ??= openBrowserDatabase(crashed).then((db) => EngineSession.open(db, loadBrowserParquet)));
+const session = (): Promise<EngineSession> =>
+  (opening ??= openBrowserDatabase(crashed).then((db) => EngineSession.open(db, loadBrowserParquet, models)));
+
+/** The page's callbacks are comlink proxies: release their channels once the run is over. */
+function release(...callbacks: unknown[]): void {
+  for (const callback of callbacks) (callback as Partial<Comlink.Remote<object>> | undefined)?.[Comlink.releaseProxy]?.();
+}
 
 async function call<T>(task: (s: EngineSession) => Promise<T>): Promise<T> {
   try {
@@ -36,15 +48,15 @@ const transferred = <T>(value: T, bytes: Uint8Array): T => Comlink.transfer(valu
 const api: EngineApi = {
   init: () => call((s) => s.init()),
   registerFile: (inputName, fileName, source) => call((s) => s.registerFile(inputName, fileName, source)),
-  runFlow: (flow, runId, onBlock) =>
+  runFlow: (flow, runId, onBlock, onTraining, options) =>
     call(async (s) => {
       try {
-        return await s.runFlow(flow, runId, onBlock);
+        return await s.runFlow(flow, runId, onBlock, onTraining, options);
       } finally {
-        // The callback is a comlink proxy of the page's function: release its channel once the run is over.
-        (onBlock as Comlink.Remote<(state: BlockState) => void> | undefined)?.[Comlink.releaseProxy]();
+        release(onBlock, onTraining);
       }
     }),
+  cancelTraining: (blockId) => call((s) => s.cancelTraining(blockId)),
   preview: (req) =>
     call(async (s) => {
       const page = await s.preview(req);

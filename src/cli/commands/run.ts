@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { fail, type WrangleError } from '../../engine/errors/catalog';
 import { serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
+import type { ModelReport } from '../../engine/model/als-contract';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
@@ -56,7 +57,15 @@ export interface RunSummary {
   seconds: number;
   /** Peak resident memory of the whole process (DuckDB included), in MiB. */
   peakMemoryMiB: number;
-  blocks: { id: string; kind: string; status: string; rows?: number; seconds: number; error?: ReturnType<WrangleError['toJSON']> }[];
+  blocks: {
+    id: string;
+    kind: string;
+    status: string;
+    rows?: number;
+    seconds: number;
+    error?: ReturnType<WrangleError['toJSON']>;
+    model?: ReturnType<typeof modelSummary>;
+  }[];
   outputs: { file: string; path: string; rows: number }[];
   error?: ReturnType<WrangleError['toJSON']>;
 }
@@ -111,6 +120,7 @@ export async function runCommand(args: string[]): Promise<number> {
         ...(b.rows !== undefined ? { rows: b.rows } : {}),
         seconds: Number(b.seconds.toFixed(3)),
         ...(b.error ? { error: b.error.toJSON() } : {}),
+        ...(b.model ? { model: modelSummary(b.model) } : {}),
       })),
       outputs: [],
       ...(failed?.error ? { error: failed.error.toJSON() } : {}),
@@ -127,6 +137,19 @@ export async function runCommand(args: string[]): Promise<number> {
     runner?.close();
     staged.discard();
   }
+}
+
+/** What --json says about a trained model: where it trained and how it ended. */
+function modelSummary(m: ModelReport) {
+  const last = m.history.at(-1);
+  return {
+    backend: m.backend,
+    users: m.users,
+    items: m.items,
+    ratings: m.ratings,
+    iterations: m.history.length,
+    ...(last ? { loss: last.loss, trainRmse: last.trainRmse, validationRmse: last.validationRmse, trainSeconds: last.seconds } : {}),
+  };
 }
 
 function report(summary: RunSummary, json: boolean): void {

@@ -49,6 +49,7 @@ const catalog = {
   E_MODEL_ID_CLASH: (a: MessageArgs) =>
     `The ${a.side} id column "${a.column}" has the name of a factor column (bias, f0, f1, …). Rename it before training.`,
   E_CANCELLED: () => 'Cancelled.',
+  E_TRAINING_CANCELLED: (a: MessageArgs) => `Training of block "${a.block}" was cancelled. Train it again, or edit it, to retrain.`,
   E_NO_RESULT: (a: MessageArgs) => `Block "${a.block}" has no ${a.what} yet. Run the flow, or fix the block, first.`,
   E_ENGINE_RESTARTED: (a: MessageArgs) => `The engine restarted (${a.reason}) before it answered.`,
   E_ENGINE_CRASHED: () => 'The engine crashed before it answered.',

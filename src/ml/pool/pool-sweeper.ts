@@ -28,7 +28,7 @@ export class PoolSweeper implements Sweeper {
   }
 
   /** Starts the workers with their share of the rows; resolves when all are ready. */
-  static async start(workers: WorkerChannel[], matrix: RatingsMatrix, kernel: { name: 'ts' | 'wasm'; wasm?: Uint8Array }): Promise<PoolSweeper> {
+  static async start(workers: WorkerChannel[], matrix: RatingsMatrix, kernel: { name: 'ts' | 'wasm'; wasm?: Uint8Array | WebAssembly.Module }): Promise<PoolSweeper> {
     const pool = new PoolSweeper(workers, matrix, kernel.name === 'wasm' ? 'wasm SIMD' : 'TypeScript');
     await Promise.all(
       workers.map((w, k) => {

@@ -8,7 +8,8 @@ export interface WorkerShare {
 }
 
 export type ToWorker =
-  | { type: 'setup'; kernel: 'ts' | 'wasm'; wasm?: Uint8Array; share: WorkerShare }
+  // The kernel as bytes (each worker compiles them) or as a compiled module (the browser compiles once and posts it).
+  | { type: 'setup'; kernel: 'ts' | 'wasm'; wasm?: Uint8Array | WebAssembly.Module; share: WorkerShare }
   | { type: 'solve'; id: number; side: Side; job: SweepJob };
 
 export type FromWorker =

@@ -32,6 +32,8 @@ export function statusBadge(state: BlockState | undefined): StatusBadge {
     }
     case 'blocked':
       return { status, text: 'waiting for input', detail: 'Waiting for an upstream block that failed or is not connected' };
+    case 'cancelled':
+      return { status, text: 'cancelled', detail: 'Training cancelled: it trains again when edited, or on "Train again" in the Training tab' };
     default:
       return assertNever(status);
   }

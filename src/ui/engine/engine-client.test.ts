@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { BlockState, EngineApi, EngineRestartReason } from '../../worker/engine-api';
+import type { BlockState, EngineApi, EngineRestartReason, TrainingEvent } from '../../worker/engine-api';
 import { createEngineClient, type EngineWorker } from './engine-client';
 import { EngineError } from './engine-error';
 
@@ -22,10 +22,15 @@ class FakeWorkers {
         log(`register ${name} ${fileName}`);
         return Promise.resolve();
       },
-      runFlow: async (flow, runId, onBlock) => {
+      runFlow: async (flow, runId, onBlock, onTraining, options) => {
+        await onTraining?.({ type: 'start', blockId: 'a', backend: 'wasm SIMD × 1 thread' });
         await onBlock?.({ blockId: 'a', status: 'fresh', outputs: {} });
-        log(`run ${runId}`);
+        log(`run ${runId}${options?.holdTraining?.length ? ` holding ${options.holdTraining.join(',')}` : ''}`);
         return { runId, blocks: [] };
+      },
+      cancelTraining: (blockId) => {
+        log(`cancel training ${blockId}`);
+        return Promise.resolve();
       },
       // Never answers: a call in flight when the worker goes away.
       preview: () => new Promise(() => undefined),
@@ -73,6 +78,23 @@ describe('EngineClient', () => {
     expect(await client.runFlow(flow, 3, (s) => states.push(s))).toEqual({ runId: 3, blocks: [] });
     expect(states).toEqual([{ blockId: 'a', status: 'fresh', outputs: {} }]);
     expect(await client.download('a', 'out', 'csv')).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('streams training events, passes the held trainings, and hands a cancel to the worker', async () => {
+    const { fake, client } = setup();
+    const events: TrainingEvent[] = [];
+    await client.runFlow(flow, 4, undefined, (e) => events.push(e), { holdTraining: ['als'] });
+    await client.cancelTraining('als');
+    expect(events).toEqual([{ type: 'start', blockId: 'a', backend: 'wasm SIMD × 1 thread' }]);
+    expect(fake.log).toEqual(['0: run 4 holding als', '0: cancel training als']);
+  });
+
+  it('re-runs the last flow after a restart with the trainings it held back', async () => {
+    const { fake, client } = setup();
+    await client.runFlow(flow, 6, undefined, undefined, { holdTraining: ['als'] });
+    await client.restart('test-hook');
+    await settle();
+    expect(fake.log.filter((l) => l.startsWith('1:'))).toEqual(['1: run 6 holding als']);
   });
 
   it("turns the engine's coded errors into Errors that keep the code and block", async () => {

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { EngineApi, EngineClient, EngineRestartReason } from '../../worker/engine-api';
+import type { EngineApi, EngineClient, EngineRestartReason, RunFlowOptions } from '../../worker/engine-api';
 import { asEngineError, clientError, isCrash, type EngineError } from './engine-error';
 
 /** What the client needs of a worker; tests pass a MessageChannel port. */
@@ -20,7 +20,7 @@ class WorkerEngineClient implements EngineClient {
   private worker!: EngineWorker;
   private api!: Comlink.Remote<EngineApi>;
   private readonly files = new Map<string, { fileName: string; source: File | Uint8Array }>();
-  private lastRun: { flow: FlowDocument; runId: number } | undefined;
+  private lastRun: { flow: FlowDocument; runId: number; options: RunFlowOptions | undefined } | undefined;
   private readonly listeners = new Set<(reason: EngineRestartReason) => void>();
   /** Rejects each call in flight, when its worker is terminated. */
   private readonly inFlight = new Set<(e: Error) => void>();
@@ -46,9 +46,21 @@ class WorkerEngineClient implements EngineClient {
     return [...this.files.keys()];
   }
 
-  runFlow(flow: FlowDocument, runId: number, onBlock?: Parameters<EngineApi['runFlow']>[2]) {
-    this.lastRun = { flow, runId };
-    return this.call((api) => api.runFlow(flow, runId, onBlock ? Comlink.proxy(onBlock) : undefined));
+  runFlow(
+    flow: FlowDocument,
+    runId: number,
+    onBlock?: Parameters<EngineApi['runFlow']>[2],
+    onTraining?: Parameters<EngineApi['runFlow']>[3],
+    options?: RunFlowOptions,
+  ) {
+    this.lastRun = { flow, runId, options };
+    return this.call((api) =>
+      api.runFlow(flow, runId, onBlock ? Comlink.proxy(onBlock) : undefined, onTraining ? Comlink.proxy(onTraining) : undefined, options),
+    );
+  }
+
+  cancelTraining(blockId: string) {
+    return this.call((api) => api.cancelTraining(blockId));
   }
 
   preview(req: Parameters<EngineApi['preview']>[0]) {
@@ -91,8 +103,8 @@ class WorkerEngineClient implements EngineClient {
     // A cancelled run is not started again. After a crash the flow re-runs once: if that crashes too, the flow is
     // the likely cause, and running it again would only loop.
     if (this.lastRun && reason !== 'cancelled' && (reason !== 'crashed' || this.crashes.length <= 1)) {
-      const { flow, runId } = this.lastRun;
-      this.call((api) => api.runFlow(flow, runId)).catch(() => undefined);
+      const { flow, runId, options } = this.lastRun;
+      this.call((api) => api.runFlow(flow, runId, undefined, undefined, options)).catch(() => undefined);
     }
   }
 

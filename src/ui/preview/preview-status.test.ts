@@ -12,6 +12,7 @@ describe('panel view', () => {
     expect(panelView('b', state({ status: 'running' }))).toEqual({ kind: 'result', recomputing: true });
     expect(panelView('b', state({ status: 'stale' }))).toEqual({ kind: 'result', recomputing: true });
     expect(panelView('b', state({ status: 'blocked' }))).toEqual({ kind: 'blocked' });
+    expect(panelView('b', state({ status: 'cancelled' }))).toEqual({ kind: 'cancelled', blockId: 'b' });
     const error = { code: 'E_JOIN_KEY_MISSING', message: 'No column "id"' };
     expect(panelView('b', state({ status: 'error', error }))).toEqual({ kind: 'error', error });
   });

@@ -6,6 +6,8 @@ export type PanelView =
   | { kind: 'not-run' }
   | { kind: 'error'; error: EngineErrorInfo }
   | { kind: 'blocked' }
+  /** The user cancelled the block's training: no result until it trains again. */
+  | { kind: 'cancelled'; blockId: string }
   /** A result to show; `recomputing` dims the last rows while a newer one is on its way. */
   | { kind: 'result'; recomputing: boolean };
 
@@ -22,6 +24,8 @@ export function panelView(blockId: string | undefined, state: BlockState | undef
       return { kind: 'error', error: state.error ?? { code: 'E_UNKNOWN', message: 'The block failed without a message.' } };
     case 'blocked':
       return { kind: 'blocked' };
+    case 'cancelled':
+      return { kind: 'cancelled', blockId };
     default:
       return assertNever(state.status);
   }

@@ -148,6 +148,14 @@ export function createActions(core: StoreCore): StudioActions {
       core.publish({ selection: [] });
     },
 
+    cancelTraining(blockId) {
+      core.runLoop()?.cancelTraining(blockId);
+    },
+
+    trainAgain(blockId) {
+      core.runLoop()?.trainAgain(blockId);
+    },
+
     async registerInputFile(inputName, file) {
       const engine = core.engine();
       if (!engine) {

@@ -11,6 +11,7 @@ import { missingInputs } from './missing-inputs';
 import { affectedBlocks, type Runtime } from './run-state';
 import { RunLoop, RUN_DEBOUNCE_MS } from './run-loop';
 import type { Notice, NoticeKind, SaveStatus, StudioActions, StudioState } from './store-types';
+import type { LiveTrainings } from './training-state';
 
 /** At most this many notices are kept; older ones give way. */
 const NOTICE_LIMIT = 6;
@@ -57,6 +58,8 @@ export interface StoreCore {
   commit(next: FlowDocument, options?: CommitOptions): void;
   stepHistory(direction: 'undo' | 'redo'): void;
   engine(): EngineClient | undefined;
+  /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
+  runLoop(): RunLoop | undefined;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
   /** A file is now registered for this input, under this file name: the blocks reading it run again. */
   fileRegistered(inputName: string, fileName: string): void;
@@ -76,6 +79,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     doc: initial,
     selection: [],
     runtime: {},
+    training: {},
     registeredInputs: [],
     missingInputs: [],
     notices: [],
@@ -110,6 +114,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     state: () => state,
     publish,
     engine: () => engine,
+    runLoop: () => runLoop,
     commit(next, { undoable = true, rerun: run = true } = {}) {
       const prev = history.present;
       if (next === prev) return;
@@ -162,6 +167,8 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
           getDoc: () => history.present,
           getRuntime: () => state.runtime,
           setRuntime: (runtime: Runtime) => publish({ runtime }),
+          getTraining: () => state.training,
+          setTraining: (training: LiveTrainings) => publish({ training }),
           storeFitted,
           notify: (kind, message) => core.notify(kind, message),
           updateNotice: (id, kind, message) => internals.updateNotice(id, kind, message),

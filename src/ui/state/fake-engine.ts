@@ -3,12 +3,14 @@
  * worker and no DuckDB, so the run loop's ordering rules can be checked exactly.
  */
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult } from '../../worker/engine-api';
+import type { BlockState, EngineClient, EngineRestartReason, RunFlowOptions, RunFlowResult, TrainingEvent } from '../../worker/engine-api';
 
 export interface PendingRun {
   doc: FlowDocument;
   runId: number;
   onBlock: ((state: BlockState) => void) | undefined;
+  onTraining: ((event: TrainingEvent) => void) | undefined;
+  options: RunFlowOptions | undefined;
   finish(blocks: BlockState[]): void;
   fail(error: Error): void;
 }
@@ -16,6 +18,8 @@ export interface PendingRun {
 export interface FakeEngine extends EngineClient {
   runs: PendingRun[];
   files: Map<string, { fileName: string; source: File | Uint8Array }>;
+  /** Blocks whose training a cancel was asked for, in order. */
+  cancels: string[];
   emitRestart(reason: EngineRestartReason): void;
 }
 
@@ -25,9 +29,11 @@ export function fakeEngine(): FakeEngine {
   const listeners = new Set<(reason: EngineRestartReason) => void>();
   const runs: PendingRun[] = [];
   const files = new Map<string, { fileName: string; source: File | Uint8Array }>();
+  const cancels: string[] = [];
   return {
     runs,
     files,
+    cancels,
     emitRestart: (reason) => listeners.forEach((l) => l(reason)),
     init: () => Promise.resolve({ version: 'fake' }),
     registerFile(inputName, fileName, source) {
@@ -35,10 +41,14 @@ export function fakeEngine(): FakeEngine {
       return Promise.resolve();
     },
     registeredInputs: () => [...files.keys()],
-    runFlow(doc, runId, onBlock) {
+    runFlow(doc, runId, onBlock, onTraining, options) {
       return new Promise<RunFlowResult>((resolve, reject) => {
-        runs.push({ doc, runId, onBlock, finish: (blocks) => resolve({ runId, blocks }), fail: reject });
+        runs.push({ doc, runId, onBlock, onTraining, options, finish: (blocks) => resolve({ runId, blocks }), fail: reject });
       });
+    },
+    cancelTraining(blockId) {
+      cancels.push(blockId);
+      return Promise.resolve();
     },
     restart(reason) {
       listeners.forEach((l) => l(reason));

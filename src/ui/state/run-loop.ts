@@ -4,15 +4,19 @@
  * new id, and states from any run but the latest are dropped.
  */
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult } from '../../worker/engine-api';
-import { acceptBlockState, acceptRunResult, markRunning, markStale, type Runtime } from './run-state';
+import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult, TrainingEvent } from '../../worker/engine-api';
+import { acceptBlockState, acceptRunResult, markRunning, markStale, withDownstream, type Runtime } from './run-state';
 import type { NoticeKind } from './store-types';
+import { applyTrainingEvent, heldTraining, markCancelling, prunedTraining, settleCancelling, type LiveTrainings } from './training-state';
 
 /** What the run loop needs from the store. */
 export interface RunHost {
   getDoc(): FlowDocument;
   getRuntime(): Runtime;
   setRuntime(runtime: Runtime): void;
+  /** Live progress of model blocks (runtime only). */
+  getTraining(): LiveTrainings;
+  setTraining(training: LiveTrainings): void;
   /** Stores state the engine fitted during run `runDoc`, if the block is still as it was then. */
   storeFitted(blockId: string, fitted: unknown, runDoc: FlowDocument): void;
   notify(kind: NoticeKind, message: string): number;
@@ -59,12 +63,30 @@ export class RunLoop {
   schedule(affected: Iterable<string>, delay = this.debounceMs): void {
     // Taking the new id now, not when the timer fires, drops results of a run that was computing the old document.
     const runId = ++this.latestRunId;
-    this.host.setRuntime(markStale(this.host.getRuntime(), this.host.getDoc(), affected));
+    const ids = [...affected];
+    this.host.setRuntime(markStale(this.host.getRuntime(), this.host.getDoc(), ids));
+    this.settleCancels(ids);
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.start(runId);
     }, delay);
+  }
+
+  /**
+   * Stops a block's training. The engine reports it `cancelled`, and later runs hold it back (see `start`), so it
+   * trains again only when it or something upstream is edited, or on `trainAgain`.
+   */
+  cancelTraining(blockId: string): void {
+    this.host.setTraining(markCancelling(this.host.getTraining(), blockId, this.latestRunId, Date.now()));
+    this.engine.cancelTraining(blockId).catch((e: unknown) => {
+      if (errorCode(e) !== CUT_BY_RESTART) this.host.notify('error', `The training could not be cancelled: ${errorMessage(e)}`);
+    });
+  }
+
+  /** Trains a cancelled (or any) block again, with the blocks downstream of it. */
+  trainAgain(blockId: string): void {
+    this.schedule(withDownstream(this.host.getDoc(), [blockId]));
   }
 
   /** Stops listening to the engine and cancels a waiting run. */
@@ -77,10 +99,16 @@ export class RunLoop {
     if (runId !== this.latestRunId) return;
     const doc = this.host.getDoc();
     this.host.setRuntime(markRunning(this.host.getRuntime(), doc));
+    this.host.setTraining(prunedTraining(this.host.getTraining(), doc));
     const onBlock = (state: BlockState): void => this.blockState(state, runId, doc);
+    const onTraining = (event: TrainingEvent): void => {
+      if (runId === this.latestRunId) this.host.setTraining(applyTrainingEvent(this.host.getTraining(), event, runId, Date.now()));
+    };
+    // Cancelled blocks stay cancelled: only an edit that reaches them (markStale) or trainAgain lets them train.
+    const options = { holdTraining: heldTraining(this.host.getRuntime(), this.host.getTraining()) };
     let result: RunFlowResult;
     try {
-      result = await this.engine.runFlow(doc, runId, onBlock);
+      result = await this.engine.runFlow(doc, runId, onBlock, onTraining, options);
     } catch (e) {
       if (runId !== this.latestRunId) return;
       this.host.setRuntime(acceptRunResult(this.host.getRuntime(), this.host.getDoc(), { runId, blocks: [] }, runId));
@@ -91,6 +119,7 @@ export class RunLoop {
       for (const s of result.blocks) if (s.fitted !== undefined) this.host.storeFitted(s.blockId, s.fitted, doc);
     }
     this.host.setRuntime(acceptRunResult(this.host.getRuntime(), this.host.getDoc(), result, this.latestRunId));
+    if (result.runId === this.latestRunId) this.settleCancels(result.blocks.map((b) => b.blockId));
     const notice = this.restartNotice;
     if (notice && result.runId === this.latestRunId && notice.runId <= runId) {
       this.restartNotice = undefined;
@@ -105,11 +134,20 @@ export class RunLoop {
     const rest = { ...state };
     delete rest.fitted;
     this.host.setRuntime(acceptBlockState(this.host.getRuntime(), rest, runId, this.latestRunId));
+    this.settleCancels([state.blockId]);
+  }
+
+  private settleCancels(blockIds: Iterable<string>): void {
+    const live = this.host.getTraining();
+    const next = settleCancelling(live, blockIds);
+    if (next !== live) this.host.setTraining(next);
   }
 
   private restarted(reason: EngineRestartReason): void {
     const id = this.host.notify('warning', restartMessage(reason, false));
-    this.schedule(this.host.getDoc().blocks.map((b) => b.id), 0);
+    // A training the user cancelled is not restarted by the engine's restart either.
+    const runtime = this.host.getRuntime();
+    this.schedule(this.host.getDoc().blocks.map((b) => b.id).filter((id) => runtime[id]?.status !== 'cancelled'), 0);
     this.restartNotice = { id, reason, runId: this.latestRunId };
   }
 }

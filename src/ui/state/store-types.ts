@@ -6,6 +6,7 @@ import type { BlockKind } from '../../engine/blocks/registry';
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { PortRef } from '../../engine/plan/graph';
 import type { BlockState } from '../../worker/engine-api';
+import type { LiveTrainings } from './training-state';
 
 export interface Position {
   x: number;
@@ -32,6 +33,8 @@ export interface StudioState {
   selection: string[];
   /** Runtime state per block id; never saved. */
   runtime: Record<string, BlockState>;
+  /** Live progress of the model blocks that train, per block id; never saved. */
+  training: LiveTrainings;
   /** Logical input names that have a file registered in the engine. */
   registeredInputs: string[];
   /** Inputs the flow declares but that have no file (e.g. after a reload), to ask for by name. */
@@ -66,6 +69,10 @@ export interface StudioActions {
   /** Replaces the document (open, new, recovery). One undo step. */
   load(doc: FlowDocument): void;
   newFlow(): void;
+  /** Stops a model block's training; it shows "cancelled" and trains again only on an edit or `trainAgain`. */
+  cancelTraining(blockId: string): void;
+  /** Trains a model block again (after a cancel), with the blocks downstream of it. */
+  trainAgain(blockId: string): void;
   /** Registers a file for a logical input and re-runs the flow. */
   registerInputFile(inputName: string, file: File): Promise<void>;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): void;

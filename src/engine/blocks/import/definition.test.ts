@@ -75,6 +75,15 @@ describe('import', () => {
     ]);
   });
 
+  it('numbers rows by their position in the file, when asked', async () => {
+    const r = await run('big.csv', { rowNumber: 'position' });
+    expect(r.columns.out).toEqual(['id', 'g', 'position']);
+    const rows = r.outputs.out!;
+    expect(rows).toHaveLength(10000);
+    // The file lists ids 0, 1, 2, … in order: every row's position is its id + 1.
+    expect(rows.every((row) => row.position === Number(row.id) + 1)).toBe(true);
+  });
+
   it('samples the first k rows', async () => {
     const r = await run('big.csv', { sampling: { mode: 'first', rows: 25 } });
     expect(r.outputs.out).toHaveLength(25);

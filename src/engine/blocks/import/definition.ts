@@ -43,6 +43,11 @@ const params = z
     format: z.enum(['csv', 'tsv', 'parquet', 'json', 'jsonl']).default('csv'),
     csv: csvDialect.default({}),
     sampling: sampling.default({ mode: 'none' }),
+    /**
+     * Adds a column of this name holding each row's 1-based position in the file: for data whose order means
+     * something (a playlist's tracks, in the order they were added). DuckDB numbers a plain `OVER ()` in scan order.
+     */
+    rowNumber: z.string().min(1).optional(),
   })
   .strict();
 
@@ -83,7 +88,8 @@ export const importBlock = defineBlock({
   compile(ctx): Compiled {
     const p = ctx.params;
     const table = ctx.files.inputTable?.(p.input);
-    const source = table !== undefined ? quoteIdent(table) : readerCall(p, ctx.files.inputPath(p.input));
+    const file = table !== undefined ? quoteIdent(table) : readerCall(p, ctx.files.inputPath(p.input));
+    const source = p.rowNumber === undefined ? file : `(SELECT *, row_number() OVER () AS ${quoteIdent(p.rowNumber)} FROM ${file})`;
     const s = p.sampling;
     if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
     if (s.mode === 'fraction') {

@@ -27,14 +27,21 @@ export interface GpuSolverOptions {
   /** Lower caps than the device's own, so tests can force CSR segments and several dispatches on small data. */
   maxBindingBytes?: number;
   maxWorkgroupsPerDimension?: number;
+  /**
+   * Workgroups per dispatch; each then solves every so-many-th row. Defaults to one row per workgroup, or 64
+   * workgroups on a fallback (CPU) adapter, where launching a workgroup costs more than solving a small row.
+   */
+  maxWorkgroups?: number;
 }
+
+const SOFTWARE_WORKGROUPS = 64;
 
 type KernelKind = 'normal-equations' | 'conjugate-gradient';
 
 // Compiling a pipeline takes seconds on a software adapter, so every solver on a device shares them.
 const pipelinesByDevice = new WeakMap<GPUDevice, Map<KernelKind, Promise<GPUComputePipeline>>>();
 
-/** Rows of one dispatch: all inside one CSR segment, the output within one binding and the grid within limits. */
+/** Rows of one dispatch: all inside one CSR segment, and the output within one binding. */
 interface Piece {
   segment: CsrSegment;
   firstRow: number;
@@ -50,6 +57,7 @@ class WebGpuSolver implements GpuSolver {
   private readonly csr: CsrCache;
   private readonly maxBindingBytes: number;
   private readonly maxGrid: number;
+  private readonly maxWorkgroups: number;
   private readonly placeholder: GPUBuffer;
   private tail: Promise<unknown> = Promise.resolve();
   private destroyed = false;
@@ -61,6 +69,9 @@ class WebGpuSolver implements GpuSolver {
     const limits = device.limits;
     this.maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, options.maxBindingBytes ?? Infinity);
     this.maxGrid = Math.min(limits.maxComputeWorkgroupsPerDimension, options.maxWorkgroupsPerDimension ?? Infinity);
+    // adapterInfo on GPUDevice is recent; an older browser gives undefined and counts as a hardware adapter.
+    const software = (device as { adapterInfo?: GPUAdapterInfo }).adapterInfo?.isFallbackAdapter === true;
+    this.maxWorkgroups = Math.max(1, options.maxWorkgroups ?? (software ? SOFTWARE_WORKGROUPS : Infinity));
     this.csr = new CsrCache(device, this.maxBindingBytes);
     // Bound where a kernel has no offsets or no Gram matrix: every declared binding needs a buffer.
     this.placeholder = storageBuffer(device, new Float32Array(1), 'unused binding');
@@ -106,9 +117,11 @@ class WebGpuSolver implements GpuSolver {
       const layout = pipeline.getBindGroupLayout(0);
       const encoder = device.createCommandEncoder({ label: `als ${kind}` });
       for (const piece of this.pieces(job, csr.segments)) {
-        const gridWidth = Math.min(piece.rowCount, this.maxGrid);
+        const groups = Math.min(piece.rowCount, this.maxWorkgroups, this.maxGrid * this.maxGrid);
+        const gridWidth = Math.min(groups, this.maxGrid);
+        const gridHeight = Math.ceil(groups / gridWidth);
         const params = own(owned, device.createBuffer({ size: PARAMS_BYTES, usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST }));
-        device.queue.writeBuffer(params, 0, writeParams(this.params(job, kind, piece, gridWidth)));
+        device.queue.writeBuffer(params, 0, writeParams(this.params(job, kind, piece, gridWidth, gridWidth * gridHeight)));
         const bytes = piece.rowCount * d * 4;
         const solution = own(owned, device.createBuffer({ size: bytes, usage: BufferUsage.STORAGE | BufferUsage.COPY_SRC }));
         const readback = own(owned, device.createBuffer({ size: bytes, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST }));
@@ -121,7 +134,7 @@ class WebGpuSolver implements GpuSolver {
         const pass = encoder.beginComputePass();
         pass.setPipeline(pipeline);
         pass.setBindGroup(0, bindGroup);
-        pass.dispatchWorkgroups(gridWidth, Math.ceil(piece.rowCount / gridWidth));
+        pass.dispatchWorkgroups(gridWidth, gridHeight);
         pass.end();
         encoder.copyBufferToBuffer(solution, 0, readback, 0, bytes);
         readbacks.push({ buffer: readback, outRow: piece.outRow });
@@ -149,7 +162,7 @@ class WebGpuSolver implements GpuSolver {
   }
 
   private *pieces(job: SolveJob, segments: CsrSegment[]): Generator<Piece> {
-    const maxRows = Math.max(1, Math.min(Math.floor(this.maxBindingBytes / (job.dim * 4)), this.maxGrid * this.maxGrid));
+    const maxRows = Math.max(1, Math.floor(this.maxBindingBytes / (job.dim * 4)));
     for (const segment of segments) {
       const from = Math.max(job.start, segment.rowStart);
       const to = Math.min(job.end, segment.rowEnd);
@@ -160,7 +173,7 @@ class WebGpuSolver implements GpuSolver {
     }
   }
 
-  private params(job: SolveJob, kind: KernelKind, piece: Piece, gridWidth: number): KernelParams {
+  private params(job: SolveJob, kind: KernelKind, piece: Piece, gridWidth: number, groupCount: number): KernelParams {
     const tileFloats = kind === 'conjugate-gradient' ? CG_TILE_FLOATS : NORMAL_TILE_FLOATS;
     return {
       rowCount: piece.rowCount,
@@ -168,6 +181,7 @@ class WebGpuSolver implements GpuSolver {
       dim: job.dim,
       entryBase: piece.segment.entryBase,
       gridWidth,
+      groupCount,
       tileEntries: Math.min(Math.floor(tileFloats / job.dim), MAX_TILE_ENTRIES),
       hasOffset: job.fixedOffset !== null && !job.implicit,
       nonnegative: job.nonnegative,

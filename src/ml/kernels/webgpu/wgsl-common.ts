@@ -16,6 +16,8 @@ export interface KernelParams {
   dim: number;
   entryBase: number;
   gridWidth: number;
+  /** Workgroups dispatched: each solves rows wid, wid + groupCount, … */
+  groupCount: number;
   tileEntries: number;
   hasOffset: boolean;
   nonnegative: boolean;
@@ -33,6 +35,7 @@ export function writeParams(p: KernelParams): ArrayBuffer {
   const f = new Float32Array(bytes);
   u.set([p.rowCount, p.firstRow, p.dim, p.entryBase, p.gridWidth, p.tileEntries, +p.hasOffset, +p.nonnegative, +p.implicit, p.maxIterations]);
   f.set([p.shift, p.lambda, p.alpha, p.tolerance], 10);
+  u[14] = p.groupCount;
   return bytes;
 }
 
@@ -62,6 +65,7 @@ struct Params {
   lambda: f32,
   alpha: f32,
   tolerance: f32,
+  groupCount: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -71,6 +75,8 @@ struct Params {
 @group(0) @binding(4) var<storage, read> fixed: array<f32>;
 
 struct RowSpan { lo: u32, hi: u32 }
+
+fn first_row(wid: vec3<u32>) -> u32 { return wid.y * params.gridWidth + wid.x; }
 
 fn row_span(row: u32) -> RowSpan {
   let at = params.firstRow + row;

@@ -82,9 +82,14 @@ fn apply_matrix(span: RowSpan, d: u32, tid: u32) {
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  let row = wid.y * params.gridWidth + wid.x;
-  if (row >= params.rowCount) { return; }
-  let d = params.dim;
+  for (var row = first_row(wid); row < params.rowCount; row += params.groupCount) {
+    solve_row(row, params.dim, tid);
+    // The next row overwrites the workgroup memory this one's last invocations may still read.
+    workgroupBarrier();
+  }
+}
+
+fn solve_row(row: u32, d: u32, tid: u32) {
   let span = row_span(row);
   if (span.hi == span.lo) {
     if (tid < d) { solution[row * d + tid] = 0.0; }

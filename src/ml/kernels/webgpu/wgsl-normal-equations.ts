@@ -26,9 +26,7 @@ var<workgroup> x: array<f32, MAX_DIM>;
 var<workgroup> tile: array<f32, TILE_FLOATS>;
 var<workgroup> tileWeight: array<f32, MAX_TILE_ENTRIES>;
 var<workgroup> tileTarget: array<f32, MAX_TILE_ENTRIES>;
-var<workgroup> step: f32;
-var<workgroup> moved: f32;
-var<workgroup> largest: f32;
+var<workgroup> gradient: array<f32, ${2 * MAX_GPU_DIM}u>;
 var<workgroup> converged: u32;
 
 fn at(i: u32, j: u32) -> u32 { return i * (i + 1u) / 2u + j; }
@@ -89,66 +87,75 @@ fn accumulate(span: RowSpan, d: u32, tid: u32) {
   workgroupBarrier();
 }
 
-// Right-looking Cholesky: the trailing update of column j is spread over one invocation per row below it.
+// Cholesky as L D Lᵀ, right-looking on the Schur complement S: step j subtracts S_ij S_kj / p_j from the trailing
+// block, one invocation per row below j. It reads only column j, which nobody writes in that step, so each column
+// costs one barrier. Column j then holds S_ij and the diagonal p_j, the squared Cholesky pivot (clamped as the
+// reference clamps it): A = L' D L'ᵀ with L'_ij = S_ij / p_j and D = diag(p).
 fn solve_cholesky(d: u32, tid: u32) {
   for (var j = 0u; j < d; j++) {
-    if (tid == 0u) { tri[at(j, j)] = sqrt(max(tri[at(j, j)], MIN_PIVOT)); }
-    workgroupBarrier();
     let i = j + 1u + tid;
-    if (i < d) { tri[at(i, j)] /= tri[at(j, j)]; }
-    workgroupBarrier();
     if (i < d) {
-      let lij = tri[at(i, j)];
-      for (var k = j + 1u; k <= i; k++) { tri[at(i, k)] -= lij * tri[at(k, j)]; }
+      let sij = tri[at(i, j)] / max(tri[at(j, j)], MIN_PIVOT);
+      for (var k = j + 1u; k <= i; k++) { tri[at(i, k)] -= sij * tri[at(k, j)]; }
     }
     workgroupBarrier();
   }
-  // The two triangular solves are d² steps: cheaper on one invocation than 2d barriers.
+  // The triangular solves are d² steps: cheaper on one invocation than 2d barriers.
+  // Forward: z = D⁻¹ L'⁻¹ b; back: x = L'⁻ᵀ z.
   if (tid == 0u) {
     for (var i = 0u; i < d; i++) {
       var t = rhs[i];
       for (var k = 0u; k < i; k++) { t -= tri[at(i, k)] * x[k]; }
-      x[i] = t / tri[at(i, i)];
+      x[i] = t / max(tri[at(i, i)], MIN_PIVOT);
     }
     for (var ii = d; ii > 0u; ii--) {
       let i = ii - 1u;
-      var t = x[i];
-      for (var k = i + 1u; k < d; k++) { t -= tri[at(k, i)] * x[k]; }
-      x[i] = t / tri[at(i, i)];
+      var t = 0.0;
+      for (var k = i + 1u; k < d; k++) { t += tri[at(k, i)] * x[k]; }
+      x[i] -= t / max(tri[at(i, i)], MIN_PIVOT);
     }
   }
   workgroupBarrier();
 }
 
-// Cyclic coordinate descent from zero on ½xᵀAx − bᵀx, x ≥ 0. rhs is kept equal to the gradient b − A x, so each
-// coordinate costs one broadcast instead of a d-long dot product.
+// Cyclic coordinate descent from zero on ½xᵀAx − bᵀx, x ≥ 0, keeping the gradient b − A x current as x changes.
+// Every invocation takes the same steps on its own copy of x, so a step needs no broadcast; the gradient is double
+// buffered (read one half, write the other), so each coordinate costs one barrier.
 fn solve_nonnegative(d: u32, tid: u32) {
-  if (tid < d) { x[tid] = 0.0; }
+  var own: array<f32, MAX_DIM>;
+  if (tid < d) { gradient[tid] = rhs[tid]; }
   workgroupBarrier();
+  var current = 0u;
   for (var sweep = 0u; sweep < params.maxIterations; sweep++) {
-    if (tid == 0u) { moved = 0.0; largest = 0.0; }
+    var moved = 0.0;
+    var largest = 0.0;
     for (var j = 0u; j < d; j++) {
-      if (tid == 0u) {
-        let next = max(0.0, x[j] + rhs[j] / max(tri[at(j, j)], MIN_PIVOT));
-        step = next - x[j];
-        x[j] = next;
-        moved = max(moved, abs(step));
-        largest = max(largest, next);
-      }
-      workgroupBarrier();
-      if (tid < d) { rhs[tid] -= sym(tid, j) * step; }
+      let next = max(0.0, own[j] + gradient[current + j] / max(tri[at(j, j)], MIN_PIVOT));
+      let change = next - own[j];
+      own[j] = next;
+      moved = max(moved, abs(change));
+      largest = max(largest, next);
+      let other = MAX_DIM - current;
+      if (tid < d) { gradient[other + tid] = gradient[current + tid] - sym(tid, j) * change; }
+      current = other;
       workgroupBarrier();
     }
     if (tid == 0u) { converged = select(0u, 1u, moved <= params.tolerance * largest); }
     if (workgroupUniformLoad(&converged) != 0u) { break; }
   }
+  if (tid < d) { x[tid] = own[tid]; }
 }
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  let row = wid.y * params.gridWidth + wid.x;
-  if (row >= params.rowCount) { return; }
-  let d = params.dim;
+  for (var row = first_row(wid); row < params.rowCount; row += params.groupCount) {
+    solve_row(row, params.dim, tid);
+    // The next row overwrites the workgroup memory this one's last invocations may still read.
+    workgroupBarrier();
+  }
+}
+
+fn solve_row(row: u32, d: u32, tid: u32) {
   let span = row_span(row);
   if (span.hi == span.lo) {
     if (tid < d) { solution[row * d + tid] = 0.0; }

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench` (ALS part): seconds per ALS sweep for each kernel path at rank 10, 32 and 64 on 100k, 1M and 10M
+ * ratings, with GFLOP/s against the FLOP floor, then the CLI end to end: 1M ratings, rank 32, 10 iterations, on this
+ * machine's cores. Writes bench/results/als.json. `--sizes 100000,1000000` limits the sizes.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { threadChannel } from '../src/cli/als-host';
+import { readAlsWasm } from '../src/cli/wasm-bytes';
+import type { AlsParams } from '../src/engine/model/als-contract';
+import { trainAls } from '../src/ml/als';
+import { tsKernel } from '../src/ml/kernels/ts-kernel';
+import { createWasmKernel } from '../src/ml/kernels/wasm/wasm-kernel';
+import { PoolSweeper } from '../src/ml/pool/pool-sweeper';
+import { LocalSweeper, type RatingsMatrix, type Sweeper } from '../src/ml/sweeper';
+import { repoRoot } from '../src/testing/run-cli';
+import { endToEnd } from './als/end-to-end';
+import { gpuSweeperForBench } from './als/gpu';
+import { flopFloor, syntheticRatings } from './als/synthetic';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+};
+const sizes = (arg('sizes') ?? '100000,1000000,10000000').split(',').map(Number);
+const ranks = [10, 32, 64];
+const threads = availableParallelism();
+/** A path is skipped where one sweep would take longer than this (estimated from its speed at a smaller size). */
+const MAX_SWEEP_SECONDS = 90;
+
+interface SweepFigure {
+  path: string;
+  ratings: number;
+  rank: number;
+  secondsPerSweep: number | null;
+  gflops: number | null;
+  /** Measured seconds over the seconds the FLOP floor would take at the path's measured GFLOP/s: 1 is no overhead. */
+  floorGflop: number;
+  skipped?: string;
+}
+
+const base: Omit<AlsParams, 'rank'> = { maxIter: 1, regParam: 0.1, alpha: 1, implicitPrefs: false, nonnegative: false, seed: 1, bias: { global: false, user: false, item: false } };
+
+async function sweepSeconds(matrix: RatingsMatrix, rank: number, sweeper: Sweeper): Promise<number> {
+  // One warm-up sweep (JIT, wasm memory growth, GPU buffers), then the median of three.
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const started = performance.now();
+    await trainAls(matrix, { ...base, rank }, sweeper);
+    times.push((performance.now() - started) / 1000);
+  }
+  return times.slice(1).sort((a, b) => a - b)[1]!;
+}
+
+const wasm = readAlsWasm();
+const paths: Array<{ name: string; make(m: RatingsMatrix): Promise<Sweeper | string> }> = [
+  { name: 'ts × 1 thread', make: (m) => Promise.resolve(new LocalSweeper(tsKernel, m)) },
+  { name: 'wasm × 1 thread', make: (m) => Promise.resolve(new LocalSweeper(createWasmKernel(wasm), m)) },
+  { name: `wasm × ${threads} workers`, make: (m) => PoolSweeper.start(Array.from({ length: threads }, threadChannel), m, { name: 'wasm', wasm }) },
+  { name: 'webgpu', make: (m) => gpuSweeperForBench(m) },
+];
+
+const figures: SweepFigure[] = [];
+const lastSpeed = new Map<string, number>();
+for (const ratings of sizes) {
+  const matrix = syntheticRatings(ratings);
+  for (const rank of ranks) {
+    const floor = flopFloor(matrix, rank) / 1e9;
+    for (const path of paths) {
+      const fig: SweepFigure = { path: path.name, ratings, rank, secondsPerSweep: null, gflops: null, floorGflop: Number(floor.toFixed(3)) };
+      const speed = lastSpeed.get(`${path.name}/${rank}`);
+      if (speed !== undefined && floor / speed > MAX_SWEEP_SECONDS) {
+        fig.skipped = `one sweep would take about ${Math.round(floor / speed)} s at ${speed.toFixed(2)} GFLOP/s`;
+      } else {
+        const sweeper = await path.make(matrix);
+        if (typeof sweeper === 'string') fig.skipped = sweeper;
+        else {
+          const s = await sweepSeconds(matrix, rank, sweeper);
+          sweeper.dispose();
+          fig.secondsPerSweep = Number(s.toFixed(4));
+          fig.gflops = Number((floor / s).toFixed(2));
+          lastSpeed.set(`${path.name}/${rank}`, floor / s);
+        }
+      }
+      figures.push(fig);
+      const shown = fig.skipped ? `skipped: ${fig.skipped}` : `${fig.secondsPerSweep} s/sweep  ${fig.gflops} GFLOP/s`;
+      console.log(`${ratings.toLocaleString('en-US').padStart(10)} ratings  rank ${String(rank).padStart(2)}  ${path.name.padEnd(18)} ${shown}`);
+    }
+  }
+}
+
+const ratio = (a: string, b: string) =>
+  figures
+    .filter((f) => f.path === a && f.secondsPerSweep)
+    .flatMap((f) => {
+      const other = figures.find((g) => g.path === b && g.ratings === f.ratings && g.rank === f.rank && g.secondsPerSweep);
+      return other ? [{ ratings: f.ratings, rank: f.rank, speedup: Number((other.secondsPerSweep! / f.secondsPerSweep!).toFixed(2)) }] : [];
+    });
+const wasmOverTs = ratio('wasm × 1 thread', 'ts × 1 thread');
+const gpuOverCpu = ratio('webgpu', `wasm × ${threads} workers`);
+const cli = sizes.includes(1_000_000) ? await endToEnd(1_000_000, 32, 10) : undefined;
+
+const result = {
+  measuredAt: new Date().toISOString(),
+  machine: { cores: threads, cpu: cpus()[0]?.model ?? 'unknown' },
+  flopFloor: '2·nnz·k(k+1) + (m+n)(k³/3 + 2k²) per sweep',
+  sweeps: figures,
+  wasmSpeedupOverTs: wasmOverTs,
+  webgpuSpeedupOverWasmWorkers: gpuOverCpu,
+  cli1MRank32x10: cli,
+  targets: {
+    wasmAtLeast4xTs: wasmOverTs.length > 0 && wasmOverTs.every((r) => r.speedup >= 4),
+    cli1MRank32x10Under10s: cli ? cli.trainSeconds < 10 : null,
+  },
+};
+writeFileSync(join(repoRoot, 'bench', 'results', 'als.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wasm ÷ TS speed-up: ${wasmOverTs.map((r) => `${r.speedup}× (${r.ratings / 1000}k, rank ${r.rank})`).join(', ')}`);
+if (cli) console.log(`CLI, 1M ratings, rank 32 × 10 iterations: training ${cli.trainSeconds.toFixed(2)} s, whole run ${cli.wallSeconds.toFixed(2)} s`);
+console.log('wrote bench/results/als.json');

@@ -1,0 +1,27 @@
+/// <reference types="@webgpu/types" />
+import { createGpuSolver, type GpuSolver } from './kernels/webgpu/gpu-solver';
+import type { RatingsMatrix, Side, Sweeper, SweepJob } from './sweeper';
+
+/** Half-sweeps on a GPU: every row of a side in one solver call (batched Gram accumulation, then batched solves). */
+export class GpuSweeper implements Sweeper {
+  readonly description: string;
+  private readonly solver: GpuSolver;
+
+  constructor(
+    device: GPUDevice,
+    private readonly matrix: RatingsMatrix,
+    adapterInfo: string,
+  ) {
+    this.solver = createGpuSolver(device);
+    this.description = `WebGPU (${adapterInfo})`;
+  }
+
+  solve(side: Side, job: SweepJob): Promise<Float64Array> {
+    const m = side === 'users' ? this.matrix.byUser : this.matrix.byItem;
+    return this.solver.solve({ ...job, indptr: m.indptr, indices: m.indices, values: m.values, start: 0, end: m.rows });
+  }
+
+  dispose(): void {
+    this.solver.destroy();
+  }
+}

@@ -1,0 +1,33 @@
+import type { ModelReport } from '../../../worker/engine-api';
+import { formatCount, formatPercent, formatStat } from '../number-format';
+
+export interface Metric {
+  label: string;
+  value: string;
+}
+
+/** The figures of a trained model, in the order a reader checks them: fit, data, settings, where it ran. */
+export function modelMetrics(report: ModelReport, seconds: number | undefined): Metric[] {
+  const last = report.history.at(-1);
+  const cells = report.users * report.items;
+  const metrics: Metric[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value !== undefined) metrics.push({ label, value });
+  };
+  add('final loss', last ? formatStat(last.loss) : undefined);
+  add('train RMSE', last?.trainRmse !== undefined ? formatStat(last.trainRmse) : undefined);
+  add('validation RMSE', last?.validationRmse !== undefined ? formatStat(last.validationRmse) : undefined);
+  add('users', formatCount(report.users));
+  add('items', formatCount(report.items));
+  add('ratings', formatCount(report.ratings));
+  // The share of the user × item matrix with no rating, as Spark notebooks report it.
+  add('sparsity', cells > 0 ? formatPercent(cells - report.ratings, cells) : undefined);
+  add('rank', formatCount(report.params.rank));
+  add('regParam', formatStat(report.params.regParam));
+  add('iterations', formatCount(report.history.length));
+  if (report.params.implicitPrefs) add('alpha (implicit)', formatStat(report.params.alpha));
+  add('backend', report.backend);
+  add('fallback', report.fallbackReason);
+  add('time', seconds !== undefined ? `${seconds.toFixed(1)} s` : undefined);
+  return metrics;
+}
