@@ -1,6 +1,7 @@
-import type { AlsParams, AlsTrainingData, ModelHost, TrainedAls, TrainingHooks } from '../engine/model/als-contract';
+import type { AlsParams, AlsTrainingData, ModelHost, TopKRequest, TrainedAls, TrainingHooks } from '../engine/model/als-contract';
 import { trainAls } from './als';
 import type { CpuKernel } from './kernels/kernel';
+import { topK } from './top-k';
 import { LocalSweeper, ratingsMatrix, type RatingsMatrix, type Sweeper } from './sweeper';
 
 /** Below this many ratings, starting worker threads costs more than it saves: train on the calling thread. */
@@ -25,6 +26,7 @@ export function createModelHost(factory: SweeperFactory): ModelHost {
         sweeper.dispose();
       }
     },
+    topK: (request: TopKRequest) => Promise.resolve(topK(request)),
   };
 }
 

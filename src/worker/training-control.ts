@@ -26,7 +26,7 @@ export class TrainingControl {
     this.current = undefined;
     const inner = this.models;
     if (!inner) return undefined;
-    return { trainAls: (data, params, hooks) => this.train(inner, data, params, hooks, emit) };
+    return { trainAls: (data, params, hooks) => this.train(inner, data, params, hooks, emit), topK: (request) => inner.topK(request) };
   }
 
   /** The executor runs one block at a time, so the block that trains is the one that started last. */

@@ -68,8 +68,3 @@ export function scoreExpression(users: FactorTable, items: FactorTable, u = 'u',
   const biases = [users.bias && asDouble(u, users.bias), items.bias && asDouble(i, items.bias)].filter((b): b is string => !!b);
   return [dotProduct({ alias: u, table: users }, { alias: i, table: items }), ...biases].join(' + ');
 }
-
-/** The Euclidean length of a row's factor vector. */
-export function vectorNorm(alias: string, table: FactorTable): string {
-  return `sqrt(${dotProduct({ alias, table }, { alias, table })})`;
-}

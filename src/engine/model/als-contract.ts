@@ -70,8 +70,36 @@ export interface TrainedAls extends AlsModel {
   fallbackReason?: string;
 }
 
+/**
+ * Top k items per query row by factor score: recommendations (queries = users) and similar items (queries = items).
+ * Matrices are row-major with `rank` columns; indices are dense and ordered like the ids, so ties go to the lower id.
+ */
+export interface TopKRequest {
+  queries: Float64Array;
+  queryBias: Float64Array | null;
+  items: Float64Array;
+  itemBias: Float64Array | null;
+  rank: number;
+  k: number;
+  /** `dot`: Σ q·i + biases. `cosine`: q·i ÷ (‖q‖‖i‖), 0 when either is the zero vector. */
+  metric: 'dot' | 'cosine';
+  /** Items each query may not be given (seen items), as CSR over the queries; null for none. */
+  exclude: { indptr: Int32Array; indices: Int32Array } | null;
+  /** Queries and items are the same rows (similar items): a row is never its own neighbour. */
+  excludeSelf: boolean;
+}
+
+export interface TopKResult {
+  query: Int32Array;
+  item: Int32Array;
+  score: Float64Array;
+  /** 1-based, in descending score. */
+  rank: Int32Array;
+}
+
 export interface ModelHost {
   trainAls(data: AlsTrainingData, params: AlsParams, hooks: TrainingHooks): Promise<TrainedAls>;
+  topK(request: TopKRequest): Promise<TopKResult>;
 }
 
 /** Progress of a model block, streamed while it trains (to the studio's Training tab and the CLI's progress line). */

@@ -1,5 +1,6 @@
 import { useId, useState, type JSX } from 'react';
 import type { BlockState, EngineClient } from '../../worker/engine-api';
+import { useStudio } from '../state/studio-store';
 import type { ChartPick } from './chart-spec';
 import { ChartView } from './ChartView';
 import { DataTable } from './DataTable';
@@ -8,6 +9,10 @@ import { PortSwitcher } from './PortSwitcher';
 import { choosePort, outputPorts, panelView, type PanelView } from './preview-status';
 import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
 import { ProfileView } from './ProfileView';
+import { CancelledNotice } from './training/CancelledNotice';
+import { CrosstabView } from './training/CrosstabView';
+import { activeTab, modelTabOf, type TabChoice } from './training/model-tab';
+import { TrainingTab } from './training/TrainingTab';
 import { useEngineAnswer } from './use-engine-answer';
 import { useExportTarget } from './use-export-target';
 import { useFreshResult, type FreshResult } from './use-fresh-result';
@@ -21,10 +26,17 @@ export interface PreviewPanelProps {
   state: BlockState | undefined;
 }
 
-/** The bottom panel: the selected block's output as rows, a data-quality profile and a chart, with downloads. */
+/**
+ * The bottom panel: the selected block's output as rows, a data-quality profile and a chart, with downloads; for
+ * model blocks also a Training (or Evaluation) tab.
+ */
 export function PreviewPanel({ engine, blockId, port: shellPort, state }: PreviewPanelProps): JSX.Element {
   const idBase = useId();
-  const [tab, setTab] = useState<PreviewTab>('data');
+  const [tabChoice, setTabChoice] = useState<TabChoice>({ tab: 'data' });
+  const block = useStudio((s) => (blockId === undefined ? undefined : s.doc.blocks.find((b) => b.id === blockId)));
+  const modelTab = modelTabOf(block);
+  const tab = activeTab(tabChoice, blockId, modelTab);
+  const setTab = (picked: PreviewTab) => setTabChoice({ tab: picked, ...(blockId !== undefined ? { blockId } : {}) });
   const [ownPick, setOwnPick] = useState<{ blockId: string; port: string }>();
   const [chartPick, setChartPick] = useState<ChartPick>({ kind: 'histogram', x: '', y: '' });
 
@@ -37,7 +49,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   const scope = `${blockId ?? ''}\u0000${port ?? ''}`;
   // The engine runs one query at a time: on the Data tab, the profile (header histograms) waits for the first rows.
   const [rowsShownFor, setRowsShownFor] = useState<string>();
-  const profileKey = fresh !== undefined && (tab !== 'data' || rowsShownFor === fresh.key) ? fresh.key : undefined;
+  const profileKey = fresh !== undefined && ((tab !== 'data' && tab !== 'model') || rowsShownFor === fresh.key) ? fresh.key : undefined;
   const profile = useEngineAnswer(blockId !== undefined && port !== undefined ? profileKey : undefined, scope, () =>
     engine.profile(blockId ?? '', port ?? ''),
   );
@@ -46,7 +58,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   return (
     <div className="preview-panel">
       <div className="preview-header">
-        <PreviewTabs idBase={idBase} active={tab} onChange={setTab} />
+        <PreviewTabs idBase={idBase} active={tab} onChange={setTab} modelLabel={modelTab?.label} />
         {blockId !== undefined && (
           <span className="preview-title" title={port ? `${blockId} · ${port}` : blockId}>
             {blockId}
@@ -64,42 +76,47 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
       </div>
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
-        <PreviewBody
-          view={view}
-          fresh={fresh}
-          render={(result, blockIdHere, portHere) => (
-            <>
-              {/* The table stays mounted behind the other tabs, keeping its pages and scroll position. */}
-              <div className="preview-tab-body" hidden={tab !== 'data'}>
-                <DataTable
-                  key={`${blockIdHere}\u0000${portHere}`}
-                  engine={engine}
-                  blockId={blockIdHere}
-                  port={portHere}
-                  resultKey={result.key}
-                  columns={result.columns}
-                  profileColumns={profile.value?.columns}
-                  recomputing={recomputing}
-                  onRowsShown={setRowsShownFor}
-                />
-              </div>
-              {tab === 'profile' && <ProfileView profile={profile.value} error={profile.error} loading={profile.loading} />}
-              {tab === 'chart' && (
-                <ChartView
-                  engine={engine}
-                  blockId={blockIdHere}
-                  port={portHere}
-                  resultKey={result.key}
-                  columns={result.columns}
-                  pick={chartPick}
-                  onPick={setChartPick}
-                />
-              )}
-            </>
-          )}
-          blockId={blockId}
-          port={port}
-        />
+        {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}
+        {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && <TrainingTab engine={engine} blockId={blockId} state={state} />}
+        <div className="preview-tab-body" hidden={tab === 'model' && modelTab?.kind === 'training'}>
+          <PreviewBody
+            view={view}
+            fresh={fresh}
+            render={(result, blockIdHere, portHere) => (
+              <>
+                {/* The table stays mounted behind the other tabs, keeping its pages and scroll position. */}
+                <div className="preview-tab-body" hidden={tab !== 'data'}>
+                  <DataTable
+                    key={`${blockIdHere}\u0000${portHere}`}
+                    engine={engine}
+                    blockId={blockIdHere}
+                    port={portHere}
+                    resultKey={result.key}
+                    columns={result.columns}
+                    profileColumns={profile.value?.columns}
+                    recomputing={recomputing}
+                    onRowsShown={setRowsShownFor}
+                  />
+                </div>
+                {tab === 'profile' && <ProfileView profile={profile.value} error={profile.error} loading={profile.loading} />}
+                {tab === 'chart' && (
+                  <ChartView
+                    engine={engine}
+                    blockId={blockIdHere}
+                    port={portHere}
+                    resultKey={result.key}
+                    columns={result.columns}
+                    pick={chartPick}
+                    onPick={setChartPick}
+                  />
+                )}
+                {tab === 'model' && modelTab?.kind === 'evaluation' && state && <CrosstabView engine={engine} blockId={blockIdHere} state={state} />}
+              </>
+            )}
+            blockId={blockId}
+            port={port}
+          />
+        </div>
       </div>
     </div>
   );
@@ -122,6 +139,8 @@ function PreviewBody({ view, fresh, blockId, port, render }: PreviewBodyProps): 
       return <p className="preview-hint">This block has not run yet. Connect its inputs to compute it.</p>;
     case 'blocked':
       return <p className="preview-hint">Blocked: waiting for an upstream block to run without errors.</p>;
+    case 'cancelled':
+      return <CancelledNotice blockId={view.blockId} />;
     case 'error':
       return (
         <div className="preview-error" role="alert">

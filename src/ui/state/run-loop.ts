@@ -7,7 +7,7 @@ import type { FlowDocument } from '../../engine/flow/schema';
 import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult, TrainingEvent } from '../../worker/engine-api';
 import { acceptBlockState, acceptRunResult, markRunning, markStale, withDownstream, type Runtime } from './run-state';
 import type { NoticeKind } from './store-types';
-import { applyTrainingEvent, heldTraining, markCancelling, prunedTraining, settleCancelling, type LiveTrainings } from './training-state';
+import { applyTrainingEvent, heldTraining, markCancelling, settleCancelling, trainingForRun, type LiveTrainings } from './training-state';
 
 /** What the run loop needs from the store. */
 export interface RunHost {
@@ -99,7 +99,7 @@ export class RunLoop {
     if (runId !== this.latestRunId) return;
     const doc = this.host.getDoc();
     this.host.setRuntime(markRunning(this.host.getRuntime(), doc));
-    this.host.setTraining(prunedTraining(this.host.getTraining(), doc));
+    this.host.setTraining(trainingForRun(this.host.getTraining(), doc, this.host.getRuntime()));
     const onBlock = (state: BlockState): void => this.blockState(state, runId, doc);
     const onTraining = (event: TrainingEvent): void => {
       if (runId === this.latestRunId) this.host.setTraining(applyTrainingEvent(this.host.getTraining(), event, runId, Date.now()));

@@ -69,10 +69,14 @@ export function settleCancelling(live: LiveTrainings, blockIds: Iterable<string>
   return next;
 }
 
-/** Drops the live state of blocks the document no longer has. */
-export function prunedTraining(live: LiveTrainings, doc: FlowDocument): LiveTrainings {
+/**
+ * The live state a new run starts from: blocks it recomputes (`running`) lose their old curve, so the tab never shows
+ * a finished training as if it were live; blocks the document no longer has are dropped. A cancel not yet confirmed
+ * is kept, and so is the curve of a cancelled block.
+ */
+export function trainingForRun(live: LiveTrainings, doc: FlowDocument, runtime: Runtime): LiveTrainings {
   const ids = new Set(doc.blocks.map((b) => b.id));
-  const kept = Object.entries(live).filter(([id]) => ids.has(id));
+  const kept = Object.entries(live).filter(([id, t]) => ids.has(id) && (runtime[id]?.status !== 'running' || t.cancelling));
   return kept.length === Object.keys(live).length ? live : Object.fromEntries(kept);
 }
 

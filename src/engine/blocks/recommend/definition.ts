@@ -3,9 +3,9 @@ import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { requireColumn } from '../columns';
-import { readFactorPair, scoreExpression } from '../factor-tables';
-import { defineBlock, SINGLE_OUT, type Relation } from '../types';
-import { topPerGroup } from '../top-k';
+import { readExclusions, readFactorMatrix, topKSelect, writeTopK } from '../../model/top-k-data';
+import { readFactorPair } from '../factor-tables';
+import { defineBlock, SINGLE_OUT, type PrepareContext, type Prepared, type Relation } from '../types';
 
 const params = z
   .object({
@@ -37,19 +37,22 @@ function seenColumns(seen: Relation, p: RecommendParams, defaults: { user: strin
   return { user: requireColumn(seen, user, 'the seen input').name, item: requireColumn(seen, item, 'the seen input').name };
 }
 
-function recommendFromFactors(p: RecommendParams, inputs: Record<string, Relation>): string {
-  const { users, items } = readFactorPair(inputs.users!, inputs.items!);
-  const [userId, itemId] = [quoteIdent(users.id.name), quoteIdent(items.id.name)];
+/**
+ * Scores every user × item pair in the trainer's top-k kernel, which keeps k per user: SQL would form all the pairs
+ * (21M at 2,889 playlists × 7,253 tracks took 5 s natively, far longer in the browser).
+ */
+async function recommendFromFactors(ctx: PrepareContext<RecommendParams>): Promise<Prepared> {
+  const p = ctx.params;
+  const { users, items } = readFactorPair(ctx.inputs.users!, ctx.inputs.items!);
   outputNames(users.id.name, items.id.name);
-  let unseen = '';
-  if (p.excludeSeen) {
-    const seen = inputs.seen!;
-    const cols = seenColumns(seen, p, { user: users.id.name, item: items.id.name });
-    unseen = ` ANTI JOIN ${seen.ref} AS s ON s.${quoteIdent(cols.user)} = u.${userId} AND s.${quoteIdent(cols.item)} = i.${itemId}`;
-  }
-  // Every user × item pair is scored in the engine; at 6,000 × 4,000 that is 24M expressions, which DuckDB streams.
-  const scored = `SELECT u.${userId} AS group_id, i.${itemId} AS item_id, ${scoreExpression(users, items)} AS value FROM ${users.rel.ref} AS u CROSS JOIN ${items.rel.ref} AS i${unseen}`;
-  return topPerGroup(scored, p.k, { group: users.id.name, item: items.id.name, value: 'score' });
+  const maps = { users: ctx.table('user_ids'), items: ctx.table('item_ids') };
+  const u = await readFactorMatrix(ctx, users, maps.users);
+  const i = await readFactorMatrix(ctx, items, maps.items);
+  const exclude = p.excludeSeen ? await readExclusions(ctx, ctx.inputs.seen!, seenColumns(ctx.inputs.seen!, p, { user: users.id.name, item: items.id.name }), maps, u.count) : null;
+  const result = await ctx.models.topK({ queries: u.factors, queryBias: u.bias, items: i.factors, itemBias: i.bias, rank: users.rank, k: p.k, metric: 'dot', exclude, excludeSelf: false });
+  const table = ctx.table('top_k');
+  await writeTopK(ctx, table, result);
+  return { tables: { ...maps, result: table } };
 }
 
 /**
@@ -87,10 +90,16 @@ export const recommendBlock = defineBlock({
   params,
   inputs: (p) => (p.method === 'popularity' ? ['seen'] : p.excludeSeen ? ['users', 'items', 'seen'] : ['users', 'items']),
   outputs: () => SINGLE_OUT,
-  compile({ params: p, inputs }) {
+  async prepare(ctx) {
+    return ctx.params.method === 'factors' ? recommendFromFactors(ctx) : { tables: {} };
+  },
+  compile({ params: p, inputs, prepared }) {
     switch (p.method) {
-      case 'factors':
-        return { select: recommendFromFactors(p, inputs) };
+      case 'factors': {
+        const { users, items } = readFactorPair(inputs.users!, inputs.items!);
+        const t = prepared!.tables;
+        return { select: topKSelect(t.result!, { queries: t.users!, items: t.items! }, { query: users.id.name, item: items.id.name, score: 'score' }) };
+      }
       case 'popularity':
         return { select: recommendPopular(p, inputs.seen!) };
       default:

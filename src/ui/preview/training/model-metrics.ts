@@ -7,7 +7,7 @@ export interface Metric {
 }
 
 /** The figures of a trained model, in the order a reader checks them: fit, data, settings, where it ran. */
-export function modelMetrics(report: ModelReport, seconds: number | undefined): Metric[] {
+export function modelMetrics(report: ModelReport): Metric[] {
   const last = report.history.at(-1);
   const cells = report.users * report.items;
   const metrics: Metric[] = [];
@@ -28,6 +28,7 @@ export function modelMetrics(report: ModelReport, seconds: number | undefined): 
   if (report.params.implicitPrefs) add('alpha (implicit)', formatStat(report.params.alpha));
   add('backend', report.backend);
   add('fallback', report.fallbackReason);
-  add('time', seconds !== undefined ? `${seconds.toFixed(1)} s` : undefined);
+  // The training's own time: the block's time is near zero when its result came from the cache.
+  add('training time', last ? `${last.seconds.toFixed(1)} s` : undefined);
   return metrics;
 }

@@ -5,7 +5,7 @@
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { TrainingPoint } from '../../state/training-state';
 import { plainText } from '../chart-spec';
-import type { ColourValues } from './factor-rows';
+import type { ColourValues } from './model-pages';
 import type { PlaneProjection } from './pca';
 
 export interface Figure {

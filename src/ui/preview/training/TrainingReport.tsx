@@ -1,0 +1,31 @@
+import type { JSX } from 'react';
+import type { BlockState, EngineClient, ModelReport } from '../../../worker/engine-api';
+import { FactorScatter } from './FactorScatter';
+import { LossChart } from './LossChart';
+import { modelMetrics } from './model-metrics';
+
+/** A trained model: its figures, its loss curve, and its item factors in two dimensions. */
+export function TrainingReport({ engine, blockId, state, report }: { engine: EngineClient; blockId: string; state: BlockState; report: ModelReport }): JSX.Element {
+  return (
+    <div className="training-tab training-report">
+      <dl className="training-metrics" data-testid="training-metrics">
+        {modelMetrics(report).map((m) => (
+          <div key={m.label} className="training-metric">
+            <dt>{m.label}</dt>
+            <dd>{m.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="training-figures">
+        <section className="training-figure" aria-label="Loss per iteration">
+          <h3>Loss per iteration</h3>
+          <LossChart points={report.history} maxIter={report.params.maxIter} />
+        </section>
+        <section className="training-figure" aria-label="Item factors">
+          <h3>Item factors (PCA)</h3>
+          <FactorScatter engine={engine} blockId={blockId} state={state} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { JSX } from 'react';
+import { assertNever } from '../../../engine/assert-never';
+import type { BlockState, EngineClient } from '../../../worker/engine-api';
+import { useStudio } from '../../state/studio-store';
+import { CancelledNotice } from './CancelledNotice';
+import { LossChart } from './LossChart';
+import { TrainingProgress } from './TrainingProgress';
+import { TrainingReport } from './TrainingReport';
+import '../../styles/preview-training.css';
+
+/** The Training tab of a train-als or tune block: its live progress, its cancel, or the model it trained. */
+export function TrainingTab({ engine, blockId, state }: { engine: EngineClient; blockId: string; state: BlockState | undefined }): JSX.Element {
+  const live = useStudio((s) => s.training[blockId]);
+  if (!state) return <p className="preview-hint">This block has not run yet. Connect its ratings to train it.</p>;
+  switch (state.status) {
+    case 'stale':
+    case 'running':
+      return <TrainingProgress blockId={blockId} live={live} />;
+    case 'cancelled':
+      return (
+        <div className="training-tab">
+          <CancelledNotice blockId={blockId} />
+          {live && live.points.length > 0 && <LossChart points={live.points} maxIter={live.maxIter} />}
+        </div>
+      );
+    case 'blocked':
+      return <p className="preview-hint">Blocked: waiting for an upstream block to run without errors.</p>;
+    case 'error':
+      return (
+        <div className="preview-error" role="alert">
+          <code className="preview-error__code">{state.error?.code ?? 'E_UNKNOWN'}</code>
+          <p className="preview-error__message">{state.error?.message ?? 'The training failed without a message.'}</p>
+        </div>
+      );
+    case 'fresh':
+      return state.model ? (
+        <TrainingReport engine={engine} blockId={blockId} state={state} report={state.model} />
+      ) : (
+        <p className="preview-hint">This block has no training report.</p>
+      );
+    default:
+      return assertNever(state.status);
+  }
+}
