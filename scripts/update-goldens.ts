@@ -5,14 +5,15 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeCsv, fixtureFlows, fixturesDir, goldenPath } from '../src/testing/goldens';
+import { describeOutput, fixtureFlows, fixturesDir, goldenPath } from '../src/testing/goldens';
 import { repoRoot, runCli } from '../src/testing/run-cli';
 
 for (const { flow, data } of fixtureFlows()) {
   const out = mkdtempSync(join(tmpdir(), 'wrangle-golden-'));
   const r = await runCli(['run', join(fixturesDir, flow), '--data', join(repoRoot, 'sample-data', data), '--out', out, '--force']);
   if (r.code !== 0) throw new Error(`${flow} failed:\n${r.stderr}`);
-  const files = Object.fromEntries(readdirSync(out).sort().filter((f) => f.endsWith('.csv')).map((f) => [f, describeCsv(join(out, f))]));
+  const files: Record<string, unknown> = {};
+  for (const f of readdirSync(out).sort()) files[f] = await describeOutput(join(out, f));
   writeFileSync(goldenPath(flow), `${JSON.stringify(files, null, 2)}\n`);
   rmSync(out, { recursive: true, force: true });
   console.log(`${flow}: ${Object.keys(files).join(', ')}`);

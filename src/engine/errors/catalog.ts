@@ -42,7 +42,6 @@ const catalog = {
   E_OUTPUT_WRITE: (a: MessageArgs) => `Could not write output ${a.file}: ${a.detail}`,
   E_OUTPUT_EXISTS: (a: MessageArgs) => `Output ${a.file} already exists. Pass --force to overwrite it.`,
   E_OUTPUT_DUPLICATE: (a: MessageArgs) => `Two export blocks write the same file "${a.file}".`,
-  E_SQL_ONLY: (a: MessageArgs) => `Block "${a.block}" (${a.kind}) trains a model, which is not SQL; ${a.what} covers SQL blocks only.`,
   E_TRAINER_MISSING: (a: MessageArgs) => `Block "${a.block}" needs a model trainer, and none is available here.`,
   E_MODEL_COLUMN_TYPE: (a: MessageArgs) => `Column "${a.column}" is ${a.type}; the ${a.role} column must be numeric.`,
   E_MODEL_NO_DATA: (a: MessageArgs) => `Nothing to train on: ${a.detail}`,

@@ -187,6 +187,11 @@ export class FlowExecutor {
         inputs[port] = from.outputs[ref.port]!;
         upstream[port] = `${from.hash}/${ref.port}`;
       }
+      if (def.prepare && options.dryRun) {
+        // A script of the flow holds its SQL; a model is trained (or scored) outside it, so the script stops there.
+        script.push(`-- block "${block.id}" (${block.kind}) runs outside SQL: it and the blocks that read it are left out`);
+        return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
+      }
       const files = this.fileResolver(options.inputs);
       let fitted = block.fitted;
       let newlyFitted: unknown;
@@ -235,7 +240,6 @@ export class FlowExecutor {
     hash: string,
     options: ExecuteOptions,
   ): Promise<Prepared> {
-    if (options.dryRun) fail('E_SQL_ONLY', { block: block.id, kind: block.kind, what: 'a script of the flow' });
     const models = options.models ?? fail('E_TRAINER_MISSING', { block: block.id });
     const runner = this.runner;
     return def.prepare!({

@@ -2,7 +2,7 @@ import { MIN_PIVOT } from '../kernel';
 
 /** The largest rank the GPU kernels solve: one row's packed normal matrix must fit in workgroup memory. */
 export const MAX_GPU_DIM = 64;
-/** Invocations per workgroup; one workgroup solves one row, so every per-coordinate loop runs in one pass. */
+/** Invocations per workgroup; a workgroup solves one row at a time, so every per-coordinate loop runs in one pass. */
 export const WORKGROUP_SIZE = 64;
 /** Cap on the entries staged in workgroup memory at once (the per-entry scalars are sized for it). */
 export const MAX_TILE_ENTRIES = 256;

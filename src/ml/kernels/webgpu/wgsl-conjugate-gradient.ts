@@ -4,7 +4,7 @@ import { WGSL_COMMON } from './wgsl-common';
 export const CG_TILE_FLOATS = 2048;
 
 /**
- * Implicit feedback, one workgroup per row: conjugate gradient on (FᵀF + Σ c1 f fᵀ + λ n I) x = Σ (1 + c1)[v > 0] f,
+ * Implicit feedback, a workgroup per row at a time: conjugate gradient on (FᵀF + Σ c1 f fᵀ + λ n I) x = Σ (1 + c1)[v > 0] f,
  * from x = 0. The matrix is never formed: each product applies the shared Gram matrix, then adds the observed
  * entries' corrections c1 f (f · p), so the cost per iteration is d² + nnz·d rather than the nnz·d² of building it.
  */

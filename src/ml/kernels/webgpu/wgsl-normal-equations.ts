@@ -5,8 +5,8 @@ export const NORMAL_TILE_FLOATS = 1024;
 const TRIANGLE_FLOATS = (MAX_GPU_DIM * (MAX_GPU_DIM + 1)) / 2;
 
 /**
- * One workgroup per row: accumulate the row's normal matrix Σ w f fᵀ (+ FᵀF for implicit) + λ n I and right side
- * Σ t f from the CSR, then solve it in place, by Cholesky or, when nonnegative, by coordinate descent.
+ * A workgroup takes one row at a time: it accumulates the row's normal matrix Σ w f fᵀ (+ FᵀF for implicit) + λ n I and right side
+ * Σ t f from the CSR, then solves it in place, by Cholesky or, when nonnegative, by coordinate descent.
  *
  * The matrix lives in workgroup memory as a packed lower triangle (2080 floats at rank 64, 8.3 KB): a full 64×64 f32
  * matrix alone would take the whole 16 KiB a device guarantees, and storage scratch per row would cost a round trip
@@ -27,9 +27,20 @@ var<workgroup> tile: array<f32, TILE_FLOATS>;
 var<workgroup> tileWeight: array<f32, MAX_TILE_ENTRIES>;
 var<workgroup> tileTarget: array<f32, MAX_TILE_ENTRIES>;
 var<workgroup> gradient: array<f32, ${2 * MAX_GPU_DIM}u>;
+var<workgroup> diagonal: array<f32, MAX_DIM>;
 var<workgroup> converged: u32;
 
 fn at(i: u32, j: u32) -> u32 { return i * (i + 1u) / 2u + j; }
+
+// A Schur pivot below this share of its starting diagonal is rounding noise in f32: the row's matrix is singular
+// there (λ = 0 and fewer ratings than the rank). Dividing by the noise, as f64 can afford to with the reference's
+// MIN_PIVOT, overflows f32, so that direction is left out of the solution instead.
+const PIVOT_FLOOR: f32 = 1e-5;
+
+fn inverse_pivot(j: u32) -> f32 {
+  let p = tri[at(j, j)];
+  return select(0.0, 1.0 / p, p > max(PIVOT_FLOOR * diagonal[j], MIN_PIVOT));
+}
 
 fn sym(i: u32, j: u32) -> f32 {
   if (i >= j) { return tri[at(i, j)]; }
@@ -83,19 +94,22 @@ fn accumulate(span: RowSpan, d: u32, tid: u32) {
     }
     workgroupBarrier();
   }
-  if (tid < d) { tri[at(tid, tid)] += params.lambda * f32(span.hi - span.lo); }
+  if (tid < d) {
+    tri[at(tid, tid)] += params.lambda * f32(span.hi - span.lo);
+    diagonal[tid] = tri[at(tid, tid)];
+  }
   workgroupBarrier();
 }
 
 // Cholesky as L D Lᵀ, right-looking on the Schur complement S: step j subtracts S_ij S_kj / p_j from the trailing
 // block, one invocation per row below j. It reads only column j, which nobody writes in that step, so each column
-// costs one barrier. Column j then holds S_ij and the diagonal p_j, the squared Cholesky pivot (clamped as the
-// reference clamps it): A = L' D L'ᵀ with L'_ij = S_ij / p_j and D = diag(p).
+// costs one barrier. Column j then holds S_ij and the diagonal p_j, the squared Cholesky pivot: A = L' D L'ᵀ with
+// L'_ij = S_ij / p_j and D = diag(p).
 fn solve_cholesky(d: u32, tid: u32) {
   for (var j = 0u; j < d; j++) {
     let i = j + 1u + tid;
     if (i < d) {
-      let sij = tri[at(i, j)] / max(tri[at(j, j)], MIN_PIVOT);
+      let sij = tri[at(i, j)] * inverse_pivot(j);
       for (var k = j + 1u; k <= i; k++) { tri[at(i, k)] -= sij * tri[at(k, j)]; }
     }
     workgroupBarrier();
@@ -106,13 +120,13 @@ fn solve_cholesky(d: u32, tid: u32) {
     for (var i = 0u; i < d; i++) {
       var t = rhs[i];
       for (var k = 0u; k < i; k++) { t -= tri[at(i, k)] * x[k]; }
-      x[i] = t / max(tri[at(i, i)], MIN_PIVOT);
+      x[i] = t * inverse_pivot(i);
     }
     for (var ii = d; ii > 0u; ii--) {
       let i = ii - 1u;
       var t = 0.0;
       for (var k = i + 1u; k < d; k++) { t += tri[at(k, i)] * x[k]; }
-      x[i] -= t / max(tri[at(i, i)], MIN_PIVOT);
+      x[i] -= t * inverse_pivot(i);
     }
   }
   workgroupBarrier();
@@ -122,7 +136,7 @@ fn solve_cholesky(d: u32, tid: u32) {
 // Every invocation takes the same steps on its own copy of x, so a step needs no broadcast; the gradient is double
 // buffered (read one half, write the other), so each coordinate costs one barrier.
 fn solve_nonnegative(d: u32, tid: u32) {
-  var own: array<f32, MAX_DIM>;
+  var ownX: array<f32, MAX_DIM>;
   if (tid < d) { gradient[tid] = rhs[tid]; }
   workgroupBarrier();
   var current = 0u;
@@ -130,9 +144,9 @@ fn solve_nonnegative(d: u32, tid: u32) {
     var moved = 0.0;
     var largest = 0.0;
     for (var j = 0u; j < d; j++) {
-      let next = max(0.0, own[j] + gradient[current + j] / max(tri[at(j, j)], MIN_PIVOT));
-      let change = next - own[j];
-      own[j] = next;
+      let next = max(0.0, ownX[j] + gradient[current + j] / max(tri[at(j, j)], MIN_PIVOT));
+      let change = next - ownX[j];
+      ownX[j] = next;
       moved = max(moved, abs(change));
       largest = max(largest, next);
       let other = MAX_DIM - current;
@@ -143,7 +157,7 @@ fn solve_nonnegative(d: u32, tid: u32) {
     if (tid == 0u) { converged = select(0u, 1u, moved <= params.tolerance * largest); }
     if (workgroupUniformLoad(&converged) != 0u) { break; }
   }
-  if (tid < d) { x[tid] = own[tid]; }
+  if (tid < d) { x[tid] = ownX[tid]; }
 }
 
 @compute @workgroup_size(WG)

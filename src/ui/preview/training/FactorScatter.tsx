@@ -7,6 +7,7 @@ import { useEngineAnswer } from '../use-engine-answer';
 import { colourColumns, factorColumns, readColour, readFactors, SCATTER_ITEMS } from './model-pages';
 import { projectToPlane } from './pca';
 import { factorFigure } from './training-figures';
+import '../../styles/preview-chart.css';
 
 /**
  * The item factors projected on their first two principal components, from the first page of the `items` output

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelReport } from '../../../worker/engine-api';
+import { modelMetrics } from './model-metrics';
+
+const report: ModelReport = {
+  backend: 'wasm SIMD × 2 workers',
+  users: 200,
+  items: 50,
+  ratings: 1000,
+  params: { rank: 8, maxIter: 5, regParam: 0.1, alpha: 1, implicitPrefs: false, nonnegative: false, seed: 42, bias: { global: false, user: false, item: false } },
+  history: [
+    { iteration: 1, loss: 2.5, trainRmse: 1.2, seconds: 0.5 },
+    { iteration: 2, loss: 1.25, trainRmse: 0.9, validationRmse: 1.05, seconds: 1.25 },
+  ],
+};
+
+describe('model metrics', () => {
+  it('lists the final fit, the data, the settings and where it trained', () => {
+    expect(modelMetrics(report)).toEqual([
+      { label: 'final loss', value: '1.25' },
+      { label: 'train RMSE', value: '0.9' },
+      { label: 'validation RMSE', value: '1.05' },
+      { label: 'users', value: '200' },
+      { label: 'items', value: '50' },
+      { label: 'ratings', value: '1,000' },
+      { label: 'sparsity', value: '90%' },
+      { label: 'rank', value: '8' },
+      { label: 'regParam', value: '0.1' },
+      { label: 'iterations', value: '2' },
+      { label: 'backend', value: 'wasm SIMD × 2 workers' },
+      { label: 'training time', value: '1.3 s' },
+    ]);
+  });
+
+  it('says why a fallback was taken, and shows alpha for implicit feedback', () => {
+    const implicit = { ...report, fallbackReason: 'no adapter', params: { ...report.params, implicitPrefs: true, alpha: 40 } };
+    const metrics = Object.fromEntries(modelMetrics(implicit).map((m) => [m.label, m.value]));
+    expect(metrics.fallback).toBe('no adapter');
+    expect(metrics['alpha (implicit)']).toBe('40');
+  });
+});
