@@ -1,14 +1,22 @@
 import { Worker } from 'node:worker_threads';
-import type { ModelHost } from '../engine/model/als-contract';
+/// <reference types="@webgpu/types" />
+import { fail } from '../engine/errors/catalog';
+import type { AlsParams, ModelHost } from '../engine/model/als-contract';
+import { GpuSweeper } from '../ml/gpu-sweeper';
+import type { GpuDescription } from '../ml/kernels/webgpu/adapter';
+import { MAX_GPU_DIM } from '../ml/kernels/webgpu/wgsl-common';
 import { tsKernel } from '../ml/kernels/ts-kernel';
 import { createWasmKernel } from '../ml/kernels/wasm/wasm-kernel';
 import { createModelHost, POOL_MIN_RATINGS } from '../ml/model-host';
 import { PoolSweeper } from '../ml/pool/pool-sweeper';
 import type { FromWorker, WorkerChannel } from '../ml/pool/protocol';
-import { LocalSweeper } from '../ml/sweeper';
+import { LocalSweeper, type RatingsMatrix } from '../ml/sweeper';
 import { readAlsWasm } from './wasm-bytes';
+import { describeNodeGpu } from './webgpu-device';
 
-export type CpuBackend = 'wasm' | 'ts';
+/** `auto`: a hardware GPU when there is one, else wasm SIMD on worker threads. */
+export type Backend = 'auto' | 'webgpu' | 'wasm' | 'ts';
+export const BACKENDS: readonly Backend[] = ['auto', 'webgpu', 'wasm', 'ts'];
 
 export { POOL_MIN_RATINGS };
 
@@ -24,21 +32,44 @@ export function threadChannel(): WorkerChannel {
 }
 
 /**
- * The CLI's trainer: the wasm SIMD kernel (or the TS reference, on request) on `threads` worker threads, or on this
- * thread for small data. Rows solve independently, so every choice gives the same model.
+ * The CLI's trainer. `auto` trains on a hardware GPU when WebGPU finds one (and says why not otherwise), else on the
+ * wasm SIMD kernel across `threads` worker threads, or on this thread for small data. The CPU choices give the same
+ * model bit for bit (rows solve independently); the GPU solves in f32.
  */
-export function cliModelHost(options: { threads: number; backend: CpuBackend; poolMinRatings?: number }): ModelHost {
-  const wasm = options.backend === 'wasm' ? readAlsWasm() : undefined;
+export function cliModelHost(options: { threads: number; backend: Backend; poolMinRatings?: number }): ModelHost {
+  const wasm = options.backend === 'ts' ? undefined : readAlsWasm();
   const minRatings = options.poolMinRatings ?? POOL_MIN_RATINGS;
+  // The GPU is looked for once, on the first training, and only when the backend may use it.
+  let gpu: Promise<GpuDescription> | undefined;
+  const findGpu = () => (gpu ??= describeNodeGpu());
+  const cpu = async (matrix: RatingsMatrix) => {
+    const nnz = matrix.byUser.indices.length;
+    if (options.threads <= 1 || nnz < minRatings) return new LocalSweeper(wasm ? createWasmKernel(wasm) : tsKernel, matrix);
+    const workers = Array.from({ length: options.threads }, threadChannel);
+    return PoolSweeper.start(workers, matrix, wasm ? { name: 'wasm', wasm } : { name: 'ts' });
+  };
   return createModelHost({
-    async create(matrix) {
-      const nnz = matrix.byUser.indices.length;
-      if (options.threads <= 1 || nnz < minRatings) {
-        return { sweeper: new LocalSweeper(wasm ? createWasmKernel(wasm) : tsKernel, matrix) };
-      }
-      const workers = Array.from({ length: options.threads }, threadChannel);
-      const sweeper = await PoolSweeper.start(workers, matrix, wasm ? { name: 'wasm', wasm } : { name: 'ts' });
-      return { sweeper };
+    async create(matrix, params) {
+      if (options.backend === 'wasm' || options.backend === 'ts') return { sweeper: await cpu(matrix) };
+      const choice = await gpuChoice(await findGpu(), solvedDim(params), options.backend === 'webgpu');
+      if (choice.device) return { sweeper: new GpuSweeper(choice.device, matrix, choice.adapterInfo ?? 'GPU') };
+      if (options.backend === 'webgpu') fail('E_GPU_FAILED', { detail: choice.reason ?? 'no WebGPU device' });
+      return { sweeper: await cpu(matrix), ...(choice.reason ? { fallbackReason: choice.reason } : {}) };
     },
   });
+}
+
+/** The widest vector a half-sweep solves: the rank, plus one for a bias term. */
+function solvedDim(p: AlsParams): number {
+  return p.rank + (!p.implicitPrefs && (p.bias.user || p.bias.item) ? 1 : 0);
+}
+
+/** Whether to train on the GPU found: a hardware one that fits the rank, or, when forced, any. Otherwise why not. */
+export function gpuChoice(found: GpuDescription, dim: number, forced: boolean): { device?: GPUDevice; adapterInfo?: string; reason?: string } {
+  if (!found.device) return { reason: `no WebGPU: ${found.reason ?? 'no adapter'}` };
+  if (dim > MAX_GPU_DIM) return { reason: `rank ${dim} is above the GPU kernel's ${MAX_GPU_DIM}` };
+  if (found.software && !forced) {
+    return { reason: `the only WebGPU adapter (${found.adapterInfo ?? 'unknown'}) renders in software, slower than wasm SIMD` };
+  }
+  return { device: found.device, ...(found.adapterInfo ? { adapterInfo: found.adapterInfo } : {}) };
 }

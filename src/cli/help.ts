@@ -30,7 +30,8 @@ Options:
   --refit             recompute fitted state (labels, statistics) from this data
   --save-flow PATH    write the flow, with the fitted state this run computed, to PATH
   --threads N         DuckDB threads and model-training worker threads (default: all cores)
-  --backend wasm|ts   the model-training kernel: WebAssembly SIMD (default) or the plain TypeScript reference
+  --backend B         where models train: auto (default: a hardware GPU through WebGPU when there is one, else
+                      WebAssembly SIMD on worker threads), webgpu, wasm, or ts (the plain TypeScript reference)
   --json              print a machine-readable summary on stdout
   -h, --help          show this help
 

@@ -13,7 +13,8 @@ export function blockLine(r: BlockResult, index: number, total: number, label: s
   const head = `[${index + 1}/${total}] ${label}`;
   if (r.status === 'error' && r.error) return `${head}: failed (${r.error.code})`;
   if (r.status === 'blocked') return `${head}: not run (an input failed)`;
-  const parts = [describeRows(r), `${r.seconds.toFixed(2)}s`, r.sink ? `→ ${r.sink.fileName}` : ''].filter(Boolean);
+  const model = r.model ? `trained on ${r.model.backend}${r.model.fallbackReason ? ` (no GPU: ${r.model.fallbackReason})` : ''}` : '';
+  const parts = [describeRows(r), `${r.seconds.toFixed(2)}s`, r.sink ? `→ ${r.sink.fileName}` : '', model].filter(Boolean);
   return `${head}: ${parts.join('  ')}`;
 }
 

@@ -8,7 +8,7 @@ import type { ModelReport } from '../../engine/model/als-contract';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
-import { cliModelHost } from '../als-host';
+import { BACKENDS, cliModelHost, type Backend } from '../als-host';
 import { blockLabeller, loadFlowFile } from '../load-flow';
 import { NativeRunner } from '../native-runner';
 import { progressReporter, type ProgressMode } from '../progress';
@@ -78,8 +78,8 @@ export async function runCommand(args: string[]): Promise<number> {
   if (format !== undefined && format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`, 'run');
   const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a positive whole number`, 'run');
-  const backend = values.backend ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'ts') throw new UsageError(`--backend must be wasm or ts, got "${backend}"`, 'run');
+  const backend = (values.backend ?? 'auto') as Backend;
+  if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got "${values.backend}"`, 'run');
   const explicit = parseInputPairs(values.input, 'run');
   const outDir = resolve(values.out ?? 'out');
   const mode: ProgressMode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
@@ -144,6 +144,7 @@ function modelSummary(m: ModelReport) {
   const last = m.history.at(-1);
   return {
     backend: m.backend,
+    ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
     users: m.users,
     items: m.items,
     ratings: m.ratings,

@@ -6,6 +6,13 @@ export interface GpuDescription {
   reason?: string;
   /** Vendor, architecture and driver of the adapter, e.g. `google swiftshader (SwiftShader driver 5.0.0)`. */
   adapterInfo?: string;
+  /** A software adapter (SwiftShader, llvmpipe): correct, but far slower than the CPU kernels. */
+  software?: boolean;
+}
+
+/** Whether an adapter renders on the CPU. */
+export function isSoftwareAdapter(info: GPUAdapterInfo | undefined, described: string): boolean {
+  return (info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true || /swiftshader|llvmpipe|lavapipe|software/i.test(described);
 }
 
 /**
@@ -31,7 +38,7 @@ export async function describeGpu(gpu: GPU | undefined): Promise<GpuDescription>
         maxBufferSize: adapter.limits.maxBufferSize,
       },
     });
-    return { device, adapterInfo };
+    return { device, adapterInfo, software: isSoftwareAdapter(adapter.info, adapterInfo) };
   } catch (e) {
     return { reason: `the adapter (${adapterInfo}) gave no device: ${messageOf(e)}`, adapterInfo };
   }
