@@ -84,8 +84,10 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await expect(preview(page).getByTestId('factor-scatter').locator('.colorbar')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/training-done.png' });
 
-  // A long training: the live curve grows, and Cancel stops it.
+  // A long training (rank 8 trains 200 iterations in seconds; rank 100 takes minutes): the curve grows live, and
+  // Cancel stops it.
   await form(page).getByLabel('Iterations (maxIter)').fill('200');
+  await form(page).getByLabel('Rank').fill('100');
   const live = preview(page).getByTestId('training-live');
   await expect(live.getByRole('status').first()).toHaveText(/^Iteration \d+ of 200$/, { timeout: 120_000 });
   await expect(markers(page, 'loss-chart').first()).toBeVisible();

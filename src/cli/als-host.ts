@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
-/// <reference types="@webgpu/types" />
 import { fail } from '../engine/errors/catalog';
-import type { AlsParams, ModelHost } from '../engine/model/als-contract';
+import type { ModelHost } from '../engine/model/als-contract';
 import { GpuSweeper } from '../ml/gpu-sweeper';
 import type { GpuDescription } from '../ml/kernels/webgpu/adapter';
-import { MAX_GPU_DIM } from '../ml/kernels/webgpu/wgsl-common';
+import { gpuChoice, solvedDim } from '../ml/gpu-choice';
 import { tsKernel } from '../ml/kernels/ts-kernel';
 import { createWasmKernel } from '../ml/kernels/wasm/wasm-kernel';
 import { createModelHost, POOL_MIN_RATINGS } from '../ml/model-host';
@@ -57,19 +56,4 @@ export function cliModelHost(options: { threads: number; backend: Backend; poolM
       return { sweeper: await cpu(matrix), ...(choice.reason ? { fallbackReason: choice.reason } : {}) };
     },
   });
-}
-
-/** The widest vector a half-sweep solves: the rank, plus one for a bias term. */
-function solvedDim(p: AlsParams): number {
-  return p.rank + (!p.implicitPrefs && (p.bias.user || p.bias.item) ? 1 : 0);
-}
-
-/** Whether to train on the GPU found: a hardware one that fits the rank, or, when forced, any. Otherwise why not. */
-export function gpuChoice(found: GpuDescription, dim: number, forced: boolean): { device?: GPUDevice; adapterInfo?: string; reason?: string } {
-  if (!found.device) return { reason: `no WebGPU: ${found.reason ?? 'no adapter'}` };
-  if (dim > MAX_GPU_DIM) return { reason: `rank ${dim} is above the GPU kernel's ${MAX_GPU_DIM}` };
-  if (found.software && !forced) {
-    return { reason: `the only WebGPU adapter (${found.adapterInfo ?? 'unknown'}) renders in software, slower than wasm SIMD` };
-  }
-  return { device: found.device, ...(found.adapterInfo ? { adapterInfo: found.adapterInfo } : {}) };
 }
