@@ -107,6 +107,8 @@ describe('the studio trainer', () => {
     const noGpu = await host({ gpu: () => Promise.resolve({ reason: 'no WebGPU in this browser' }) }).trainAls(ratings(6), params, {});
     expect(noGpu.backend).toBe('wasm SIMD × 1 thread');
     expect(noGpu.fallbackReason).toBe('no WebGPU in this browser');
+    const failing = await host({ gpu: () => Promise.reject(new Error('device lost')) }).trainAls(ratings(6), params, {});
+    expect(failing.fallbackReason).toBe('WebGPU failed (device lost)');
   });
 
   it('lets the event loop run between half-sweeps, so a cancel arriving as a message stops the training', async () => {

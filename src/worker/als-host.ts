@@ -46,7 +46,7 @@ export function browserModelHost(options: BrowserTrainerOptions): ModelHost {
 
   return createModelHost({
     async create(matrix, params) {
-      const gpu = options.gpu ? await options.gpu(matrix, params) : undefined;
+      const gpu = options.gpu ? await options.gpu(matrix, params).catch((e: unknown) => ({ sweeper: undefined, reason: `WebGPU failed (${messageOf(e)})` })) : undefined;
       if (gpu?.sweeper) return { sweeper: gpu.sweeper };
       const source = await kernelSource();
       const reasons = [gpu?.reason, source.reason];

@@ -9,6 +9,7 @@ import { engineErrorInfo } from './block-state';
 import { openBrowserDatabase } from './duckdb-loader';
 import type { EngineApi } from './engine-api';
 import { EngineSession } from './engine-session';
+import { browserGpu } from './gpu-source';
 import { loadBrowserParquet } from './parquet-browser';
 import { fetchAlsWasmModule } from './wasm-kernel-url';
 
@@ -22,8 +23,16 @@ function crashed(message: string): void {
   });
 }
 
-/** Model blocks train on nested workers, one per core, with the wasm SIMD kernel (compiled once, on first use). */
-const models = browserModelHost({ threads: navigator.hardwareConcurrency, loadKernel: fetchAlsWasmModule, startWorker: startAlsWorker });
+/**
+ * Model blocks train on a hardware GPU where WebGPU finds one, else on nested workers, one per core, with the wasm
+ * SIMD kernel (compiled once, on first use).
+ */
+const models = browserModelHost({
+  threads: navigator.hardwareConcurrency,
+  loadKernel: fetchAlsWasmModule,
+  startWorker: startAlsWorker,
+  gpu: browserGpu(navigator.gpu),
+});
 
 let opening: Promise<EngineSession> | undefined;
 const session = (): Promise<EngineSession> =>

@@ -10,7 +10,7 @@ describe('the block registry', () => {
 
   it('has every kind the core promises', () => {
     const promised = ['import', 'types', 'one-hot', 'ordinal', 'multi-hot', 'formula', 'sql', 'aggregate', 'filter', 'manage-columns',
-      'manage-rows', 'missing', 'scale', 'join', 'concat', 'sample', 'split', 'train-als', 'tune', 'predict', 'evaluate', 'recommend', 'similar-items', 'export'];
+      'manage-rows', 'missing', 'scale', 'join', 'concat', 'sample', 'split', 'train-als', 'tune', 'predict', 'evaluate', 'recommend', 'similar-items', 'unsupported', 'export'];
     expect([...blockKinds].sort()).toEqual([...promised].sort());
   });
 

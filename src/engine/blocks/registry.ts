@@ -22,6 +22,7 @@ import { sqlBlock } from './sql/definition';
 import { trainAlsBlock } from './train-als/definition';
 import { tuneBlock } from './tune/definition';
 import { typesBlock } from './types/definition';
+import { unsupportedBlock } from './unsupported/definition';
 import type { BlockDefinition } from './types';
 
 /**
@@ -52,6 +53,7 @@ export const blockRegistry = {
   evaluate: evaluateBlock,
   recommend: recommendBlock,
   'similar-items': similarItemsBlock,
+  unsupported: unsupportedBlock,
   export: exportBlock,
 } as const;
 

@@ -58,6 +58,8 @@ const catalog = {
   E_GPU_RANK_TOO_LARGE: (a: MessageArgs) => `The WebGPU kernel solves rank up to ${a.max}; rank ${a.rank} was asked for. Lower the rank or train on the CPU.`,
   E_GPU_LIMIT: (a: MessageArgs) => `The GPU cannot hold ${a.what}: it needs ${a.need} bytes in one buffer and this adapter allows ${a.limit}.`,
   E_GPU_FAILED: (a: MessageArgs) => `The WebGPU kernel failed: ${a.detail}`,
+  E_UNSUPPORTED_STEP: (a: MessageArgs) =>
+    `The imported step ${a.operator} cannot run here: ${a.reason}. Replace it with blocks that do the same; the blocks after it wait for it.`,
 } as const;
 
 export type ErrorCode = keyof typeof catalog;

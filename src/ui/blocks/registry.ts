@@ -23,6 +23,7 @@ import { SqlForm } from './sql/Form';
 import { TrainAlsForm } from './train-als/Form';
 import { TuneForm } from './tune/Form';
 import { TypesForm } from './types/Form';
+import { UnsupportedForm } from './unsupported/Form';
 
 /**
  * The settings form of every block kind, in palette order. Explicit, like the engine's registry: a kind without a
@@ -52,5 +53,6 @@ export const blockFormRegistry = {
   evaluate: EvaluateForm,
   recommend: RecommendForm,
   'similar-items': SimilarItemsForm,
+  unsupported: UnsupportedForm,
   export: ExportForm,
 } as const satisfies BlockFormRegistry;

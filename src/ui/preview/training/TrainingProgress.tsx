@@ -32,7 +32,7 @@ export function TrainingProgress({ blockId, live }: { blockId: string; live: Liv
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
-      {live?.fallbackReason && <p className="training-fallback">{live.fallbackReason}</p>}
+      {live?.fallbackReason && <p className="training-fallback">Fallback: {live.fallbackReason}</p>}
       {live && live.points.length > 0 && <LossChart points={live.points} maxIter={live.maxIter} />}
     </div>
   );

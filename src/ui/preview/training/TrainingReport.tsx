@@ -10,7 +10,8 @@ export function TrainingReport({ engine, blockId, state, report }: { engine: Eng
     <div className="training-tab training-report">
       <dl className="training-metrics" data-testid="training-metrics">
         {modelMetrics(report).map((m) => (
-          <div key={m.label} className="training-metric">
+          // Sentences (where it ran, why not on the GPU) get more room than figures.
+          <div key={m.label} className={m.value.length > 24 ? 'training-metric training-metric--wide' : 'training-metric'}>
             <dt>{m.label}</dt>
             <dd>{m.value}</dd>
           </div>

@@ -42,8 +42,8 @@ describe('the factor scatter', () => {
     const { traces, layout } = factorFigure(projection, ['a', '<b>', 'c'], undefined);
     expect(traces).toHaveLength(1);
     expect(traces[0]).toMatchObject({ x: [1, 2, 3], y: [-1, 0, 1], text: ['a', '&lt;b&gt;', 'c'] });
-    expect(layout.xaxis?.title).toEqual({ text: 'component 1 (60.0% of variance)' });
-    expect(layout.yaxis?.title).toEqual({ text: 'component 2 (25.0% of variance)' });
+    expect(layout.xaxis?.title).toEqual({ text: 'PC 1 (60.0% of variance)' });
+    expect(layout.yaxis?.title).toEqual({ text: 'PC 2 (25.0% of variance)' });
   });
 
   it('colours by a numeric column on a scale, and by a text column with one trace per label', () => {

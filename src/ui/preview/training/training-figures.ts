@@ -85,7 +85,7 @@ export function lossFigure(points: readonly TrainingPoint[], maxIter: number | u
 /** The items on their first two principal components, coloured by the picked column if any. */
 export function factorFigure(projection: PlaneProjection, ids: readonly string[], colour: ColourValues | undefined): Figure {
   const pct = (share: number) => `${(share * 100).toFixed(1)}% of variance`;
-  const layout = baseLayout(`component 1 (${pct(projection.explained[0])})`, `component 2 (${pct(projection.explained[1])})`);
+  const layout = baseLayout(`PC 1 (${pct(projection.explained[0])})`, `PC 2 (${pct(projection.explained[1])})`);
   const text = ids.map(plainText);
   const marker = { size: 6, opacity: 0.7 };
   const points = (indices: number[]) => ({ x: indices.map((i) => projection.x[i]!), y: indices.map((i) => projection.y[i]!), text: indices.map((i) => text[i]!) });
