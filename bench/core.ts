@@ -20,7 +20,11 @@ function workshopOnly(path: string): string {
   const dropped = new Set(doc.blocks.filter((b) => b.id.startsWith('als_')).map((b) => b.id));
   for (let grew = true; grew; ) {
     grew = false;
-    for (const e of doc.edges) if (dropped.has(e.from.block) && !dropped.has(e.to.block)) (dropped.add(e.to.block), (grew = true));
+    for (const e of doc.edges) {
+      if (!dropped.has(e.from.block) || dropped.has(e.to.block)) continue;
+      dropped.add(e.to.block);
+      grew = true;
+    }
   }
   const kept = { ...doc, blocks: doc.blocks.filter((b) => !dropped.has(b.id)), edges: doc.edges.filter((e) => !dropped.has(e.to.block)) };
   const file = join(mkdtempSync(join(tmpdir(), 'wrangle-bench-flow-')), 'music-workshop.flow.json');
