@@ -61,6 +61,7 @@ const MUSIC_ROWS = {
   export_metrics: 1,
   export_recommendations: 5000,
   export_item_factors: 1979,
+  export_user_factors: 1000,
 };
 
 const rejection = async (p: Promise<unknown>): Promise<Error> => {

@@ -55,8 +55,8 @@ describe('wrangle run options', () => {
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ ok: true, engine: 'duckdb v1.4.3' });
-    expect(summary.blocks).toHaveLength(20);
-    expect(summary.outputs.map((o: { file: string }) => o.file)).toEqual(['train.csv', 'test.csv', 'metrics.json', 'recommendations.csv', 'item_factors.parquet']);
+    expect(summary.blocks).toHaveLength(21);
+    expect(summary.outputs.map((o: { file: string }) => o.file)).toEqual(['train.csv', 'test.csv', 'metrics.json', 'recommendations.csv', 'item_factors.parquet', 'user_factors.parquet']);
     expect(summary.blocks.find((b: { id: string }) => b.id === 'als_train').model).toMatchObject({ users: 1000, iterations: 10, backend: expect.stringMatching(/^wasm SIMD/) });
     expect(summary.peakMemoryMiB).toBeGreaterThan(0);
   });

@@ -31,7 +31,7 @@ describe('wrangle run on the music workshop flow', () => {
   });
 
   it('writes train.csv and test.csv with Rating first, the 18 five-star features and genre columns in label order', () => {
-    expect(readdirSync(first).sort()).toEqual(['item_factors.parquet', 'metrics.json', 'recommendations.csv', 'test.csv', 'train.csv']);
+    expect(readdirSync(first).sort()).toEqual(['item_factors.parquet', 'metrics.json', 'recommendations.csv', 'test.csv', 'train.csv', 'user_factors.parquet']);
     const train = describeCsv(join(first, 'train.csv'));
     expect(train.columns[0]).toBe('Rating');
     expect(train.columns.slice(1, 19)).toEqual(features.map((f) => `${f}_5star`));
