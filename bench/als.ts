@@ -17,7 +17,7 @@ import { LocalSweeper, type RatingsMatrix, type Sweeper } from '../src/ml/sweepe
 import { repoRoot } from '../src/testing/run-cli';
 import { endToEnd } from './als/end-to-end';
 import { gpuSweeperForBench } from './als/gpu';
-import { flopFloor, syntheticRatings } from './als/synthetic';
+import { flopFloor, syntheticRatings, trainerFlops } from './als/synthetic';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,8 +35,10 @@ interface SweepFigure {
   rank: number;
   secondsPerSweep: number | null;
   gflops: number | null;
-  /** Measured seconds over the seconds the FLOP floor would take at the path's measured GFLOP/s: 1 is no overhead. */
+  /** The FLOP floor of one sweep, in GFLOP; `gflops` is this over the measured seconds. */
   floorGflop: number;
+  /** The FLOPs our trainer performs per sweep over the floor (the loss evaluation and right-hand sides are the extra). */
+  flopsOverFloor: number;
   skipped?: string;
 }
 
@@ -68,7 +70,15 @@ for (const ratings of sizes) {
   for (const rank of ranks) {
     const floor = flopFloor(matrix, rank) / 1e9;
     for (const path of paths) {
-      const fig: SweepFigure = { path: path.name, ratings, rank, secondsPerSweep: null, gflops: null, floorGflop: Number(floor.toFixed(3)) };
+      const fig: SweepFigure = {
+        path: path.name,
+        ratings,
+        rank,
+        secondsPerSweep: null,
+        gflops: null,
+        floorGflop: Number(floor.toFixed(3)),
+        flopsOverFloor: Number((trainerFlops(matrix, rank) / 1e9 / floor).toFixed(3)),
+      };
       const speed = lastSpeed.get(`${path.name}/${rank}`);
       if (speed !== undefined && floor / speed > MAX_SWEEP_SECONDS) {
         fig.skipped = `one sweep would take about ${Math.round(floor / speed)} s at ${speed.toFixed(2)} GFLOP/s`;

@@ -27,3 +27,14 @@ export function flopFloor(m: RatingsMatrix, k: number): number {
   const rows = m.byUser.rows + m.byItem.rows;
   return 2 * nnz * k * (k + 1) + rows * (k ** 3 / 3 + 2 * k ** 2);
 }
+
+/**
+ * What one sweep of our trainer computes: the kernel's upper-triangle Gram accumulation and right-hand side per
+ * rating, one Cholesky solve and two triangular solves per row, and the loss and RMSE the trainer evaluates after
+ * each iteration (a dot product per rating and a norm per row).
+ */
+export function trainerFlops(m: RatingsMatrix, k: number): number {
+  const nnz = m.byUser.indices.length;
+  const rows = m.byUser.rows + m.byItem.rows;
+  return 2 * nnz * (k * (k + 1) + 2 * k) + rows * (k ** 3 / 3 + 2 * k ** 2) + 2 * nnz * k + 2 * rows * k;
+}
