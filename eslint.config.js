@@ -32,6 +32,15 @@ export default tseslint.config(
     },
   },
   {
+    // Importers convert other tools' files in the studio and the CLI alike; what needs a host (Parquet decoding) is passed in.
+    files: ['src/importers/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/importers/**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: frameworkFree }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process'],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -1,12 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { clickBlock, expectFresh, musicBlockIds, openFresh } from './helpers';
 
-test('first launch: the music flow is on the canvas and every block previews', async ({ page }) => {
+test('first launch: the music flow is on the canvas and every block, its models included, previews', async ({ page }) => {
   await openFresh(page);
   for (const id of musicBlockIds) await expect(page.getByTestId(`block-${id}`)).toBeVisible();
   await expectFresh(page, musicBlockIds);
+  const dataTab = page.locator('.preview-panel').getByRole('tab', { name: 'Data', exact: true });
   for (const id of musicBlockIds) {
     await clickBlock(page, id);
+    // A training block opens on its Training tab: its rows (the user factors) are on the Data tab.
+    await dataTab.click();
     await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9][\d,]* rows/);
     await expect(page.getByTestId('preview-table').getByRole('row').nth(1)).toBeVisible();
   }

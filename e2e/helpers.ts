@@ -12,10 +12,17 @@ export interface StudioHooks {
   killEngine(): Promise<void>;
 }
 
-export const musicBlockIds = [
-  'tracks', 'ratings', 'genre_onehot', 'danceability', 'join_tracks', 'five_star_avg', 'drop_ids',
-  'join_users', 'tidy', 'split', 'export_train', 'export_test',
-];
+/** A flow file of sample-data/flows, as the e2e specs read it. */
+export interface FixtureFlow {
+  blocks: { id: string; kind: string; params: { input?: string; file?: string } }[];
+}
+
+export function readFixtureFlow(flowFile: string): FixtureFlow {
+  return JSON.parse(readFileSync(join(repoRoot, 'sample-data', 'flows', flowFile), 'utf8')) as FixtureFlow;
+}
+
+/** Every block of the music sample flow that first launch loads: the workshop part, its ALS branch and the exports. */
+export const musicBlockIds: readonly string[] = readFixtureFlow('music-recommendation.flow.json').blocks.map((b) => b.id);
 
 /** Waits until every given block shows a fresh result. */
 export async function expectFresh(page: Page, ids: readonly string[], timeout = 90_000): Promise<void> {
@@ -30,6 +37,26 @@ export async function openFresh(page: Page): Promise<void> {
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   }));
   await page.reload();
+}
+
+/** Opens a flow file through the top bar's Open…, as a user picks one. */
+export async function openFlowFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…', exact: true }).click();
+  await (await chooser).setFiles(path);
+}
+
+/**
+ * Chooses, for each input the studio asks for, the file of that name in `dataDir`; waits until it asks for nothing.
+ * `inputs` are the flow's input names and file names.
+ */
+export async function provideInputs(page: Page, dataDir: string, inputs: readonly { name: string; file: string }[]): Promise<void> {
+  const asking = page.getByRole('region', { name: 'Files the flow needs' });
+  for (const { name, file } of inputs) {
+    await expect(asking.getByText(name, { exact: true })).toBeVisible();
+    await asking.getByLabel(`Choose the file for input ${name}`, { exact: true }).setInputFiles(join(dataDir, file));
+  }
+  await expect(asking).toHaveCount(0);
 }
 
 export function sha256(bytes: Buffer): string {

@@ -38,6 +38,15 @@ const form = (page: Page) => page.getByTestId('inspector-block');
 const preview = (page: Page) => page.locator('.preview-panel');
 /** Plotly draws one `path.point` per marker of a trace. */
 const markers = (page: Page, testId: string) => preview(page).getByTestId(testId).locator('.scatterlayer .trace').first().locator('path.point');
+/** The markers of every trace: a scatter coloured by a text column has one trace per label. */
+const allMarkers = (page: Page, testId: string) => preview(page).getByTestId(testId).locator('.scatterlayer .trace path.point');
+
+/** The genres of the bundled tracks. */
+function trackGenres(): Set<string> {
+  const [header, ...lines] = readFileSync(join(repoRoot, 'sample-data', 'music', 'tracks.csv'), 'utf8').trim().split('\n');
+  const at = header!.split(',').indexOf('genre');
+  return new Set(lines.map((l) => l.split(',')[at]));
+}
 
 test('the Training tab: loss curve, metrics and item factors of a model; Cancel stops a long training', async ({ page }) => {
   test.setTimeout(600_000);
@@ -52,6 +61,18 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await page.reload();
   // The sample flow (its own ALS branch included) finishes first, so the edits below do not restart its training.
   await expectAllFresh(page);
+
+  // Its model's item factors start coloured by genre: a column of the tracks import, joined on trackId in the engine.
+  await clickBlock(page, 'als_train');
+  await expect(preview(page).getByLabel('Colour by').locator('option:checked')).toHaveText('genre — Tracks');
+  const scatter = preview(page).getByTestId('factor-scatter');
+  await expect(scatter).toHaveAttribute('data-colour', 'genre');
+  expect(trackGenres().size).toBe(10);
+  await expect(scatter.locator('.legend .traces')).toHaveCount(10);
+  expect((await scatter.locator('.legend .legendtext').allTextContents()).sort()).toEqual([...trackGenres()].sort());
+  await expect(allMarkers(page, 'factor-scatter')).toHaveCount(Number(await scatter.getAttribute('data-points')));
+  await scatter.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/item-factors-genre.png' });
 
   // import → train-als on the bundled ratings: rank 8, 5 iterations.
   const als = await addFromPalette(page, 'train-als');
@@ -77,11 +98,11 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await expect(metric('final loss')).toHaveText(/^\d/);
   await expect(metric('train RMSE')).toHaveText(/^\d/);
   // The browser runs with --disable-gpu: the CPU trains, and the tab says why the GPU did not.
-  await expect(metric('backend')).toHaveText(/^wasm SIMD × \d+ workers?$/);
-  await expect(metric('fallback')).toHaveText(/WebGPU|software/);
+  await expect(preview(page).getByTestId('training-backend')).toHaveText(/^trained on wasm SIMD × \d+ workers?$/);
+  await expect(preview(page).getByTestId('training-fallback')).toHaveText(/^GPU not used: .*(WebGPU|software)/);
   await expect(markers(page, 'loss-chart')).toHaveCount(5);
-  await expect(markers(page, 'factor-scatter')).toHaveCount(distinctTracks());
-  await preview(page).getByLabel('Colour by').selectOption('bias');
+  await expect(allMarkers(page, 'factor-scatter')).toHaveCount(distinctTracks());
+  await preview(page).getByLabel('Colour by').selectOption({ label: 'bias (DOUBLE)' });
   await expect(preview(page).getByTestId('factor-scatter').locator('.colorbar')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/training-done.png' });
 

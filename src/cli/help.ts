@@ -8,6 +8,7 @@ Commands:
   run FLOW        run a flow and write its exports
   validate FLOW   check a flow file (and, given data, that every block compiles)
   sql FLOW        print the whole flow as one runnable DuckDB script
+  import-dw FILE  convert a SageMaker Data Wrangler .flow file into a flow
 
 Run 'wrangle <command> --help' for a command's options.
 
@@ -56,4 +57,22 @@ Prints the whole flow as one DuckDB script: a view per block and a COPY per expo
 
 Example:
   wrangle sql sample-data/flows/music-recommendation.flow.json --data sample-data/music > music.sql`,
+
+  'import-dw': `wrangle import-dw FILE.flow [-o OUT.flow.json] [--force] [--types-from-file] [--json]
+
+Converts a SageMaker Data Wrangler .flow file into a Wrangle flow and prints what each node became: translated,
+refitted (fitted again on the first run), approximated (and how) or unsupported (kept as a block that stops the flow
+there, with its original code). Sources become inputs named after their files; fitted encoder labels are decoded from
+the file. Exit 0 with the report even when some nodes are unsupported; 1 when the file is not a Data Wrangler flow.
+
+Options:
+  -o, --output PATH   where the flow goes (default: FILE's name with .flow.json, in the current directory)
+  --force             overwrite PATH if it exists
+  --types-from-file   cast to the column types Data Wrangler stored, instead of inferring them from the data
+                      (a stored type that does not fit the data makes that column NULL, as in Data Wrangler)
+  --json              print the report as JSON on stdout
+  -h, --help          show this help
+
+Example:
+  wrangle import-dw join.flow -o music.flow.json && wrangle run music.flow.json --data sample-data/music --out out/`,
 };

@@ -1,9 +1,10 @@
 import { realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fail } from '../engine/errors/catalog';
 import { declaredInputs } from '../engine/flow/inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
+import { textInput } from './text-input';
 import { UsageError } from './usage-error';
 
 /**
@@ -35,10 +36,25 @@ export function resolveInputFiles(
     } catch {
       fail('E_INPUT_NOT_FOUND', { name: d.name, file: given });
     }
+    if (!explicit.has(d.name) && dir !== undefined) requireInside(d.name, given, path, dir);
     const stat = statSync(path);
     if (!stat.isFile()) fail('E_INPUT_NOT_FOUND', { name: d.name, file: `${given} (not a file)` });
-    if (stat.size === 0) fail('E_INPUT_EMPTY', { name: d.name, file: given });
-    out[d.name] = { path, fingerprint: `${stat.size}:${stat.mtimeMs}` };
+    if (stat.size === 0) fail('E_INPUT_EMPTY', { name: d.name, file: given, detail: 'the file is empty' });
+    const fingerprint = `${stat.size}:${stat.mtimeMs}`;
+    // CSV text in an encoding DuckDB cannot read is converted to UTF-8 first (see text-input.ts).
+    out[d.name] = d.format === 'csv' || d.format === 'tsv' ? { ...textInput(d.name, path, d.encoding), fingerprint } : { path, fingerprint };
   }
   return out;
+}
+
+/**
+ * A file found by name in a data directory must really be there: a link inside the directory that points out of it
+ * would let a flow's declared file name reach any file. A file given explicitly with --input is the user's choice.
+ */
+function requireInside(name: string, given: string, real: string, dir: string): void {
+  const root = realpathSync(resolve(dir));
+  if (real.startsWith(root.endsWith(sep) ? root : root + sep)) return;
+  fail('E_SANDBOX_DENIED', {
+    detail: `input "${name}" (${given}) is a link to ${real}, outside ${dir}. Give it with --input ${name}=PATH if that file is meant`,
+  });
 }

@@ -1,4 +1,5 @@
 import { formatError, isWrangleError } from '../engine/errors/catalog';
+import { importDwCommand } from './commands/import-dw';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
 import { validateCommand } from './commands/validate';
@@ -9,6 +10,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   sql: sqlCommand,
+  'import-dw': importDwCommand,
 };
 
 /** The `wrangle` entry point: returns the process exit code. */

@@ -1,14 +1,22 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { NumericColumn, SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
-import { quoteIdent } from '../engine/sql/quote';
+import { quoteIdent, quoteLiteral } from '../engine/sql/quote';
+import type { SqlOutline } from '../engine/sql/sql-outline';
 import { plainInteger } from '../engine/run/sql-value';
 import { arrowIpcFromRows } from './arrow-from-rows';
+import { outlineFromParseTree } from './native-sql-outline';
 
-/** What a flow run may touch: the declared input files and the output directory, nothing else. */
+/** What a flow run may touch: the declared input files and its export files, nothing else. */
 export interface Sandbox {
   /** Files that may be read. */
   readableFiles: string[];
-  /** Directories that may be written (and read). */
+  /** Files that may be written (and read), by exact path: a run's exports. */
+  writableFiles?: string[];
+  /**
+   * Directories that may be written (and read), for tests that make their own files. The CLI allows none: DuckDB
+   * 1.4.3 checks a path against an allowed directory by its text, and `<dir>/./../…` passes that check while it
+   * climbs out (src/cli/tests/sandbox.test.ts pins it). An exact file has no such way out.
+   */
   writableDirectories: string[];
   /** DuckDB worker threads; default: all cores. */
   threads?: number;
@@ -39,7 +47,10 @@ export class NativeRunner implements SqlRunner {
     for (const setting of [
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
-      `SET allowed_paths = ${list(sandbox.readableFiles)}`,
+      // DuckDB allows its spill directory (`.tmp/` under the working directory) as it allows any other directory,
+      // with the same way out; without one, a query that outgrows memory fails instead of spilling.
+      "SET temp_directory = ''",
+      `SET allowed_paths = ${list([...sandbox.readableFiles, ...(sandbox.writableFiles ?? [])])}`,
       `SET allowed_directories = ${list(dirs)}`,
       'SET enable_external_access = false',
       'SET lock_configuration = true',
@@ -117,6 +128,14 @@ export class NativeRunner implements SqlRunner {
       appender.endRow();
     }
     appender.closeSync();
+  }
+
+  /** The parse tree from json_serialize_sql (built into native DuckDB's json extension): parsed, never bound or run. */
+  async outline(sql: string): Promise<SqlOutline> {
+    if (sql.includes('\u0000')) return { ok: false, message: 'Parser Error: the text holds a NUL character', position: sql.indexOf('\u0000') };
+    const rows = await this.query(`SELECT json_serialize_sql(${quoteLiteral(sql)}) AS tree`);
+    const count = async () => (await this.connection.extractStatements(sql)).count;
+    return outlineFromParseTree(sql, String(rows[0]?.tree), count);
   }
 
   async version(): Promise<string> {

@@ -1,4 +1,5 @@
 import type { ModelProgress } from '../engine/model/als-contract';
+import { csvReportLines } from '../engine/blocks/import/csv-report';
 import type { BlockEvent, BlockResult } from '../engine/run/executor';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
@@ -68,7 +69,9 @@ export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMo
     }
     stop();
     const line = blockLine(e.result, e.index, e.total, labelOf(e.blockId));
-    stream.write(mode === 'tty' ? `\r\x1b[2K${line}\n` : `${line}\n`);
+    // How an import read a messy CSV file (rows padded, rejected, skipped) goes right under its line.
+    const csv = e.result.csv ? csvReportLines(e.result.csv).map((l) => `    ${l}\n`).join('') : '';
+    stream.write(mode === 'tty' ? `\r\x1b[2K${line}\n${csv}` : `${line}\n${csv}`);
   };
   return { onEvent, stop };
 }

@@ -1,7 +1,9 @@
+import { portableCosSin, portableLog } from './portable-math';
+
 /**
  * A seeded generator whose stream is fixed by this code alone (not by the platform's Math.random), so factor
  * initialisation and cross-validation folds are identical in the browser and the CLI. Mulberry32 for uniform bits,
- * Box–Muller for normals.
+ * Box–Muller for normals, its logarithm and trigonometry computed portably.
  */
 export class SeededRandom {
   private state: number;
@@ -29,9 +31,10 @@ export class SeededRandom {
     }
     let u = this.next();
     while (u === 0) u = this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    // Only + − × ÷ and √, which every engine computes to the same bit: see portable-math.ts.
+    const r = Math.sqrt(-2 * portableLog(u));
+    const [cos, sin] = portableCosSin(this.next());
+    this.spare = r * sin;
+    return r * cos;
   }
 }

@@ -6,11 +6,12 @@ import type { Relation } from '../engine/blocks/types';
 import { classifyError } from '../engine/run/classify-error';
 import type { SqlRow } from '../engine/run/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
+import { checkUserSql } from '../engine/sql/user-sql-guard';
 import { NativeRunner } from '../cli/native-runner';
 import type { ModelHost } from '../engine/model/als-contract';
 import { tsKernel } from '../ml/kernels/ts-kernel';
 import { localModelHost } from '../ml/model-host';
-import type { Prepared } from '../engine/blocks/types';
+import type { Prepared, SourceReading } from '../engine/blocks/types';
 
 /**
  * Test support: runs one block's real compiled SQL on a real (sandboxed) DuckDB over tables made in the test.
@@ -51,6 +52,8 @@ export interface BlockRun {
   select: string;
   /** What a model block prepared (its tables and training report). */
   prepared?: Prepared;
+  /** What the block found looking at its file (an import's CSV report). */
+  source?: SourceReading;
 }
 
 /** A relation's reference and columns, as the executor hands them to blocks. `ref` is already quoted SQL. */
@@ -96,7 +99,18 @@ export async function runBlock(
         progress: () => {},
       });
     }
-    const compiled = def.compile({ blockId: 'b', params, inputs, fitted, files, ...(prepared ? { prepared } : {}) });
+    const r = db.runner;
+    const source = await def.readSource?.({
+      blockId: 'b',
+      params,
+      files,
+      query: (q) => r.query(q),
+      exec: (q) => r.exec(q),
+      table: (suffix) => `block_source_${++preparedRuns}_${suffix}`,
+    });
+    const compiled = def.compile({ blockId: 'b', params, inputs, fitted, files, ...(prepared ? { prepared } : {}), ...(source ? { source } : {}) });
+    // As the executor does: the user's SQL passes the engine's parser check before the block's SELECT runs.
+    for (const sql of compiled.userSql ?? []) await checkUserSql(db.runner, sql);
     const main = 'block_result';
     await db.sql(`CREATE OR REPLACE VIEW ${main} AS ${compiled.select}`);
     const order = options.orderBy === 'all' ? ' ORDER BY ALL' : '';
@@ -107,7 +121,7 @@ export async function runBlock(
       outputs[port] = await db.rows(`SELECT * FROM (${sql})${order}`);
       columns[port] = (await describe(db, `(${sql})`)).columns.map((c) => c.name);
     }
-    return { outputs, columns, fitted, select: compiled.select, ...(prepared ? { prepared } : {}) };
+    return { outputs, columns, fitted, select: compiled.select, ...(prepared ? { prepared } : {}), ...(source ? { source } : {}) };
   } catch (e) {
     throw classifyError(e, 'b', def.explainError ? (m) => def.explainError!(m, params) : undefined);
   }

@@ -16,6 +16,7 @@ import type { SqlRunner } from '../engine/run/sql-runner';
 import { cliModelHost } from '../cli/als-host';
 import { expectedDir, fixturesDir, sameValues, type GoldenOutput } from './goldens';
 import { repoRoot } from './run-cli';
+import { expectedVerdict, hostileSqlCorpus, verdictOf, type Comparable } from './hostile-sql';
 
 export interface RunnerUnderTest {
   runner: SqlRunner;
@@ -143,6 +144,20 @@ export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderT
       expect(classifyError(read, 'b').code).toBe('E_SANDBOX_DENIED');
       const set = await rejection(t.runner.exec('SET enable_external_access = true'));
       expect(classifyError(set, 'b').code).toBe('E_SANDBOX_DENIED');
+    });
+
+    it("refuses the same user SQL as every engine, by DuckDB's own parser, with the same code and position", async () => {
+      const got: [string, Comparable][] = [];
+      for (const [name, sql, verdict] of hostileSqlCorpus) got.push([name, await verdictOf(t.runner, sql, verdict)]);
+      expect(got).toEqual(hostileSqlCorpus.map(([name, sql, verdict]) => [name, expectedVerdict(sql, verdict)]));
+    });
+
+    it('outlines without running: a refused call is found, and nothing it names was read or created', async () => {
+      const outline = await t.runner.outline("SELECT * FROM read_csv('/no/such/file.csv') CROSS JOIN (SELECT 1 AS \"read_text\")");
+      expect(outline.ok && outline.calls).toEqual(expect.arrayContaining([{ name: 'read_csv', position: 14 }]));
+      expect(outline.ok && outline.calls.map((c) => c.name)).not.toContain('read_text');
+      expect(await t.runner.outline('SELECT 1 +')).toMatchObject({ ok: false, message: expect.stringMatching(/^Parser Error: syntax error/), position: 10 });
+      expect(await t.runner.outline('SELECT 1; SELECT 2')).toMatchObject({ ok: false, message: expect.stringMatching(/^Parser Error/) });
     });
 
     it('is DuckDB v1.4.3', async () => {

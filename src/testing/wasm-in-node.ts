@@ -69,6 +69,9 @@ export async function openWasmInNode(): Promise<WasmInNode> {
     copyFileToBuffer: (name) => Promise.resolve(db.copyFileToBuffer(name)),
     insertArrowIpc: (table, ipc) => Promise.resolve(conn.insertArrowFromIPCStream(ipc, { name: table })),
     insertJsonFromPath: (table, path) => Promise.resolve(conn.insertJSONFromPath(path, { name: table })),
+    tokenize: (sql) => Promise.resolve(db.tokenize(sql)),
+    // The blocking bindings throw; thrown inside the executor, that rejects, as the browser's bindings do.
+    tableNames: (sql) => new Promise((resolve) => resolve(conn.getTableNames(sql))),
     close: () => {
       conn.close();
       db.reset();

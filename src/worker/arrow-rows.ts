@@ -33,7 +33,8 @@ type Convert = (v: unknown) => SqlValue;
 
 const pad = (n: number | bigint, width = 2): string => String(n).padStart(width, '0');
 
-function cellConverter(field: Field): Convert {
+/** How one field's Arrow values become plain cells (see rowsFromArrow). */
+export function cellConverter(field: Field): Convert {
   const type: DataType = field.type;
   if (DataType.isInt(type)) return (v) => (typeof v === 'bigint' ? plainInteger(v) : Number(v));
   if (DataType.isFloat(type)) return (v) => Number(v);

@@ -18,6 +18,7 @@ export function toBlockState(r: BlockResult): BlockState {
     ...(r.fitted !== undefined ? { fitted: r.fitted } : {}),
     ...(r.cached ? { cached: true } : {}),
     ...(r.model ? { model: r.model } : {}),
+    ...(r.csv ? { csv: r.csv } : {}),
   };
 }
 

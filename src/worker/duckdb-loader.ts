@@ -49,5 +49,7 @@ function browserDatabase(db: AsyncDuckDB, conn: AsyncDuckDBConnection): WasmData
     copyFileToBuffer: (name) => db.copyFileToBuffer(name),
     insertArrowIpc: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table }),
     insertJsonFromPath: (table, path) => conn.insertJSONFromPath(path, { name: table }),
+    tokenize: (sql) => db.tokenize(sql),
+    tableNames: (sql) => conn.getTableNames(sql),
   };
 }

@@ -2,6 +2,7 @@
  * The whole protocol between the studio and its engine worker, in one file. Everything that crosses it is plain data
  * or transferred Arrow IPC bytes; errors cross as `{ code, message, blockId }` from the engine's coded catalog.
  */
+import type { CsvReadReport } from '../engine/blocks/import/csv-report';
 import type { Column } from '../engine/blocks/types';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelProgress, ModelReport } from '../engine/model/als-contract';
@@ -40,6 +41,8 @@ export interface BlockState {
   cached?: boolean;
   /** A model block's training report: backend, sizes, settings and the loss of every iteration. */
   model?: ModelReport;
+  /** How an import read its CSV file: the dialect (detected or set), and the rows padded, rejected or skipped. */
+  csv?: CsvReadReport;
 }
 
 /** What a training block says while it trains, streamed to the studio's Training tab. */
@@ -91,11 +94,22 @@ export interface ChartRequest {
   limit: number;
 }
 
+/** A column of one output looked up for each row of another's first page, by a shared key (see itemValuesSelect). */
+export interface ItemValuesRequest {
+  /** The rows: the first `limit` rows of this output, as a preview page holds them, and their key column. */
+  items: { blockId: string; port: string; key: string };
+  /** The output to look in, its key column, and the column wanted. */
+  from: { blockId: string; port: string; key: string; column: string };
+  limit: number;
+}
+
 /** The API the engine worker exposes through comlink. */
 export interface EngineApi {
   init(): Promise<{ version: string }>;
   /** Registers the file behind a logical input. A `File` is registered by handle, never copied into JS memory. */
   registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void>;
+  /** Forgets the file behind an input: the flow's imports of it then ask for a file again. */
+  unregisterFile(inputName: string): Promise<void>;
   /**
    * Runs the flow; results of unchanged blocks come from the cache. `onBlock` streams each block's state and
    * `onTraining` the progress of model blocks.
@@ -120,6 +134,11 @@ export interface EngineApi {
   focus(blockId: string | undefined): Promise<void>;
   profile(blockId: string, port: string): Promise<TableProfile>;
   chart(req: ChartRequest): Promise<ChartData>;
+  /**
+   * Arrow IPC bytes with one row per item of the page: `key` and `value`, the looked-up column (its mean, or its most
+   * frequent value, where the other output has several rows for one key; NULL where it has none).
+   */
+  itemValues(req: ItemValuesRequest): Promise<Uint8Array>;
   /** A block output as a file: CSV (spreadsheet-safe unless `raw`) or Parquet. */
   download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array>;
   /** What an export block writes, byte for byte as the CLI would. */

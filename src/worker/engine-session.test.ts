@@ -181,4 +181,26 @@ describe('EngineSession on duckdb-wasm', () => {
     expect([states.ratings?.cached, states.ratings?.rows, states.double?.rows]).toEqual([undefined, 1, 1]);
     await session.registerFile('ratings', 'ratings.csv', new TextEncoder().encode(RATINGS));
   });
+
+  it('looks up a column of another output for each item of a page, joined in SQL by their key', async () => {
+    await session.registerFile('items', 'items.csv', new TextEncoder().encode('trackId,f0\nt2,0.5\nt1,0.25\nt3,0\n'));
+    const flow = flowOf([importBlock('items', 'items.csv'), importBlock('ratings', 'ratings.csv')], []);
+    await session.runFlow(flow, 15);
+    const ask = { items: { blockId: 'items', port: 'out', key: 'trackId' }, limit: 5000 };
+    const mean = rowsFromArrow(await session.itemValues({ ...ask, from: { blockId: 'ratings', port: 'out', key: 'trackId', column: 'Rating' } }));
+    expect(Object.fromEntries(mean.map((r) => [r.key, r.value]))).toEqual({ t1: 4.5, t2: 3, t3: 1 });
+    const text = rowsFromArrow(await session.itemValues({ ...ask, from: { blockId: 'ratings', port: 'out', key: 'trackId', column: 'userId' } }));
+    expect(Object.fromEntries(text.map((r) => [r.key, r.value]))).toEqual({ t1: 'u1', t2: 'u1', t3: 'u3' });
+    await expect(session.itemValues({ ...ask, from: { blockId: 'ratings', port: 'out', key: 'trackId', column: 'genre' } })).rejects.toMatchObject({
+      code: 'E_COLUMN_MISSING',
+    });
+  });
+
+  it('forgets an unregistered input: its import asks for a file again instead of reading the old one', async () => {
+    await session.registerFile('gone', 'gone.csv', new TextEncoder().encode('a\n1\n'));
+    const flow = flowOf([importBlock('gone', 'gone.csv')], []);
+    expect(byId((await session.runFlow(flow, 13)).blocks).gone).toMatchObject({ status: 'fresh', rows: 1 });
+    await session.unregisterFile('gone');
+    expect(byId((await session.runFlow(flow, 14)).blocks).gone).toMatchObject({ status: 'error', error: { code: 'E_INPUT_UNMAPPED', blockId: 'gone' } });
+  });
 });

@@ -10,12 +10,13 @@ import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
 import { chartData } from '../engine/profile/chart';
+import { itemValuesSelect } from '../engine/profile/item-values';
 import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
 import { quoteIdent } from '../engine/sql/quote';
 import { toBlockState } from './block-state';
-import type { BlockState, ChartRequest, EngineApi, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
+import type { BlockState, ChartRequest, EngineApi, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
 import { FileOutput } from './file-output';
 import { InputFiles } from './input-files';
 import type { LoadParquet } from './parquet-codec';
@@ -71,6 +72,10 @@ export class EngineSession implements EngineApi {
 
   registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void> {
     return this.exclusive(() => this.inputs.register(inputName, fileName, source));
+  }
+
+  unregisterFile(inputName: string): Promise<void> {
+    return this.exclusive(() => this.inputs.forget(inputName));
   }
 
   runFlow(
@@ -176,6 +181,13 @@ export class EngineSession implements EngineApi {
 
   chart(req: ChartRequest): Promise<ChartData> {
     return chartData((sql) => this.runner.query(sql), this.relation(req.blockId, req.port), req);
+  }
+
+  async itemValues(req: ItemValuesRequest): Promise<Uint8Array> {
+    const items = this.relation(req.items.blockId, req.items.port);
+    const source = this.relation(req.from.blockId, req.from.port);
+    const spec = { itemKey: req.items.key, limit: Math.min(req.limit, MAX_PAGE), sourceKey: req.from.key, column: req.from.column };
+    return this.runner.queryArrow(itemValuesSelect(items, source, spec));
   }
 
   download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array> {

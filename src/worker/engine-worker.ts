@@ -57,6 +57,7 @@ const transferred = <T>(value: T, bytes: Uint8Array): T => Comlink.transfer(valu
 const api: EngineApi = {
   init: () => call((s) => s.init()),
   registerFile: (inputName, fileName, source) => call((s) => s.registerFile(inputName, fileName, source)),
+  unregisterFile: (inputName) => call((s) => s.unregisterFile(inputName)),
   runFlow: (flow, runId, onBlock, onTraining, options) =>
     call(async (s) => {
       try {
@@ -74,6 +75,11 @@ const api: EngineApi = {
   focus: (blockId) => call(async (s) => s.focus(blockId)),
   profile: (blockId, port) => call((s) => s.profile(blockId, port)),
   chart: (req) => call((s) => s.chart(req)),
+  itemValues: (req) =>
+    call(async (s) => {
+      const bytes = await s.itemValues(req);
+      return transferred(bytes, bytes);
+    }),
   download: (blockId, port, format) =>
     call(async (s) => {
       const bytes = await s.download(blockId, port, format);

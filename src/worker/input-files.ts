@@ -4,12 +4,14 @@
  * then reads that table.
  */
 import { WrangleError, fail } from '../engine/errors/catalog';
-import { declaredInputs } from '../engine/flow/inputs';
+import { declaredInputs, type DeclaredInput } from '../engine/flow/inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
 import type { SqlRunner } from '../engine/run/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
 import type { LoadParquet } from './parquet-codec';
+import { ENCODING_HEAD_BYTES } from '../engine/blocks/import/encoding';
+import { dropTextSource, resolveTextSource, type TextSource } from './text-source';
 import { INPUT_DIR, type WasmDatabase } from './wasm-database';
 
 type InputFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'jsonl';
@@ -22,6 +24,10 @@ interface Registration {
   fingerprint: string;
   serial: number;
   loaded?: { format: InputFormat; table: string };
+  /** The first bytes of registered bytes (a File's are read from it). */
+  head?: Uint8Array;
+  /** A CSV or TSV input's encoding, and the UTF-8 copy DuckDB reads where it cannot read the file itself. */
+  text?: TextSource;
 }
 
 /** The inputs a run can use, and the reasons the others could not be loaded (by input name). */
@@ -56,16 +62,18 @@ export class InputFiles {
   /** Registers (or replaces) the file behind an input: a File by handle, bytes by buffer. */
   async register(inputName: string, fileName: string, source: File | Uint8Array): Promise<void> {
     const size = source instanceof Uint8Array ? source.byteLength : source.size;
-    if (size === 0) fail('E_INPUT_EMPTY', { name: inputName, file: fileName });
+    if (size === 0) fail('E_INPUT_EMPTY', { name: inputName, file: fileName, detail: 'the file is empty' });
     const serial = ++this.serial;
     const path = `${INPUT_DIR}${serial}/${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}`;
     // A file is identified by name, size and modification time; bytes (which have neither) by their digest.
     const fingerprint =
       source instanceof Uint8Array ? `${fileName}:${size}:${await sha256Hex(source)}` : `${fileName}:${size}:${source.lastModified}`;
+    // The first bytes of a buffer are kept for detecting its encoding: the engine may take the buffer over.
+    const head = source instanceof Uint8Array ? source.slice(0, ENCODING_HEAD_BYTES) : undefined;
     if (source instanceof Uint8Array) await this.db.registerBuffer(path, source);
     else await this.db.registerFile(path, source);
     await this.forget(inputName);
-    this.registered.set(inputName, { fileName, path, fingerprint, serial, ...(source instanceof Uint8Array ? {} : { file: source }) });
+    this.registered.set(inputName, { fileName, path, fingerprint, serial, ...(head ? { head } : { file: source as File }) });
   }
 
   /** The inputs of a flow, each loaded in the format its import block declares. */
@@ -77,6 +85,11 @@ export class InputFiles {
       if (!r) continue;
       const format = declared.format as InputFormat;
       try {
+        if (format === 'csv' || format === 'tsv') {
+          const text = await this.textOf(r, declared.encoding);
+          inputs[declared.name] = { path: text.path, fingerprint: r.fingerprint, encoding: text.encoding };
+          continue;
+        }
         const table = format === 'parquet' || format === 'json' || format === 'jsonl' ? await this.loadTable(declared.name, r, format) : undefined;
         inputs[declared.name] = { path: r.path, fingerprint: r.fingerprint, ...(table ? { table } : {}) };
       } catch (e) {
@@ -85,6 +98,15 @@ export class InputFiles {
       }
     }
     return { inputs, failures };
+  }
+
+  /** The text source of a CSV input, resolved once per encoding choice. */
+  private async textOf(r: Registration, chosen: DeclaredInput['encoding']): Promise<TextSource> {
+    if (r.text && r.text.chosen === chosen) return r.text;
+    await dropTextSource(this.db, r.path, r.text);
+    delete r.text;
+    r.text = await resolveTextSource(this.db, r, chosen);
+    return r.text;
   }
 
   private async loadTable(name: string, r: Registration, format: InputFormat): Promise<string> {
@@ -122,11 +144,12 @@ export class InputFiles {
   }
 
   /** Drops an input's previous file and table. Results computed from them stay cached under their old fingerprint. */
-  private async forget(inputName: string): Promise<void> {
+  async forget(inputName: string): Promise<void> {
     const old = this.registered.get(inputName);
     if (!old) return;
     this.registered.delete(inputName);
     await this.dropTable(old);
+    await dropTextSource(this.db, old.path, old.text);
     await this.db.dropFile(old.path);
   }
 }

@@ -17,7 +17,18 @@ export interface WasmDatabase {
   insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
   /** Creates `table` from a registered JSON file holding an array of objects. */
   insertJsonFromPath(table: string, path: string): Promise<void>;
+  /** DuckDB's own scanner over `sql`: where each token starts (a UTF-8 byte offset) and its kind (see SqlTokenKind). */
+  tokenize(sql: string): Promise<{ offsets: number[]; types: number[] }>;
+  /**
+   * The tables one statement reads by name, as DuckDB's parser and its name-extracting binder find them (views
+   * expanded, CTEs left out). It binds table functions, so only text whose calls were checked goes here. Rejects
+   * with DuckDB's error, as JSON text from the wasm (`{"exception_type":"Parser",…,"position":"10"}`).
+   */
+  tableNames(sql: string): Promise<string[]>;
 }
+
+/** duckdb-wasm's token kinds (its `TokenType`), by number, as `tokenize` returns them. */
+export const SqlTokenKind = { IDENTIFIER: 0, NUMERIC_CONSTANT: 1, STRING_CONSTANT: 2, OPERATOR: 3, KEYWORD: 4, COMMENT: 5 } as const;
 
 /** Where registered inputs live in the engine's virtual file system. */
 export const INPUT_DIR = '/inputs/';

@@ -1,7 +1,9 @@
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { NumericColumn, SqlRow, SqlRunner } from '../engine/run/sql-runner';
+import type { SqlOutline } from '../engine/sql/sql-outline';
 import { rowsFromArrow } from './arrow-rows';
 import { SANDBOX_SETTINGS, type WasmDatabase } from './wasm-database';
+import { wasmOutline } from './wasm-sql-outline';
 
 /**
  * duckdb-wasm refuses several statements in one prepare with its own wording; the engine classifies errors by
@@ -54,6 +56,11 @@ export class WasmRunner implements SqlRunner {
   async createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void> {
     const arrow = tableFromArrays(Object.fromEntries(columns.map((c) => [c.name, c.values])));
     await this.db.insertArrowIpc(table, tableToIPC(arrow, 'stream'));
+  }
+
+  /** DuckDB's scanner and parser, as duckdb-wasm has them offline (no json extension): see wasm-sql-outline.ts. */
+  outline(sql: string): Promise<SqlOutline> {
+    return wasmOutline(this.db, sql);
   }
 
   async version(): Promise<string> {

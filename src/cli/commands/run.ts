@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { fail, type WrangleError } from '../../engine/errors/catalog';
 import { serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
+import type { CsvReadReport } from '../../engine/blocks/import/csv-report';
 import type { ModelReport } from '../../engine/model/als-contract';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
@@ -65,6 +66,8 @@ export interface RunSummary {
     seconds: number;
     error?: ReturnType<WrangleError['toJSON']>;
     model?: ReturnType<typeof modelSummary>;
+    /** How an import read its CSV file: the dialect, and the rows padded, rejected or skipped. */
+    csv?: CsvReadReport;
   }[];
   outputs: { file: string; path: string; rows: number }[];
   error?: ReturnType<WrangleError['toJSON']>;
@@ -94,7 +97,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const progress = progressReporter(process.stderr, mode, labelOf);
   let runner: NativeRunner | undefined;
   try {
-    runner = await NativeRunner.open({ readableFiles: Object.values(inputs).map((i) => i.path), writableDirectories: [staged.dir], threads });
+    runner = await NativeRunner.open({
+      readableFiles: Object.values(inputs).map((i) => i.path),
+      // Exactly the staged exports (and the `tmp_` file DuckDB's COPY writes first when its target exists).
+      writableFiles: exportFiles.flatMap((f) => [staged.path(f), staged.path(`tmp_${f}`)]),
+      writableDirectories: [],
+      threads,
+    });
     const executor = new FlowExecutor(runner);
     const result = await executor.run(flow, {
       inputs,
@@ -121,6 +130,7 @@ export async function runCommand(args: string[]): Promise<number> {
         seconds: Number(b.seconds.toFixed(3)),
         ...(b.error ? { error: b.error.toJSON() } : {}),
         ...(b.model ? { model: modelSummary(b.model) } : {}),
+        ...(b.csv ? { csv: b.csv } : {}),
       })),
       outputs: [],
       ...(failed?.error ? { error: failed.error.toJSON() } : {}),

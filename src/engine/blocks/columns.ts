@@ -1,6 +1,15 @@
 import { fail } from '../errors/catalog';
 import type { Column, Relation } from './types';
 
+/**
+ * A column name as DuckDB tells names apart: ASCII letters fold to lower case (`a` and `A` are one column, and a
+ * table made from both silently renames the second `A_1`), every other character is itself (`é` and `É` are two).
+ * Blocks that make a column compare by this key, so a clash is an error, not a silent rename.
+ */
+export function columnKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
 /** Column names of a relation, in order. */
 export function columnNames(rel: Relation): string[] {
   return rel.columns.map((c) => c.name);

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { WrangleError } from '../errors/catalog';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import type { NumericColumn, SqlRow } from '../run/sql-runner';
+import type { CsvReadReport } from './import/csv-report';
+import type { SourceEncoding } from './import/encoding';
+import type { UserSql } from '../sql/user-sql-guard';
 
 /** A column of a relation, with its DuckDB type as DuckDB spells it (`VARCHAR`, `DOUBLE`, `BIGINT`, ...). */
 export interface Column {
@@ -27,6 +30,8 @@ export interface FileResolver {
    * Parquet or JSON reader offline, so the studio loads those through Arrow). Undefined: read the file at inputPath.
    */
   inputTable?(name: string): string | undefined;
+  /** How the host resolved a text input's encoding (and whether it converted the file to UTF-8). */
+  inputEncoding?(name: string): SourceEncoding | undefined;
 }
 
 export interface BlockContext<P> {
@@ -47,6 +52,25 @@ export interface CompileContext<P, F> extends BlockContext<P> {
   files: FileResolver;
   /** What `prepare` made, for blocks that have it. */
   prepared?: Prepared;
+  /** What `readSource` found, for blocks that have it. */
+  source?: SourceReading;
+}
+
+/** For blocks that must look at their file before they compile: what they may run, and scratch table names. */
+export interface ReadSourceContext<P> {
+  blockId: string;
+  params: P;
+  files: FileResolver;
+  query(sql: string): Promise<SqlRow[]>;
+  exec(sql: string): Promise<void>;
+  table(suffix: string): string;
+}
+
+/** How an import block reads its file, settled by looking at it, and what it tells the user about that. */
+export interface SourceReading {
+  /** The table function call that reads the file, e.g. `read_csv('…', auto_detect = false, delim = ';', …)`. */
+  reader: string;
+  csv?: CsvReadReport;
 }
 
 /**
@@ -87,6 +111,8 @@ export interface Compiled {
   select: string;
   outputs?: (main: string) => Record<string, string>;
   sink?: Sink;
+  /** SQL the user wrote that is part of `select`: the executor has the engine's parser check it before anything runs. */
+  userSql?: UserSql[];
 }
 
 /**
@@ -109,6 +135,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown> {
   fit?(ctx: FitContext<P>): Promise<F>;
   /** Makes the tables compile reads, for blocks whose work is not SQL (training). Runs only when the result is not cached. */
   prepare?(ctx: PrepareContext<P>): Promise<Prepared>;
+  /**
+   * Looks at the block's file before it compiles (an import settles how to read a CSV): runs when the result is not
+   * cached, in dry runs too, and its answer reaches `compile` as `ctx.source`.
+   */
+  readSource?(ctx: ReadSourceContext<P>): Promise<SourceReading | undefined>;
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
   compile(ctx: CompileContext<P, F>): Compiled;
   /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */

@@ -5,23 +5,32 @@
 
 type MessageArgs = Record<string, string | number>;
 
+/** Where in the flow file a wiring problem is, when the caller knows: ` See $.edges[3].to.block.` */
+const seeAt = (a: MessageArgs): string => (a.at === undefined ? '' : ` See ${a.at}.`);
+
 const catalog = {
   E_FLOW_NOT_JSON: (a: MessageArgs) => `The file is not valid JSON: ${a.detail}`,
   E_FLOW_INVALID: (a: MessageArgs) => `Invalid flow at ${a.path}: ${a.detail}`,
   E_FLOW_VERSION_NEWER: (a: MessageArgs) =>
-    `This flow was saved by a newer Wrangle (format version ${a.found}); this version reads up to ${a.supported}. Update Wrangle to open it.`,
-  E_FLOW_VERSION_UNKNOWN: (a: MessageArgs) => `Unknown flow format version ${a.found}.`,
+    `This flow was saved by a newer Wrangle (format version ${a.found}, at $.version); this version reads up to ${a.supported}. Update Wrangle to open it.`,
+  E_FLOW_VERSION_UNKNOWN: (a: MessageArgs) => `Unknown flow format version ${a.found} (at $.version).`,
   E_UNKNOWN_BLOCK_KIND: (a: MessageArgs) => `Unknown block kind "${a.kind}" at ${a.path}. Known kinds: ${a.known}.`,
   E_PARAMS_INVALID: (a: MessageArgs) => `Invalid setting ${a.path}: ${a.detail}`,
-  E_DUPLICATE_ID: (a: MessageArgs) => `Two blocks share the id "${a.id}".`,
-  E_CYCLE: (a: MessageArgs) => `The flow has a cycle: ${a.path}.`,
-  E_DANGLING_EDGE: (a: MessageArgs) => `A connection refers to ${a.what} "${a.ref}", which does not exist.`,
+  E_DUPLICATE_ID: (a: MessageArgs) => `Two blocks share the id "${a.id}".${seeAt(a)}`,
+  E_CYCLE: (a: MessageArgs) => `The flow has a cycle: ${a.path}.${seeAt(a)}`,
+  E_DANGLING_EDGE: (a: MessageArgs) => `A connection refers to ${a.what} "${a.ref}", which does not exist.${seeAt(a)}`,
   E_PORT_UNCONNECTED: (a: MessageArgs) => `Input "${a.port}" is not connected.`,
-  E_PORT_TAKEN: (a: MessageArgs) => `Input "${a.port}" has more than one connection.`,
+  E_PORT_TAKEN: (a: MessageArgs) => `Input "${a.port}" has more than one connection.${seeAt(a)}`,
   E_INPUT_CONFLICT: (a: MessageArgs) => `Input "${a.name}" is declared with two different files: ${a.files}.`,
   E_INPUT_UNMAPPED: (a: MessageArgs) => `No file given for input "${a.name}" (expects ${a.file}). Pass --input ${a.name}=PATH or --data DIR.`,
   E_INPUT_NOT_FOUND: (a: MessageArgs) => `Input "${a.name}": file not found: ${a.file}`,
-  E_INPUT_EMPTY: (a: MessageArgs) => `Input "${a.name}" (${a.file}) has 0 data rows.`,
+  E_INPUT_EMPTY: (a: MessageArgs) => `Input "${a.name}" (${a.file}) has 0 data rows${a.detail ? `: ${a.detail}` : ''}.`,
+  E_CSV_LINE_TOO_LONG: (a: MessageArgs) =>
+    `Input "${a.name}" (${a.file}): line ${a.line} is longer than the maximum line size of ${a.limit} bytes${a.size ? ` (it is ${a.size} bytes)` : ''}. Raise "Max line size" on the import block (csv.maxLineSize)${a.size ? ` to at least ${a.size}` : ''}, or check the delimiter and quote settings.`,
+  E_CSV_BAD_ROWS: (a: MessageArgs) =>
+    `Input "${a.name}" (${a.file}): line ${a.line} is malformed: ${a.reason}. Set "Bad rows" on the import block to pad or reject such rows, or fix the dialect settings.`,
+  E_CSV_ENCODING: (a: MessageArgs) =>
+    `Input "${a.name}" (${a.file}) is not valid ${a.encoding} text. Choose its encoding on the import block (csv.encoding): utf-8, utf-16, latin-1 or windows-1252.`,
   E_INPUT_READ: (a: MessageArgs) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
   E_COLUMN_MISSING: (a: MessageArgs) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
   E_JOIN_KEY_MISSING: (a: MessageArgs) => `Join key "${a.column}" does not exist in the ${a.side} input. Available: ${a.available}.`,
@@ -30,6 +39,8 @@ const catalog = {
   E_FORMULA_INVALID: (a: MessageArgs) => `Formula for "${a.column}" cannot be evaluated: ${a.detail}`,
   E_SQL_INVALID: (a: MessageArgs) => `The SQL is not valid: ${a.detail}`,
   E_SQL_NOT_SELECT: (a: MessageArgs) => `Only a single SELECT is allowed here: ${a.detail}`,
+  E_SQL_REFUSED: (a: MessageArgs) =>
+    `${a.setting} ${a.what} "${a.name}" at position ${a.position}, which a flow may not use: ${a.reason}.`,
   E_SPLIT_FRACTIONS: (a: MessageArgs) => `Split fractions must sum to 1; they sum to ${a.sum}.`,
   E_FACTORS_INVALID: (a: MessageArgs) =>
     `The "${a.port}" input is not a factor table (an id column, then bias, then f0, f1, …): ${a.detail}.`,

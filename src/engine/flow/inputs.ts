@@ -1,4 +1,5 @@
 import { fail } from '../errors/catalog';
+import type { CsvEncodingChoice } from '../blocks/import/encoding';
 import type { FlowDocument } from './schema';
 
 /** A logical input of a flow: its name, the bare file name it expects, and its format. */
@@ -6,6 +7,8 @@ export interface DeclaredInput {
   name: string;
   file: string;
   format: string;
+  /** The text encoding an import block sets for it (CSV and TSV), if any: the host then reads it so. */
+  encoding?: CsvEncodingChoice;
 }
 
 /** The flow's inputs, from its import blocks. Two imports of one name must agree on the file. */
@@ -16,7 +19,8 @@ export function declaredInputs(flow: FlowDocument): DeclaredInput[] {
     const { input, file, format } = b.params;
     const seen = byName.get(input);
     if (seen && seen.file !== file) fail('E_INPUT_CONFLICT', { name: input, files: `${seen.file}, ${file}` }, b.id);
-    byName.set(input, { name: input, file, format });
+    const encoding = seen?.encoding ?? b.params.csv.encoding;
+    byName.set(input, { name: input, file, format, ...(encoding ? { encoding } : {}) });
   }
   return [...byName.values()];
 }

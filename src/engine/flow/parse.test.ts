@@ -110,7 +110,7 @@ describe('parseFlow', () => {
     const newer = CURRENT_FLOW_VERSION + 1;
     expect(() => parseFlow({ ...smallFlow(), version: newer })).toThrow(expect.objectContaining({ code: 'E_FLOW_VERSION_NEWER' }));
     expect(() => parseFlow({ ...smallFlow(), version: newer })).toThrow(
-      `saved by a newer Wrangle (format version ${newer}); this version reads up to ${CURRENT_FLOW_VERSION}`,
+      `saved by a newer Wrangle (format version ${newer}, at $.version); this version reads up to ${CURRENT_FLOW_VERSION}`,
     );
   });
 });

@@ -17,14 +17,33 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   }, '$');
 }
 
-function checkDepth(value: unknown, depth: number, path: PropertyKey[]): void {
+/**
+ * Keys that change how a JavaScript object behaves when code reads or copies it (`obj[key]`, a spread, a record
+ * built key by key). No flow needs them, so a document holding one is refused, wherever it is.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Depth, forbidden keys, and plain JSON shapes only: checked before anything reads the document. */
+function checkShape(value: unknown, depth: number, path: PropertyKey[]): void {
   if (depth > MAX_FLOW_DEPTH) fail('E_FLOW_INVALID', { path: jsonPath(path), detail: `nested deeper than ${MAX_FLOW_DEPTH} levels` });
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => checkDepth(v, depth + 1, [...path, i]));
+    value.forEach((v, i) => checkShape(v, depth + 1, [...path, i]));
     return;
   }
-  for (const [k, v] of Object.entries(value)) checkDepth(v, depth + 1, [...path, k]);
+  const proto: unknown = Object.getPrototypeOf(value);
+  // An object handed over already parsed could inherit keys; JSON.parse never makes one.
+  if (proto !== Object.prototype && proto !== null) fail('E_FLOW_INVALID', { path: jsonPath(path), detail: 'expected a plain JSON object' });
+  for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) fail('E_FLOW_INVALID', { path: jsonPath([...path, k]), detail: `the key "${k}" is not allowed in a flow` });
+    checkShape(v, depth + 1, [...path, k]);
+  }
+}
+
+/** JSON.parse's message, with a position wherever it did not give one. */
+function notJsonDetail(e: unknown, text: string): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return /Unexpected end of JSON input/.test(message) ? `${message} (at the end, position ${text.length})` : message;
 }
 
 function firstIssue(error: z.ZodError): WrangleError {
@@ -43,10 +62,10 @@ export function parseFlow(input: string | unknown): FlowDocument {
     try {
       raw = JSON.parse(input);
     } catch (e) {
-      fail('E_FLOW_NOT_JSON', { detail: e instanceof Error ? e.message : String(e) });
+      fail('E_FLOW_NOT_JSON', { detail: notJsonDetail(e, input) });
     }
   }
-  checkDepth(raw, 0, []);
+  checkShape(raw, 0, []);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('E_FLOW_INVALID', { path: '$', detail: 'expected a JSON object' });
   const doc = raw as Record<string, unknown>;
   if (doc.format !== FLOW_FORMAT) {

@@ -98,7 +98,9 @@ describe('buildGraph', () => {
   });
 
   it('duplicate ids are E_DUPLICATE_ID', () => {
-    expect(() => order([imp('a'), formula('a')])).toThrow(expect.objectContaining({ code: 'E_DUPLICATE_ID', message: 'Two blocks share the id "a".' }));
+    expect(() => order([imp('a'), formula('a')])).toThrow(
+      expect.objectContaining({ code: 'E_DUPLICATE_ID', message: 'Two blocks share the id "a". See $.blocks[1].id.' }),
+    );
   });
 
   it('an unconnected input is not an error of the whole flow', () => {

@@ -58,31 +58,39 @@ function findCycle(blocks: FlowBlock[], downstream: Map<string, string[]>): stri
  */
 export function buildGraph(flow: FlowDocument): FlowGraph {
   const byId = new Map<string, FlowBlock>();
-  for (const b of flow.blocks) {
-    if (byId.has(b.id)) fail('E_DUPLICATE_ID', { id: b.id });
+  flow.blocks.forEach((b, i) => {
+    if (byId.has(b.id)) fail('E_DUPLICATE_ID', { id: b.id, at: `$.blocks[${i}].id` });
     byId.set(b.id, b);
-  }
-  const inputsOf = new Map<string, Record<string, PortRef>>(flow.blocks.map((b) => [b.id, {}]));
+  });
+  // Without a prototype, a port named `constructor` or `__proto__` is just a port.
+  const inputsOf = new Map<string, Record<string, PortRef>>(flow.blocks.map((b) => [b.id, Object.create(null) as Record<string, PortRef>]));
   const readers = new Map<string, number>();
   const downstream = new Map<string, string[]>();
-  for (const e of flow.edges) {
-    const from = byId.get(e.from.block) ?? fail('E_DANGLING_EDGE', { what: 'block', ref: e.from.block });
-    const to = byId.get(e.to.block) ?? fail('E_DANGLING_EDGE', { what: 'block', ref: e.to.block });
-    if (!blockPorts(from).outputs.includes(e.from.port)) fail('E_DANGLING_EDGE', { what: 'output', ref: `${from.id}.${e.from.port}` });
-    if (!blockPorts(to).inputs.includes(e.to.port)) fail('E_DANGLING_EDGE', { what: 'input', ref: `${to.id}.${e.to.port}` });
+  const closing = new Map<string, string>();
+  flow.edges.forEach((e, i) => {
+    const at = `$.edges[${i}]`;
+    const from = byId.get(e.from.block) ?? fail('E_DANGLING_EDGE', { what: 'block', ref: e.from.block, at: `${at}.from.block` });
+    const to = byId.get(e.to.block) ?? fail('E_DANGLING_EDGE', { what: 'block', ref: e.to.block, at: `${at}.to.block` });
+    if (!blockPorts(from).outputs.includes(e.from.port)) fail('E_DANGLING_EDGE', { what: 'output', ref: `${from.id}.${e.from.port}`, at: `${at}.from.port` });
+    if (!blockPorts(to).inputs.includes(e.to.port)) fail('E_DANGLING_EDGE', { what: 'input', ref: `${to.id}.${e.to.port}`, at: `${at}.to.port` });
     const slots = inputsOf.get(to.id)!;
-    if (slots[e.to.port]) fail('E_PORT_TAKEN', { port: e.to.port }, to.id);
+    if (Object.hasOwn(slots, e.to.port)) fail('E_PORT_TAKEN', { port: e.to.port, at: `${at}.to` }, to.id);
+    closing.set(`${from.id}\u0000${to.id}`, at);
     slots[e.to.port] = e.from;
     readers.set(portKey(e.from), (readers.get(portKey(e.from)) ?? 0) + 1);
     downstream.set(from.id, [...(downstream.get(from.id) ?? []), to.id]);
-  }
+  });
   // Kahn's algorithm, always taking the earliest-declared ready block, so the order is stable.
   const indegree = new Map(flow.blocks.map((b) => [b.id, Object.keys(inputsOf.get(b.id)!).length]));
   const order: FlowBlock[] = [];
   const done = new Set<string>();
   while (order.length < flow.blocks.length) {
     const next = flow.blocks.find((b) => !done.has(b.id) && indegree.get(b.id) === 0);
-    if (!next) fail('E_CYCLE', { path: findCycle(flow.blocks, downstream).join(' → ') });
+    if (!next) {
+      const cycle = findCycle(flow.blocks, downstream);
+      const last = closing.get(`${cycle.at(-2)}\u0000${cycle.at(-1)}`);
+      fail('E_CYCLE', { path: cycle.join(' → '), ...(last ? { at: last } : {}) });
+    }
     done.add(next.id);
     order.push(next);
     for (const d of downstream.get(next.id) ?? []) indegree.set(d, indegree.get(d)! - 1);

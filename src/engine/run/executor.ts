@@ -1,11 +1,14 @@
 import { blockDefinition } from '../blocks/registry';
-import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation } from '../blocks/types';
+import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation, SourceReading } from '../blocks/types';
+import type { CsvReadReport } from '../blocks/import/csv-report';
+import type { SourceEncoding } from '../blocks/import/encoding';
 import { fail, type WrangleError } from '../errors/catalog';
 import type { FlowBlock, FlowDocument } from '../flow/schema';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import { buildGraph, portKey, type FlowGraph } from '../plan/graph';
 import { contentHash } from '../plan/hash';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
 import type { SqlRunner } from './sql-runner';
 
@@ -15,6 +18,8 @@ export interface InputFile {
   fingerprint: string;
   /** A table the host already loaded the input into (see FileResolver.inputTable). */
   table?: string;
+  /** How the host resolved a text file's encoding; `path` is a UTF-8 copy where it says `transcoded`. */
+  encoding?: SourceEncoding;
 }
 
 /**
@@ -72,6 +77,8 @@ export interface BlockResult {
   cached?: boolean;
   /** A model block's training report. */
   model?: ModelReport;
+  /** How an import read its CSV file: the dialect, and the rows padded, rejected or skipped. */
+  csv?: CsvReadReport;
 }
 
 export interface RunResult {
@@ -92,6 +99,8 @@ interface CachedResult {
   mainIsTable: boolean;
   /** Tables a model block prepared; they go with the result. */
   prepared?: Prepared;
+  /** How an import read its file. */
+  source?: SourceReading;
 }
 
 const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
@@ -204,12 +213,15 @@ export class FlowExecutor {
       const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: this.sourceFingerprint(block, options) });
       const cached = this.cache.get(hash);
       let prepared = cached?.prepared;
+      const source = cached ? cached.source : await this.readSource(def, block, files, hash);
+      const seen = source ? { source } : {};
       // SQL blocks compile before anything is dropped, so a bad edit fails fast and keeps the previous result.
-      let compiled = def.prepare ? undefined : def.compile({ blockId: block.id, params: block.params, inputs, fitted, files });
+      let compiled = def.prepare ? undefined : def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...seen });
+      for (const sql of compiled?.userSql ?? []) await checkUserSql(this.runner, sql);
       if (options.dropSuperseded) await this.dropSupersededResult(block.id, hash);
       if (def.prepare && !prepared) prepared = await this.prepare(def, block, inputs, files, hash, options);
-      compiled ??= def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...(prepared ? { prepared } : {}) });
-      const kept = cached ?? { ...(await this.materialize(hash, compiled, graph, block, options, script)), ...(prepared ? { prepared } : {}) };
+      compiled ??= def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...seen, ...(prepared ? { prepared } : {}) });
+      const kept = cached ?? { ...(await this.materialize(hash, compiled, graph, block, options, script)), ...(prepared ? { prepared } : {}), ...seen };
       if (!cached && !options.dryRun) this.cache.set(hash, kept);
       const sink = compiled.sink && options.sinkPath ? await this.writeSink(compiled, options, script) : undefined;
       return {
@@ -224,6 +236,7 @@ export class FlowExecutor {
         ...(sink ? { sink } : {}),
         ...(cached ? { cached: true } : {}),
         ...(prepared?.report ? { model: prepared.report } : {}),
+        ...(source?.csv ? { csv: source.csv } : {}),
       };
     } catch (e) {
       const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
@@ -262,7 +275,22 @@ export class FlowExecutor {
     return {
       inputPath: (name) => inputs[name]?.path ?? fail('E_INPUT_UNMAPPED', { name, file: 'a file' }),
       inputTable: (name) => inputs[name]?.table,
+      inputEncoding: (name) => inputs[name]?.encoding,
     };
+  }
+
+  /** Lets a block look at its file before it compiles (an import settles its CSV dialect); scratch tables go by the hash. */
+  private async readSource(def: BlockDefinition<unknown, unknown>, block: FlowBlock, files: FileResolver, hash: string): Promise<SourceReading | undefined> {
+    if (!def.readSource) return undefined;
+    const runner = this.runner;
+    return def.readSource({
+      blockId: block.id,
+      params: block.params,
+      files,
+      query: (sql) => runner.query(sql),
+      exec: (sql) => runner.exec(sql),
+      table: (suffix) => `${relationName(hash)}_${suffix}`,
+    });
   }
 
   /** Import blocks depend on their file's content, not only their settings. */

@@ -1,3 +1,5 @@
+import type { SqlOutline } from '../sql/sql-outline';
+
 /**
  * The one seam between the engine and a DuckDB. The CLI implements it with @duckdb/node-api, the browser with
  * duckdb-wasm in a worker. Everything that crosses it is plain data or Arrow IPC bytes.
@@ -28,6 +30,11 @@ export interface SqlRunner {
   queryColumns(sql: string): Promise<Record<string, Float64Array>>;
   /** Creates `table` (it must not exist) from equal-length numeric columns: how trained factors return to the engine. */
   createTableFromColumns(table: string, columns: NumericColumn[]): Promise<void>;
+  /**
+   * DuckDB's own reading of one SQL text, without running it: whether it parses as exactly one statement, and the
+   * functions, names and tables in it (see SqlOutline). The executor checks user-written SQL with it.
+   */
+  outline(sql: string): Promise<SqlOutline>;
   /** The DuckDB version string, e.g. `v1.4.3`. */
   version(): Promise<string>;
 }

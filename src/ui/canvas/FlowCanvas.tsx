@@ -25,6 +25,7 @@ import { ConnectHint } from './ConnectHint';
 import { connectionProblem } from './connection-rules';
 import { edgeBetween, edgeFromConnection } from './edge-ids';
 import { blockNodes, flowEdges, type BlockFlowNode, type Size } from './flow-elements';
+import { isDifferentFlow } from './new-flow';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useSelectionSync } from './use-selection-sync';
 
@@ -183,7 +184,7 @@ function CanvasView(): JSX.Element {
   );
 }
 
-/** Fits the view when a different flow is shown (opened, new, recovered): none of the blocks on screen remain. */
+/** Fits the view when a different flow is shown (opened, new, recovered), so that none of its blocks is off screen. */
 function useFitViewOnNewFlow(blockIds: string): void {
   const { fitView } = useReactFlow();
   const previous = useRef<string | undefined>(undefined);
@@ -191,9 +192,8 @@ function useFitViewOnNewFlow(blockIds: string): void {
     const before = previous.current;
     previous.current = blockIds;
     // The first render is fitted by the `fitView` prop.
-    if (before === undefined || blockIds === '') return;
-    const earlier = new Set(before.split('\n'));
-    if (blockIds.split('\n').some((id) => earlier.has(id))) return;
-    void fitView(FIT_VIEW_OPTIONS);
+    if (before === undefined) return;
+    const ids = (joined: string) => (joined === '' ? [] : joined.split('\n'));
+    if (isDifferentFlow(ids(before), ids(blockIds))) void fitView(FIT_VIEW_OPTIONS);
   }, [blockIds, fitView]);
 }

@@ -22,6 +22,10 @@ class FakeWorkers {
         log(`register ${name} ${fileName}`);
         return Promise.resolve();
       },
+      unregisterFile: (name) => {
+        log(`unregister ${name}`);
+        return Promise.resolve();
+      },
       runFlow: async (flow, runId, onBlock, onTraining, options) => {
         await onTraining?.({ type: 'start', blockId: 'a', backend: 'wasm SIMD × 1 thread' });
         await onBlock?.({ blockId: 'a', status: 'fresh', outputs: {} });
@@ -39,6 +43,7 @@ class FakeWorkers {
       profile: () => Promise.reject({ code: 'E_NO_RESULT', message: 'Block "b" has no result yet.', blockId: 'b' }),
       // A wasm trap: the engine is broken and must be rebuilt.
       chart: () => Promise.reject(new Error('RuntimeError: memory access out of bounds')),
+      itemValues: () => Promise.resolve(new Uint8Array([5])),
       download: () => Promise.resolve(new Uint8Array([1, 2, 3])),
       exportFile: () => Promise.resolve({ fileName: 'x.csv', bytes: new Uint8Array([4]) }),
     };
@@ -118,6 +123,17 @@ describe('EngineClient', () => {
     await settle();
     expect(fake.log.filter((l) => l.startsWith('1:'))).toEqual(['1: register tracks tracks.csv', '1: register ratings ratings.csv', '1: run 5']);
     expect(await client.init()).toEqual({ version: 'fake 1' });
+  });
+
+  it('does not give a rebuilt engine a file that was unregistered', async () => {
+    const { fake, client } = setup();
+    await client.registerFile('tracks', 'tracks.csv', new Uint8Array([1]));
+    await client.registerFile('ratings', 'ratings.csv', new Uint8Array([2]));
+    await client.unregisterFile('ratings');
+    expect(client.registeredInputs()).toEqual(['tracks']);
+    await client.restart('test-hook');
+    await settle();
+    expect(fake.log).toEqual(['0: register tracks tracks.csv', '0: register ratings ratings.csv', '0: unregister ratings', '1: register tracks tracks.csv']);
   });
 
   it('does not re-run the flow after a cancel', async () => {

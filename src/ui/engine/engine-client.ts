@@ -42,6 +42,12 @@ class WorkerEngineClient implements EngineClient {
     this.files.set(inputName, { fileName, source });
   }
 
+  async unregisterFile(inputName: string): Promise<void> {
+    // Forgotten here first, so that an engine rebuilt meanwhile does not get the file back.
+    this.files.delete(inputName);
+    await this.call((api) => api.unregisterFile(inputName));
+  }
+
   registeredInputs(): string[] {
     return [...this.files.keys()];
   }
@@ -77,6 +83,10 @@ class WorkerEngineClient implements EngineClient {
 
   chart(req: Parameters<EngineApi['chart']>[0]) {
     return this.call((api) => api.chart(req));
+  }
+
+  itemValues(req: Parameters<EngineApi['itemValues']>[0]) {
+    return this.call((api) => api.itemValues(req));
   }
 
   download(blockId: string, port: string, format: 'csv' | 'parquet') {

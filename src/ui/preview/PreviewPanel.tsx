@@ -3,6 +3,7 @@ import type { BlockState, EngineClient } from '../../worker/engine-api';
 import { useStudio } from '../state/studio-store';
 import type { ChartPick } from './chart-spec';
 import { ChartView } from './ChartView';
+import { CsvReadBanner } from './CsvReadBanner';
 import { DataTable } from './DataTable';
 import { DownloadBar } from './DownloadBar';
 import { PortSwitcher } from './PortSwitcher';
@@ -75,6 +76,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         )}
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
       </div>
+      {state?.csv && <CsvReadBanner report={state.csv} />}
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
         {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}
         {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && <TrainingTab engine={engine} blockId={blockId} state={state} />}

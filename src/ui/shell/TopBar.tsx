@@ -3,6 +3,8 @@ import { getStudioState, studioActions, useStudio } from '../state/studio-store'
 import type { SaveStatus } from '../state/store-types';
 import { importDataFiles, openFlowFile } from './data-in';
 import { downloadFlow } from './download';
+import { importDataWranglerFile } from './dw-import';
+import { DwImportReport } from './DwImportReport';
 import { FlowNameField } from './FlowNameField';
 import { DATA_FILE_ACCEPT } from './import-files';
 
@@ -36,6 +38,7 @@ export function TopBar(): JSX.Element {
   const running = useStudio((s) => Object.values(s.runtime).some((b) => b.status === 'running'));
   const openInput = useRef<HTMLInputElement>(null);
   const dataInput = useRef<HTMLInputElement>(null);
+  const dwInput = useRef<HTMLInputElement>(null);
 
   return (
     <header className="topbar">
@@ -49,6 +52,9 @@ export function TopBar(): JSX.Element {
         </button>
         <button type="button" onClick={() => openInput.current?.click()} title="Open a .flow.json file">
           Open…
+        </button>
+        <button type="button" onClick={() => dwInput.current?.click()} title="Convert a SageMaker Data Wrangler .flow file into a flow">
+          Import Data Wrangler flow…
         </button>
         <button type="button" onClick={() => downloadFlow(getStudioState().doc)} title="Download the flow as a .flow.json file">
           Save
@@ -81,6 +87,17 @@ export function TopBar(): JSX.Element {
         }}
       />
       <input
+        ref={dwInput}
+        type="file"
+        accept=".flow,application/json"
+        hidden
+        aria-label="Import a Data Wrangler flow file"
+        onChange={(e) => {
+          const file = takeFiles(e)[0];
+          if (file) void importDataWranglerFile(file);
+        }}
+      />
+      <input
         ref={dataInput}
         type="file"
         accept={DATA_FILE_ACCEPT}
@@ -89,6 +106,7 @@ export function TopBar(): JSX.Element {
         aria-label="Import data files"
         onChange={(e) => void importDataFiles(takeFiles(e))}
       />
+      <DwImportReport />
     </header>
   );
 }

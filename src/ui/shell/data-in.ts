@@ -8,6 +8,7 @@ import { expectedInputs } from '../state/missing-inputs';
 import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions } from '../state/studio-store';
 import { importParamsFor, isFlowFileName } from './import-files';
+import { importDataWranglerFile } from './dw-import';
 
 /** Opens a flow file; one that is not a valid flow leaves the current document as it is and says why. */
 export async function openFlowFile(file: File): Promise<void> {
@@ -50,8 +51,14 @@ export async function importDataFiles(files: readonly File[]): Promise<void> {
   if (chosen.length > 0) studioActions.select(chosen);
 }
 
-/** Sorts incoming files: the first flow file is opened (alone), otherwise every data file is imported. */
+/** Sorts incoming files: a Data Wrangler flow is converted, the first flow file is opened (alone), otherwise every data file is imported. */
 export async function receiveFiles(files: readonly File[]): Promise<void> {
+  // A SageMaker Data Wrangler flow (`.flow`) is converted, as "Import Data Wrangler flow…" does.
+  const dataWrangler = files.find((f) => /\.flow$/i.test(f.name));
+  if (dataWrangler) {
+    await importDataWranglerFile(dataWrangler);
+    return;
+  }
   const flows = files.filter((f) => isFlowFileName(f.name));
   const flow = flows[0];
   if (flow) {

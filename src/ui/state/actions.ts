@@ -25,6 +25,7 @@ import {
   wiringProblem,
   type Clipboard,
 } from './doc-edits';
+import { expectedInputs } from './missing-inputs';
 import { errorMessage } from './run-loop';
 import type { StudioActions } from './store-types';
 
@@ -139,6 +140,9 @@ export function createActions(core: StoreCore): StudioActions {
         core.notify('error', `This flow cannot be opened. ${problem}`);
         return;
       }
+      // The bundled sample files belong to the sample flow. An opened flow asks for its own, even for an input of
+      // the same name: the music sample's ratings.csv is not the ratings.csv of a MovieLens flow.
+      core.forgetSampleInputs(expectedInputs(parsed).map((i) => i.name));
       edit(parsed);
       core.publish({ selection: [] });
     },

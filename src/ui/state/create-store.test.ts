@@ -205,4 +205,26 @@ describe('the run loop in the store', () => {
     store.actions.updateParams('import_1', { input: 'ratings', file: 'ratings-2025.csv' });
     expect(store.getState().missingInputs).toEqual([{ name: 'ratings', file: 'ratings-2025.csv' }]);
   });
+
+  it('opening a flow asks for its own files where the bundled sample files have the same names', async () => {
+    const flow = (name: string, inputs: string[]): FlowDocument => ({
+      format: 'wrangle-flow',
+      version: 1,
+      name,
+      blocks: inputs.map((input) => ({ id: input, kind: 'import', params: { input, file: `${input}.csv`, format: 'csv' } })),
+      edges: [],
+    }) as unknown as FlowDocument;
+    store.internals.hydrate(flow('sample', ['tracks', 'ratings', 'notes']));
+    await store.internals.registerSampleFile('tracks', new File(['trackId\n1\n'], 'tracks.csv'));
+    await store.internals.registerSampleFile('ratings', new File(['userId\n1\n'], 'ratings.csv'));
+    // A file the user chose is theirs, whichever flow is open.
+    await store.actions.registerInputFile('notes', new File(['note\nx\n'], 'notes.csv'));
+    store.actions.load(flow('movies', ['movies', 'ratings', 'notes']));
+    expect(store.getState().missingInputs).toEqual([
+      { name: 'movies', file: 'movies.csv' },
+      { name: 'ratings', file: 'ratings.csv' },
+    ]);
+    expect([...engine.files.keys()].sort()).toEqual(['notes', 'tracks']);
+    expect(store.internals.sampleInputs()).toEqual(['tracks']);
+  });
 });

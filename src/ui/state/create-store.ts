@@ -63,6 +63,8 @@ export interface StoreCore {
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
   /** A file is now registered for this input, under this file name: the blocks reading it run again. */
   fileRegistered(inputName: string, fileName: string): void;
+  /** Unregisters the bundled sample file of each of these inputs that has one; a user's own files stay. */
+  forgetSampleInputs(inputNames: readonly string[]): void;
 }
 
 export function createStudioStore(options: { debounceMs?: number } = {}): StudioStore {
@@ -139,6 +141,17 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
       sampleInputs.delete(inputName);
       publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
       rerun(history.present, history.present, [inputName]);
+    },
+    forgetSampleInputs(inputNames) {
+      const dropped = inputNames.filter((name) => sampleInputs.has(name));
+      if (dropped.length === 0) return;
+      for (const name of dropped) {
+        sampleInputs.delete(name);
+        registeredFiles.delete(name);
+        // A failed call means the worker went away, and the rebuilt one is not given the file again.
+        engine?.unregisterFile(name).catch(() => undefined);
+      }
+      publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
     },
   };
 

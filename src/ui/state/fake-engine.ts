@@ -40,6 +40,10 @@ export function fakeEngine(): FakeEngine {
       files.set(inputName, { fileName, source });
       return Promise.resolve();
     },
+    unregisterFile(inputName) {
+      files.delete(inputName);
+      return Promise.resolve();
+    },
     registeredInputs: () => [...files.keys()],
     runFlow(doc, runId, onBlock, onTraining, options) {
       return new Promise<RunFlowResult>((resolve, reject) => {
@@ -62,6 +66,7 @@ export function fakeEngine(): FakeEngine {
     focus: () => Promise.resolve(),
     profile: unused('profile'),
     chart: unused('chart'),
+    itemValues: unused('itemValues'),
     download: unused('download'),
     exportFile: unused('exportFile'),
   };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
-import { guardExpression } from '../../sql/expression-guard';
+import { userExpression } from '../../sql/expression-guard';
 import { identList, quoteIdent } from '../../sql/quote';
-import { isNumericType, requireColumn, requireColumns } from '../columns';
+import { columnKey, isNumericType, requireColumn, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../types';
 
 export const aggregateFunctions = [
@@ -100,11 +100,13 @@ export const aggregateBlock = defineBlock({
       return `${aggregateExpr(a, col)} AS ${quoteIdent(aggregationName(a))}`;
     });
     const names = [...p.groupBy, ...p.aggregations.map(aggregationName)];
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    const nameKeys = names.map(columnKey);
+    const dup = names.find((_, i) => nameKeys.indexOf(nameKeys[i]!) !== i);
     if (dup !== undefined) fail('E_COLUMN_EXISTS', { column: dup });
-    const where = p.filter?.trim() ? ` WHERE ${guardExpression(p.filter, 'E_FORMULA_SYNTAX', 'filter')}` : '';
+    const filter = p.filter?.trim() ? userExpression(p.filter, 'filter') : undefined;
+    const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
     const select = `SELECT ${[keys, ...outputs].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
-    return { select };
+    return { select, ...(filter ? { userSql: [filter.check] } : {}) };
   },
 });

@@ -51,7 +51,7 @@ describe('filter', () => {
     ['a parser error', 'Rating >', 'E_FORMULA_SYNTAX'],
     ['a missing column', 'nope > 1', 'E_FORMULA_INVALID'],
     ['a text that is no boolean', "'abc'", 'E_FORMULA_INVALID'],
-    ['a file read', "(SELECT count(*) FROM read_csv('/etc/passwd')) > 0", 'E_SANDBOX_DENIED'],
+    ['a file read', "(SELECT count(*) FROM read_csv('/etc/passwd')) > 0", 'E_SQL_REFUSED'],
   ])('refuses %s', async (_, condition, code) => {
     await expect(runBlock(db, filter(condition), { in: 't' })).rejects.toMatchObject({ code });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guardExpression } from '../../sql/expression-guard';
+import { userExpression } from '../../sql/expression-guard';
 import { formulaBlock } from '../formula/definition';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
@@ -22,8 +22,8 @@ export const filterBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const condition = guardExpression(p.condition, 'E_FORMULA_SYNTAX', LABEL);
-    return { select: `SELECT * FROM ${inputs.in!.ref} WHERE ${condition}` };
+    const condition = userExpression(p.condition, LABEL);
+    return { select: `SELECT * FROM ${inputs.in!.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
   },
   explainError(message, p) {
     // A condition is an expression like a formula's, so its engine errors read the same way.

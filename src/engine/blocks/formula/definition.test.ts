@@ -28,6 +28,8 @@ describe('formula', () => {
     ['writes a hostile column name', 'it\'s "new"', 'id * 100', [100, 200]],
     ['keeps a trailing comment out of the query', 'y', 'id + 1 -- plus one', [2, 3]],
     ['takes a string with ; and ) inside quotes', 'y', "length('a;b)c')", [5, 5]],
+    ['takes a dollar-quoted string holding ) and --', 'y', 'length($$ ) -- $$)', [6, 6]],
+    ["takes an E'' string with an escaped quote", 'y', "length(E'it\\'s')", [4, 4]],
   ])('%s', async (_name, column, expression, values) => {
     const r = await runBlock(db, formula(column, expression), { in: 't' }, { orderBy: 'all' });
     expect(r.outputs.out!.map((row) => row[column])).toEqual(values);
@@ -48,6 +50,24 @@ describe('formula', () => {
     const run = runBlock(db, formula('y', expression), { in: 't' });
     await expect(run).rejects.toMatchObject({ code: 'E_FORMULA_SYNTAX', blockId: 'b' });
     await expect(run).rejects.toThrow(/Formula for "y"/);
+  });
+
+  it("an E'' string cannot hide a closing parenthesis from the check (the engine's lexer decides, not ours)", async () => {
+    // DuckDB reads E'\'' as one string, so the `)` after it closes the formula's parenthesis.
+    const run = runBlock(db, formula('y', "E'\\'' ) AS y, (SELECT 1 --'"), { in: 't' });
+    await expect(run).rejects.toMatchObject({ code: 'E_FORMULA_SYNTAX' });
+    await expect(run).rejects.toThrow(/syntax error at or near "\)" \(position 7\)/);
+  });
+
+  it.each([
+    ['a file read', "(SELECT count(*) FROM read_csv('/etc/passwd'))", 'read_csv', 23],
+    ['a quoted reader in capitals', '(SELECT count(*) FROM "READ_TEXT"(\'/etc/hostname\'))', 'read_text', 23],
+    ['a setting', "current_setting('threads')", 'current_setting', 1],
+    ['another table', '(SELECT max(id) FROM t)', 't', 22],
+  ])('refuses %s with E_SQL_REFUSED and its position', async (_name, expression, name, position) => {
+    const run = runBlock(db, formula('y', expression), { in: 't' });
+    await expect(run).rejects.toMatchObject({ code: 'E_SQL_REFUSED', args: { name, position } });
+    await expect(run).rejects.toThrow(/^Formula for "y" (calls|reads)/);
   });
 
   it('a DROP smuggled after ; never runs', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { WrangleError } from '../../errors/catalog';
-import { guardExpression } from '../../sql/expression-guard';
+import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
+import { columnKey } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
 const params = z
@@ -23,12 +24,13 @@ export const formulaBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
     const input = inputs.in!;
-    const expr = guardExpression(p.expression, 'E_FORMULA_SYNTAX', p.column);
-    const exists = input.columns.some((c) => c.name === p.column);
+    const expr = userExpression(p.expression, p.column);
+    // A name equal to an existing column's but for ASCII case is that column to DuckDB: it is replaced, in place.
+    const exists = input.columns.some((c) => columnKey(c.name) === columnKey(p.column));
     const select = exists
-      ? `SELECT * REPLACE (${expr} AS ${quoteIdent(p.column)}) FROM ${input.ref}`
-      : `SELECT *, ${expr} AS ${quoteIdent(p.column)} FROM ${input.ref}`;
-    return { select };
+      ? `SELECT * REPLACE (${expr.sql} AS ${quoteIdent(p.column)}) FROM ${input.ref}`
+      : `SELECT *, ${expr.sql} AS ${quoteIdent(p.column)} FROM ${input.ref}`;
+    return { select, userSql: [expr.check] };
   },
   explainError(message, p) {
     if (/^Parser Error/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
 import { defineBlock, SINGLE_OUT, type Compiled } from '../types';
+import { explainCsvError } from './csv-errors';
+import { planCsvRead } from './csv-plan';
+import { readCsvCall } from './csv-read';
+import { CSV_ENCODINGS } from './encoding';
 
 /** A bare file name: the flow never holds a path. */
 export const bareFileName = z
@@ -12,19 +16,30 @@ export const bareFileName = z
 
 export const inputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'letters, digits, _ and - only, starting with a letter');
 
+/** How a CSV file is written. Every part left out is detected from the file (see csv-plan.ts). */
 const csvDialect = z
   .object({
     delimiter: z.string().max(4).optional(),
+    /** `''`: no quoting. */
     quote: z.string().max(1).optional(),
     escape: z.string().max(1).optional(),
     header: z.boolean().optional(),
+    /** Header rows (the names come from the first); more than one for a units row under the names. */
+    headerRows: z.number().int().min(1).max(10).optional(),
+    /** Lines before the header (a preamble). */
     skipRows: z.number().int().min(0).optional(),
     nullString: z.string().optional(),
+    /** A strptime pattern such as `%d/%m/%Y`: picks day/month against month/day order. */
     dateFormat: z.string().optional(),
     /** Columns read as text whatever they look like (keeps leading zeros in ids). */
     textColumns: z.array(z.string()).optional(),
-    encoding: z.enum(['utf-8', 'utf-16', 'latin-1']).optional(),
+    encoding: z.enum(CSV_ENCODINGS).optional(),
     maxLineSize: z.number().int().positive().optional(),
+    /**
+     * Rows that do not fit the dialect: `pad` (the default) pads rows with too few fields with NULLs and leaves out
+     * rows with too many or a broken quote; `reject` leaves out both; `fail` stops at the first, naming its line.
+     */
+    badRows: z.enum(['pad', 'reject', 'fail']).optional(),
   })
   .strict();
 
@@ -85,10 +100,18 @@ export const importBlock = defineBlock({
   params,
   inputs: () => [],
   outputs: () => SINGLE_OUT,
+  async readSource(ctx) {
+    const p = ctx.params;
+    if ((p.format !== 'csv' && p.format !== 'tsv') || ctx.files.inputTable?.(p.input) !== undefined) return undefined;
+    const path = ctx.files.inputPath(p.input);
+    const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
+    return { reader: readCsvCall(path, read), csv: report };
+  },
   compile(ctx): Compiled {
     const p = ctx.params;
     const table = ctx.files.inputTable?.(p.input);
-    const file = table !== undefined ? quoteIdent(table) : readerCall(p, ctx.files.inputPath(p.input));
+    // Without a settled reading (a host that did not look at the file), DuckDB detects the dialect itself.
+    const file = table !== undefined ? quoteIdent(table) : (ctx.source?.reader ?? readerCall(p, ctx.files.inputPath(p.input)));
     const source = p.rowNumber === undefined ? file : `(SELECT *, row_number() OVER () AS ${quoteIdent(p.rowNumber)} FROM ${file})`;
     const s = p.sampling;
     if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
@@ -98,4 +121,5 @@ export const importBlock = defineBlock({
     }
     return { select: `SELECT * FROM ${source}` };
   },
+  explainError: (message, p) => explainCsvError(message, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
-import { columnNames, requireJoinKey } from '../columns';
+import { columnKey, columnNames, requireJoinKey } from '../columns';
 import { defineBlock, SINGLE_OUT, type Relation } from '../types';
 
 const params = z
@@ -16,16 +16,17 @@ const params = z
  * `<name>_0` on the left and `<name>_1` on the right (the keys too).
  */
 export function joinedColumnNames(left: readonly string[], right: readonly string[]): { left: string[]; right: string[] } {
-  const inLeft = new Set(left);
-  const inRight = new Set(right);
+  // Names are compared as DuckDB compares them: `a` on one side and `A` on the other are the same name.
+  const inLeft = new Set(left.map(columnKey));
+  const inRight = new Set(right.map(columnKey));
   const out = {
-    left: left.map((n) => (inRight.has(n) ? `${n}_0` : n)),
-    right: right.map((n) => (inLeft.has(n) ? `${n}_1` : n)),
+    left: left.map((n) => (inRight.has(columnKey(n)) ? `${n}_0` : n)),
+    right: right.map((n) => (inLeft.has(columnKey(n)) ? `${n}_1` : n)),
   };
   const seen = new Set<string>();
   for (const n of [...out.left, ...out.right]) {
-    if (seen.has(n)) fail('E_COLUMN_EXISTS', { column: n });
-    seen.add(n);
+    if (seen.has(columnKey(n))) fail('E_COLUMN_EXISTS', { column: n });
+    seen.add(columnKey(n));
   }
   return out;
 }

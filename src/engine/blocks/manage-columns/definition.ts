@@ -3,7 +3,7 @@ import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
-import { requireColumn } from '../columns';
+import { columnKey, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
 
 const names = z.array(z.string().min(1)).min(1);
@@ -44,8 +44,9 @@ function find(cols: OutColumn[], name: string, rel: Relation, step: number): num
   return i;
 }
 
-function addUnique(cols: OutColumn[], name: string): void {
-  if (cols.some((c) => c.name === name)) fail('E_COLUMN_EXISTS', { column: name });
+/** A new name must differ from every other column's as DuckDB compares them (`b` and `B` clash); `except` is the renamed one. */
+function addUnique(cols: OutColumn[], name: string, except = -1): void {
+  if (cols.some((c, i) => i !== except && columnKey(c.name) === columnKey(name))) fail('E_COLUMN_EXISTS', { column: name });
 }
 
 function applyMove(cols: OutColumn[], op: Extract<ColumnOperation, { op: 'move' }>, rel: Relation, step: number): OutColumn[] {
@@ -77,7 +78,7 @@ export function applyColumnOperations(rel: Relation, ops: readonly ColumnOperati
         break;
       case 'rename': {
         const i = find(cols, op.from, rel, step);
-        if (op.from !== op.to) addUnique(cols, op.to);
+        addUnique(cols, op.to, i);
         cols[i] = { name: op.to, expr: cols[i]!.expr };
         break;
       }

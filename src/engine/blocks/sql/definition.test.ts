@@ -63,11 +63,19 @@ describe('sql', () => {
     ['SET', 'SET threads = 1', 'E_SQL_NOT_SELECT'],
     ['PRAGMA', 'PRAGMA database_list', 'E_SQL_NOT_SELECT'],
     ['COPY after a comment', "/* x */ COPY df TO '/tmp/x.csv'", 'E_SQL_NOT_SELECT'],
-    ['a file read', "SELECT * FROM read_csv('/etc/passwd')", 'E_SANDBOX_DENIED'],
-    ['a glob', "SELECT * FROM glob('/etc/*')", 'E_SANDBOX_DENIED'],
+    ['a file read', "SELECT * FROM read_csv('/etc/passwd')", 'E_SQL_REFUSED'],
+    ['a glob', "SELECT * FROM glob('/etc/*')", 'E_SQL_REFUSED'],
+    ['a file named in FROM', "SELECT * FROM '/etc/passwd'", 'E_SQL_REFUSED'],
+    ['a table that is not an input', 'SELECT * FROM df, main.df_other', 'E_SQL_REFUSED'],
+    ['SQL made from text', "SELECT * FROM query('SELECT 1')", 'E_SQL_REFUSED'],
+    ['a setting', "SELECT current_setting('threads') AS t", 'E_SQL_REFUSED'],
+    ['the settings view', 'SELECT * FROM pg_settings', 'E_SQL_REFUSED'],
+    ["an E'' string that hides a closing parenthesis", "SELECT E'\\'' ) AS x, (SELECT 1 --' FROM df", 'E_SQL_INVALID'],
+    ['EXPORT DATABASE', "EXPORT DATABASE '/tmp/x'", 'E_SQL_NOT_SELECT'],
+    ['a trailing second statement after ;', 'SELECT 1;', 'E_SQL_NOT_SELECT'],
     ['a parser error', 'SELECT FROM WHERE', 'E_SQL_INVALID'],
     ['a missing column', 'SELECT nope FROM df', 'E_SQL_INVALID'],
-    ['a missing table', 'SELECT * FROM nope', 'E_SQL_INVALID'],
+    ['a missing table', 'SELECT * FROM nope', 'E_SQL_REFUSED'],
   ])('refuses %s', async (_, q, code) => {
     await expect(runBlock(db, sql(q), { df: 'ratings' })).rejects.toMatchObject({ code });
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fail, WrangleError } from '../../errors/catalog';
-import { checkSingleFragment } from '../../sql/expression-guard';
+import { WrangleError } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
+import { wrapQuery } from '../../sql/user-sql-guard';
 import { defineBlock, SINGLE_OUT } from '../types';
 
 /** A port name doubles as the table name the query reads, so it must be a plain SQL identifier. */
@@ -24,18 +24,6 @@ const params = z
 
 export type SqlParams = z.infer<typeof params>;
 
-/** Leading whitespace and comments, which may come before the first keyword. */
-const LEADING_NOISE = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/;
-
-/** Refuses text that is not a query (COPY, ATTACH, SET, PRAGMA, INSTALL…) before the parser sees it. */
-function checkStartsAsQuery(query: string): void {
-  const rest = query.replace(LEADING_NOISE, '');
-  if (rest === '') fail('E_SQL_INVALID', { detail: 'there is no query, only comments' });
-  if (rest.startsWith('(') || /^(SELECT|WITH|FROM|VALUES)\b/i.test(rest)) return;
-  const first = /^[^\s(]*/.exec(rest)?.[0] ?? '';
-  fail('E_SQL_NOT_SELECT', { detail: `it starts with "${first.slice(0, 20)}", not SELECT, WITH, FROM or VALUES` });
-}
-
 export const sqlBlock = defineBlock({
   kind: 'sql',
   family: 'transform',
@@ -45,12 +33,12 @@ export const sqlBlock = defineBlock({
   inputs: (p) => p.inputs,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    // The user text sits inside `( … )`: it must stay one fragment, so it cannot close the parenthesis or add a statement.
-    checkSingleFragment(p.query, (detail) => fail('E_SQL_INVALID', { detail }));
-    checkStartsAsQuery(p.query);
     const tables = p.inputs.map((name) => `${quoteIdent(name)} AS (SELECT * FROM ${inputs[name]!.ref})`);
-    // Newlines around the query so that a trailing `--` comment cannot swallow the closing parenthesis.
-    return { select: `WITH ${tables.join(', ')} SELECT * FROM (\n${p.query}\n)` };
+    // The executor has the engine's parser check the query first: one SELECT, reading only these tables.
+    return {
+      select: `WITH ${tables.join(', ')} SELECT * FROM ${wrapQuery(p.query)}`,
+      userSql: [{ as: 'query', text: p.query, tables: p.inputs }],
+    };
   },
   explainError(message) {
     if (/^(Parser|Binder|Catalog) Error/i.test(message)) {

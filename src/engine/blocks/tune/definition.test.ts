@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModelHost } from '../../../ml/model-host';
+import { LocalSweeper } from '../../../ml/sweeper';
+import { tsKernel } from '../../../ml/kernels/ts-kernel';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
 import { foldData } from './cross-validate';
 
@@ -41,6 +44,16 @@ describe('tune', () => {
     expect(Array.from(f0.validation!.rating)).toEqual([1, 3]);
     // User 1's only rating is held out: the model has no factors for it, so that pair is marked cold (−1).
     expect(Array.from(f0.validation!.user)).toEqual([0, -1]);
+  });
+
+  it('reports where the best settings trained, and why the GPU was not used, as train-als does', async () => {
+    const noGpu = createModelHost({
+      create: (matrix) => Promise.resolve({ sweeper: new LocalSweeper(tsKernel, matrix), fallbackReason: 'no WebGPU adapter' }),
+    });
+    const r = await runBlock(db, tune, { ratings: 'ratings' }, { models: noGpu });
+    expect(r.prepared!.report).toMatchObject({ backend: expect.any(String), fallbackReason: 'no WebGPU adapter' });
+    const plain = await runBlock(db, tune, { ratings: 'ratings' });
+    expect(plain.prepared!.report).not.toHaveProperty('fallbackReason');
   });
 
   it('refuses implicit feedback, which has no held-out RMSE', async () => {

@@ -73,7 +73,15 @@ export const tuneBlock = defineBlock({
     // The grid's results are small: they travel as SELECTs of literals kept with the cached result, so a cached tune never trains again.
     return {
       tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
-      report: { backend: model.backend, users: data.users, items: data.items, ratings: data.rating.length, params: settings, history: model.history },
+      report: {
+        backend: model.backend,
+        ...(model.fallbackReason ? { fallbackReason: model.fallbackReason } : {}),
+        users: data.users,
+        items: data.items,
+        ratings: data.rating.length,
+        params: settings,
+        history: model.history,
+      },
       sql: { results: resultsSelect(results), best: literalRow({ rank: best.rank, reg_param: best.regParam, rmse: best.mean, rmse_std: best.std, folds: p.folds }) },
     };
   },

@@ -3,6 +3,7 @@ import { FormShell } from '../../forms/FormShell';
 import { fieldBinder } from '../../forms/list-edit';
 import { SelectField } from '../../forms/SelectField';
 import { TextField } from '../../forms/TextField';
+import { useStudio } from '../../state/studio-store';
 import type { BlockFormProps } from '../form-types';
 import { CSV_KEYS, CsvDialectFields } from './CsvDialectFields';
 import type { Sampling } from './sampling';
@@ -14,8 +15,10 @@ const FORMAT_LABELS = { csv: 'CSV', tsv: 'TSV', parquet: 'Parquet', json: 'JSON 
 const NO_SAMPLING: Sampling = { mode: 'none' };
 
 /** Reads a file, known to the flow by a logical input name. */
-export function ImportForm({ params, onChange, issues }: BlockFormProps<'import'>) {
+export function ImportForm({ blockId, params, onChange, issues }: BlockFormProps<'import'>) {
   const field = fieldBinder(params, onChange);
+  // How the engine last read the file (the detected dialect, rows padded or rejected), shown in the dialect fields.
+  const detected = useStudio((s) => s.runtime[blockId]?.csv);
   const csv = field('csv');
   const sampling = field('sampling');
   const format = params.format ?? blockDefault('import', 'format', params);
@@ -24,7 +27,7 @@ export function ImportForm({ params, onChange, issues }: BlockFormProps<'import'
       <TextField label="Input name" {...field('input')} monospace hint="The name the flow knows this file by; the CLI maps it with --input name=path." />
       <TextField label="File name" {...field('file')} hint="The expected file name, without a folder." />
       <SelectField label="Format" options={FORMATS} labels={FORMAT_LABELS} {...field('format')} />
-      {(format === 'csv' || format === 'tsv') && <CsvDialectFields value={csv.value ?? {}} onChange={csv.onChange} tab={format === 'tsv'} />}
+      {(format === 'csv' || format === 'tsv') && <CsvDialectFields value={csv.value ?? {}} onChange={csv.onChange} tab={format === 'tsv'} detected={detected} />}
       <SamplingFields value={sampling.value ?? NO_SAMPLING} onChange={sampling.onChange} />
     </FormShell>
   );

@@ -26,13 +26,13 @@ export function TrainingProgress({ blockId, live }: { blockId: string; live: Liv
           </span>
         ))}
         {live?.stage && <span className="training-status__stage">{live.stage}</span>}
-        {live?.backend && <span className="training-status__backend">{live.backend}</span>}
+        {live?.backend && <span className="training-status__backend">training on {live.backend}</span>}
         {live && <span className="training-status__elapsed">{Math.max(0, (now - live.startedAt) / 1000).toFixed(1)} s</span>}
         <button type="button" className="training-cancel" onClick={() => studioActions.cancelTraining(blockId)} disabled={cancelling}>
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
-      {live?.fallbackReason && <p className="training-fallback">Fallback: {live.fallbackReason}</p>}
+      {live?.fallbackReason && <p className="training-fallback">GPU not used: {live.fallbackReason}</p>}
       {live && live.points.length > 0 && <LossChart points={live.points} maxIter={live.maxIter} />}
     </div>
   );

@@ -2,15 +2,24 @@ import type { JSX } from 'react';
 import type { BlockState, EngineClient, ModelReport } from '../../../worker/engine-api';
 import { FactorScatter } from './FactorScatter';
 import { LossChart } from './LossChart';
-import { modelMetrics } from './model-metrics';
+import { modelMetrics, trainingPlace } from './model-metrics';
 
 /** A trained model: its figures, its loss curve, and its item factors in two dimensions. */
 export function TrainingReport({ engine, blockId, state, report }: { engine: EngineClient; blockId: string; state: BlockState; report: ModelReport }): JSX.Element {
+  const place = trainingPlace(report);
   return (
     <div className="training-tab training-report">
+      <p className="training-place" data-testid="training-backend">
+        {place.trainedOn}
+      </p>
+      {place.gpuNotUsed && (
+        <p className="training-fallback" data-testid="training-fallback">
+          {place.gpuNotUsed}
+        </p>
+      )}
       <dl className="training-metrics" data-testid="training-metrics">
         {modelMetrics(report).map((m) => (
-          // Sentences (where it ran, why not on the GPU) get more room than figures.
+          // A long value (a fractional regParam, say) gets more room than a figure.
           <div key={m.label} className={m.value.length > 24 ? 'training-metric training-metric--wide' : 'training-metric'}>
             <dt>{m.label}</dt>
             <dd>{m.value}</dd>

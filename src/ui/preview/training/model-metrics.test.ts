@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelReport } from '../../../worker/engine-api';
-import { modelMetrics } from './model-metrics';
+import { modelMetrics, trainingPlace } from './model-metrics';
 
 const report: ModelReport = {
   backend: 'wasm SIMD × 2 workers',
@@ -15,7 +15,7 @@ const report: ModelReport = {
 };
 
 describe('model metrics', () => {
-  it('lists the final fit, the data, the settings and where it trained', () => {
+  it('lists the final fit, the data, the settings and the training time', () => {
     expect(modelMetrics(report)).toEqual([
       { label: 'final loss', value: '1.25' },
       { label: 'train RMSE', value: '0.9' },
@@ -27,15 +27,21 @@ describe('model metrics', () => {
       { label: 'rank', value: '8' },
       { label: 'regParam', value: '0.1' },
       { label: 'iterations', value: '2' },
-      { label: 'backend', value: 'wasm SIMD × 2 workers' },
       { label: 'training time', value: '1.3 s' },
     ]);
   });
 
-  it('says why a fallback was taken, and shows alpha for implicit feedback', () => {
-    const implicit = { ...report, fallbackReason: 'no adapter', params: { ...report.params, implicitPrefs: true, alpha: 40 } };
+  it('shows alpha for implicit feedback', () => {
+    const implicit = { ...report, params: { ...report.params, implicitPrefs: true, alpha: 40 } };
     const metrics = Object.fromEntries(modelMetrics(implicit).map((m) => [m.label, m.value]));
-    expect(metrics.fallback).toBe('no adapter');
     expect(metrics['alpha (implicit)']).toBe('40');
+  });
+
+  it('says where it trained, and why the GPU was not used only when it was not', () => {
+    expect(trainingPlace(report)).toEqual({ trainedOn: 'trained on wasm SIMD × 2 workers' });
+    expect(trainingPlace({ ...report, fallbackReason: 'no WebGPU in this browser' })).toEqual({
+      trainedOn: 'trained on wasm SIMD × 2 workers',
+      gpuNotUsed: 'GPU not used: no WebGPU in this browser',
+    });
   });
 });

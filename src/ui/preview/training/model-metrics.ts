@@ -6,7 +6,7 @@ export interface Metric {
   value: string;
 }
 
-/** The figures of a trained model, in the order a reader checks them: fit, data, settings, where it ran. */
+/** The figures of a trained model, in the order a reader checks them: fit, data, settings, time. */
 export function modelMetrics(report: ModelReport): Metric[] {
   const last = report.history.at(-1);
   const cells = report.users * report.items;
@@ -26,9 +26,12 @@ export function modelMetrics(report: ModelReport): Metric[] {
   add('regParam', formatStat(report.params.regParam));
   add('iterations', formatCount(report.history.length));
   if (report.params.implicitPrefs) add('alpha (implicit)', formatStat(report.params.alpha));
-  add('backend', report.backend);
-  add('fallback', report.fallbackReason);
   // The training's own time: the block's time is near zero when its result came from the cache.
   add('training time', last ? `${last.seconds.toFixed(1)} s` : undefined);
   return metrics;
+}
+
+/** Where the model trained, as sentences: the backend, and why the GPU was not used when it was not. */
+export function trainingPlace(report: Pick<ModelReport, 'backend' | 'fallbackReason'>): { trainedOn: string; gpuNotUsed?: string } {
+  return { trainedOn: `trained on ${report.backend}`, ...(report.fallbackReason ? { gpuNotUsed: `GPU not used: ${report.fallbackReason}` } : {}) };
 }

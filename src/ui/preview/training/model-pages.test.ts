@@ -1,6 +1,6 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { colourColumns, factorColumns, readColour, readCrosstab, readFactors } from './model-pages';
+import { colourColumns, factorColumns, readColour, readCrosstab, readFactors, readJoinedColour } from './model-pages';
 
 const columns = [
   { name: 'trackId', type: 'VARCHAR' },
@@ -25,6 +25,13 @@ describe('factor pages', () => {
     expect(readFactors(page, ['f0', 'f1'], 'trackId')).toEqual({ rows: 2, values: Float64Array.from([1, 2, 0, 4]), ids: ['T1', 'T2'] });
     expect(readColour(page, { name: 'bias', type: 'DOUBLE' })).toEqual({ kind: 'number', name: 'bias', values: [0.5, -0.5] });
     expect(readColour(page, { name: 'trackId', type: 'VARCHAR' })).toEqual({ kind: 'text', name: 'trackId', values: ['T1', 'T2'] });
+  });
+
+  it('lines a joined column up with the factor page by id, whatever order the engine answered in', () => {
+    const numbers = tableToIPC(tableFromArrays({ key: ['T2', 'T1'], value: Float64Array.from([4.5, 3]) }), 'stream');
+    expect(readJoinedColour(numbers, { name: 'Rating', type: 'BIGINT' }, ['T1', 'T2', 'T3'])).toEqual({ kind: 'number', name: 'Rating', values: [3, 4.5, null] });
+    const text = tableToIPC(tableFromArrays({ key: ['T2', 'T1', 'T3'], value: ['Jazz', 'Rock', null] }), 'stream');
+    expect(readJoinedColour(text, { name: 'genre', type: 'VARCHAR' }, ['T1', 'T2', 'T3'])).toEqual({ kind: 'text', name: 'genre', values: ['Rock', 'Jazz', null] });
   });
 
   it('reads an evaluate crosstab, skipping rows with a missing value', () => {

@@ -62,6 +62,23 @@ export function readColour(bytes: Uint8Array, column: Column): ColourValues {
   return { kind: 'text', name: column.name, values: textColumn(table, column.name) };
 }
 
+/**
+ * The colour of each item from an engine `itemValues` answer (`key`, `value` rows), in the order of `ids`: keys are
+ * matched as the same text the factor page's ids are read as. An item the answer lacks gets NULL.
+ */
+export function readJoinedColour(bytes: Uint8Array, column: Column, ids: readonly string[]): ColourValues {
+  const table = tableFromIPC(bytes);
+  const keys = textColumn(table, 'key');
+  if (isNumericType(column.type)) {
+    const vector = table.getChild('value');
+    const byKey = new Map(keys.map((k, r) => [k, toNumber(vector?.get(r))]));
+    return { kind: 'number', name: column.name, values: ids.map((id) => byKey.get(id) ?? null) };
+  }
+  const values = textColumn(table, 'value');
+  const byKey = new Map(keys.map((k, r) => [k, values[r] ?? null]));
+  return { kind: 'text', name: column.name, values: ids.map((id) => byKey.get(id) ?? null) };
+}
+
 /** An evaluate block's crosstab page (observed, predicted, count); rows with a missing value are skipped. */
 export function readCrosstab(bytes: Uint8Array): CrosstabCell[] {
   const table = tableFromIPC(bytes);

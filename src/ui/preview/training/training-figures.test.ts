@@ -54,13 +54,35 @@ describe('the factor scatter', () => {
       ['rock', [1, 3]],
       ['jazz', [2]],
     ]);
+    expect(text.layout).toMatchObject({ showlegend: true, legend: { title: { text: 'genre' } } });
   });
 
-  it('draws one colour when a text column has too many labels for a legend', () => {
-    const n = MAX_COLOUR_CATEGORIES + 1;
-    const many = { x: new Float64Array(n), y: new Float64Array(n), explained: [1, 0] as [number, number] };
-    const ids = Array.from({ length: n }, (_, i) => `id${i}`);
-    expect(factorFigure(many, ids, { kind: 'text', name: 'id', values: ids }).traces).toHaveLength(1);
+  it('gives every label of a short list its own colour, most frequent first, NULLs as a label of their own', () => {
+    const n = MAX_COLOUR_CATEGORIES;
+    const labels = Array.from({ length: n - 1 }, (_, i) => `g${String(i).padStart(2, '0')}`);
+    // g00 once, g01 twice, …: the legend runs from the most frequent down.
+    const values: (string | null)[] = labels.flatMap((l, i) => Array<string>(i + 1).fill(l));
+    values.push(null);
+    const points = { x: new Float64Array(values.length), y: new Float64Array(values.length), explained: [1, 0] as [number, number] };
+    const { traces } = factorFigure(points, values.map((_, i) => `id${i}`), { kind: 'text', name: 'genre', values });
+    const names = (traces as Trace[]).map((t) => t.name);
+    expect(names).toHaveLength(n);
+    expect(names.slice(0, 3)).toEqual(['g18', 'g17', 'g16']);
+    expect(names).toContain('(null)');
+    expect(new Set((traces as Trace[]).map((t) => t.marker?.color)).size).toBe(n);
+  });
+
+  it('folds the rarest labels of a long list into one grey entry, every point still drawn once', () => {
+    const n = MAX_COLOUR_CATEGORIES + 5;
+    const values = Array.from({ length: n }, (_, i) => (i < 3 ? 'common' : `rare${i}`));
+    values.push('common', 'common');
+    const points = { x: Float64Array.from(values.map((_, i) => i)), y: new Float64Array(values.length), explained: [1, 0] as [number, number] };
+    const { traces } = factorFigure(points, values.map((_, i) => `id${i}`), { kind: 'text', name: 'id', values });
+    const drawn = traces as Trace[];
+    expect(drawn).toHaveLength(MAX_COLOUR_CATEGORIES);
+    expect(drawn[0]).toMatchObject({ name: 'common', x: [0, 1, 2, n, n + 1] });
+    expect(drawn.at(-1)).toMatchObject({ name: `${n - 3 - (MAX_COLOUR_CATEGORIES - 2)} others`, marker: { color: '#b8bec6' } });
+    expect(drawn.flatMap((t) => t.x as number[]).sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
   });
 });
 

@@ -16,10 +16,40 @@ export interface Figure {
 const ACCENT = '#2f6fde';
 const SECOND = '#c8702a';
 const THIRD = '#1f8a4c';
-/** Categorical colours for a text "colour by" column. */
-const CATEGORY_COLOURS = ['#2f6fde', '#c8702a', '#1f8a4c', '#c2417a', '#7c5cc4', '#0f8b8d', '#b26a00', '#5b6b7f', '#c62f2f', '#3b82c4'];
-/** More labels than this and a legend stops helping: the points are drawn in one colour. */
+/** Categorical colours for a text "colour by" column: ten strong hues, then lighter ones. */
+const CATEGORY_COLOURS = [
+  '#2f6fde', '#c8702a', '#1f8a4c', '#c2417a', '#7c5cc4', '#0f8b8d', '#d4a800', '#c62f2f', '#8c5a2b', '#6b8e23',
+  '#8fb3f0', '#f0b27a', '#7cc59a', '#e58fb5', '#b4a2e3', '#6cc4c5', '#f0d264', '#e88b8b', '#c49a6c', '#a9c46a',
+];
+/** The legend's length: past it, the least frequent labels share its last entry, in grey. */
 export const MAX_COLOUR_CATEGORIES = CATEGORY_COLOURS.length;
+const OTHERS_COLOUR = '#b8bec6';
+
+interface LegendEntry {
+  name: string;
+  colour: string;
+  points: number[];
+}
+
+/** Points grouped by label, most frequent first (ties alphabetical); the rarest fold into one "N others" entry. */
+function legendEntries(values: readonly (string | null)[]): LegendEntry[] {
+  const byLabel = new Map<string, number[]>();
+  values.forEach((v, i) => {
+    const label = v ?? '(null)';
+    const points = byLabel.get(label);
+    if (points) points.push(i);
+    else byLabel.set(label, [i]);
+  });
+  const ranked = [...byLabel].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const shown = ranked.length <= MAX_COLOUR_CATEGORIES ? ranked : ranked.slice(0, MAX_COLOUR_CATEGORIES - 1);
+  const entries = shown.map(([name, points], k) => ({ name, colour: CATEGORY_COLOURS[k]!, points }));
+  const rest = ranked.slice(shown.length);
+  if (rest.length > 0) {
+    const points = rest.flatMap(([, p]) => p).sort((a, b) => a - b);
+    entries.push({ name: `${rest.length.toLocaleString('en-US')} others`, colour: OTHERS_COLOUR, points });
+  }
+  return entries;
+}
 
 function baseLayout(xTitle: string, yTitle: string): Partial<Layout> {
   return {
@@ -105,17 +135,9 @@ export function factorFigure(projection: PlaneProjection, ids: readonly string[]
     return { traces: [trace(all, 'items', { marker: { ...marker, ...scale } })], layout: { ...layout, showlegend: false } };
   }
   if (colour?.kind === 'text') {
-    const labels = [...new Set(colour.values.map((v) => v ?? '(null)'))];
-    if (labels.length <= MAX_COLOUR_CATEGORIES) {
-      const traces = labels.map((label, k) =>
-        trace(
-          all.filter((i) => (colour.values[i] ?? '(null)') === label),
-          plainText(label),
-          { marker: { ...marker, color: CATEGORY_COLOURS[k] } },
-        ),
-      );
-      return { traces, layout: { ...layout, showlegend: true, legend: { title: { text: plainText(colour.name) } } } };
-    }
+    // One trace per label, so that plotly draws a legend whose entries hide and show their points.
+    const traces = legendEntries(colour.values).map((e) => trace(e.points, plainText(e.name), { marker: { ...marker, color: e.colour } }));
+    return { traces, layout: { ...layout, showlegend: true, legend: { title: { text: plainText(colour.name) } } } };
   }
   return { traces: [trace(all, 'items', { marker: { ...marker, color: ACCENT } })], layout: { ...layout, showlegend: false } };
 }

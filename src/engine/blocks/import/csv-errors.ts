@@ -1,0 +1,54 @@
+import { WrangleError } from '../../errors/catalog';
+
+/** Which input an error is about, for messages that name it. */
+export interface CsvSubject {
+  name: string;
+  file: string;
+  /** The encoding the file was read in, for "not valid … text". */
+  encoding?: string;
+}
+
+/** DuckDB's default maximum line size (2,000,000 bytes), which applies when the import block sets none. */
+export const DEFAULT_MAX_LINE_SIZE = 2_000_000;
+
+const lineOf = (message: string): string => /CSV Error on Line: (\d+)/.exec(message)?.[1] ?? '?';
+
+/** A row problem as the user would say it, from DuckDB's wording. */
+export function rowProblem(message: string): string | undefined {
+  const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (count) return `it has ${count[2]} fields where the header has ${count[1]}`;
+  if (/unterminated quote/i.test(message)) return 'a quote opens a field and is never closed, or a quote inside a field is not doubled';
+  const cast = castFailure(message);
+  if (cast) return `"${cast.value}" in column "${cast.column}" is not a ${cast.type} (list the column under "Text columns" to read it as text)`;
+  return undefined;
+}
+
+/** The value, column and type of DuckDB's "Could not convert string … to …" while reading a CSV file. */
+export function castFailure(message: string): { column: string; value: string; type: string } | undefined {
+  const m = /Error when converting column "([^"]*)"\. Could not convert string "([^"]*)" to '([^']+)'/.exec(message);
+  return m ? { column: m[1]!, value: m[2]!, type: m[3]! } : undefined;
+}
+
+/**
+ * Turns DuckDB's error about reading a CSV file into a coded one that says what to change on the import block: a
+ * line over the maximum size, text in another encoding, or a malformed row. Undefined for anything else.
+ */
+export function explainCsvError(message: string, subject: CsvSubject, maxLineSize: number | undefined): WrangleError | undefined {
+  const { name, file } = subject;
+  const tooLong = /Maximum line size of (\d+) bytes exceeded\.(?: Actual Size:\s*(\d+) bytes)?/.exec(message);
+  if (tooLong) {
+    return new WrangleError('E_CSV_LINE_TOO_LONG', {
+      name,
+      file,
+      line: lineOf(message),
+      limit: Number(tooLong[1] ?? maxLineSize ?? DEFAULT_MAX_LINE_SIZE).toLocaleString('en-US'),
+      size: tooLong[2] ? Number(tooLong[2]).toLocaleString('en-US') : '',
+    });
+  }
+  if (/Invalid unicode|not utf-8 encoded|not latin-1 encoded|not utf-16 encoded/i.test(message)) {
+    return new WrangleError('E_CSV_ENCODING', { name, file, encoding: subject.encoding ?? 'utf-8' });
+  }
+  const problem = /CSV Error on Line/.test(message) ? rowProblem(message) : undefined;
+  if (problem) return new WrangleError('E_CSV_BAD_ROWS', { name, file, line: lineOf(message), reason: problem });
+  return undefined;
+}

@@ -1,0 +1,341 @@
+/**
+ * The adaptive CSV read policy, the same in the studio and the CLI. DuckDB's detection raises no error on many
+ * malformed files: one ragged row or a stray quote and it reads every line into a single text column. Its relaxed
+ * options rescue such files but alter clean ones (`strict_mode = false` runs a broken quote on into the next lines
+ * without a word). So the policy:
+ *
+ * 1. reads the first lines raw and sniffs the file strictly, with the user's settings;
+ * 2. recognises a collapse (one column where the lines have a consistent number of fields under some delimiter) and
+ *    lines skipped as preamble that are data, and settles the dialect, keeping `quote = '"'` and `escape = '"'`
+ *    unless the user or the file says otherwise;
+ * 3. checks the whole file (up to CHECK_ROWS rows) strictly with DuckDB's rejects tables, and only then repairs:
+ *    rows with too few fields are padded, rows with too many fields or a broken quote are left out, each with its
+ *    line number. A quote that breaks more rows than it keeps is dropped ("proven otherwise").
+ *
+ * The result is a read with nothing left to detect (see CsvRead) and a report for the user (see CsvReadReport).
+ */
+import { fail } from '../../errors/catalog';
+import type { Column } from '../types';
+import { checkRead, type BadLine, type CheckIo, type CheckResult } from './csv-check';
+import { castFailure, explainCsvError, rowProblem } from './csv-errors';
+import type { CsvRead, SniffOptions } from './csv-read';
+import { LISTED_LINES, clip, showChar, type CsvReadReport, type DialectPart, type FileLine } from './csv-report';
+import { sampleLines, sniff, type Sniffed } from './csv-sniff';
+import { describeEncoding, type CsvEncodingChoice, type DuckDbEncoding, type SourceEncoding } from './encoding';
+import { bestDelimiter, extraHeaderRows, splitFields, type DelimiterFit } from './line-profile';
+
+/** The import block's settings the policy reads (its params, by the same names). */
+export interface CsvImportSettings {
+  input: string;
+  file: string;
+  format: string;
+  csv: {
+    delimiter?: string | undefined;
+    quote?: string | undefined;
+    escape?: string | undefined;
+    header?: boolean | undefined;
+    headerRows?: number | undefined;
+    skipRows?: number | undefined;
+    nullString?: string | undefined;
+    dateFormat?: string | undefined;
+    textColumns?: string[] | undefined;
+    encoding?: CsvEncodingChoice | undefined;
+    maxLineSize?: number | undefined;
+    badRows?: 'pad' | 'reject' | 'fail' | undefined;
+  };
+}
+
+export interface CsvPlanIo extends CheckIo {
+  /** The engine path of the file. */
+  path: string;
+  settings: CsvImportSettings;
+  /** How the host resolved the file's encoding; absent, the block's choice is handed to DuckDB as it is. */
+  encoding: SourceEncoding | undefined;
+}
+
+export interface CsvPlan {
+  read: CsvRead;
+  report: CsvReadReport;
+}
+
+const DIALECT_PARTS: DialectPart[] = ['delimiter', 'quote', 'escape', 'header', 'headerRows', 'skipRows', 'encoding', 'dateFormat'];
+
+/** The DuckDB encoding to use when no host looked at the bytes (tests that read a file directly). */
+function encodingWithoutHost(choice: CsvEncodingChoice | undefined): DuckDbEncoding {
+  return choice === 'utf-16' ? 'utf-16' : choice === 'latin-1' || choice === 'windows-1252' ? 'latin-1' : 'utf-8';
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+const blank = (line: string): boolean => line.trim() === '';
+
+/** Plans how to read a CSV file: see the file comment. Throws a coded error the user can act on. */
+export async function planCsvRead(io: CsvPlanIo): Promise<CsvPlan> {
+  const s = io.settings;
+  const readAs = io.encoding?.readAs ?? encodingWithoutHost(s.csv.encoding);
+  const subject = { name: s.input, file: s.file, encoding: io.encoding?.encoding ?? s.csv.encoding ?? 'utf-8' };
+  try {
+    return await plan(io, readAs);
+  } catch (e) {
+    const explained = e instanceof Error ? explainCsvError(e.message, subject, s.csv.maxLineSize) : undefined;
+    throw explained ?? e;
+  }
+}
+
+async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
+  const { settings: s, path } = io;
+  const d = s.csv;
+  const notes: string[] = [];
+  const userDelimiter = d.delimiter ?? (s.format === 'tsv' ? '\t' : undefined);
+  const known = { encoding: readAs, ...(d.nullString !== undefined ? { nullString: d.nullString } : {}), ...(d.maxLineSize !== undefined ? { maxLineSize: d.maxLineSize } : {}) };
+
+  const lines = await sampleLines(io.query, path, readAs, d.maxLineSize);
+  if (lines.every(blank)) fail('E_INPUT_EMPTY', { name: s.input, file: s.file, detail: 'the file holds no text, not even a header' });
+
+  // 1. DuckDB's own answer, with the user's settings.
+  const userSniff: SniffOptions = {
+    ...known,
+    ...(userDelimiter !== undefined ? { delimiter: userDelimiter } : {}),
+    ...(d.quote !== undefined ? { quote: d.quote } : {}),
+    ...(d.escape !== undefined ? { escape: d.escape } : {}),
+    ...(d.header !== undefined ? { header: d.header } : {}),
+    ...(d.skipRows !== undefined ? { skip: d.skipRows } : {}),
+    ...(d.dateFormat !== undefined ? { dateFormat: d.dateFormat } : {}),
+  };
+  let strictError = '';
+  const strict = await sniff(io.query, path, userSniff).catch((e: unknown) => {
+    strictError = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    return undefined;
+  });
+
+  // 2. The lines' own answer, and the dialect.
+  const fit = bestDelimiter(lines, { ...(userDelimiter !== undefined ? { delimiter: userDelimiter } : {}), quote: d.quote ?? (strict?.quote || '"') });
+  // Kept: the sniffer's dialect, unless it collapsed (one column where the lines have more) or failed.
+  const kept = strict && !(fit && strict.columns.length <= 1 && fit.fields >= 2) ? strict : undefined;
+  let delimiter: string;
+  let skip: number;
+  if (kept) {
+    delimiter = userDelimiter ?? kept.delimiter;
+    skip = d.skipRows ?? kept.skip;
+    if (d.skipRows === undefined && fit && fit.delimiter === delimiter && fit.firstLine < skip) {
+      notes.push(`DuckDB's detection skipped ${skip} lines, but lines from ${fit.firstLine + 1} on already have the ${fit.fields} fields of the data: only ${fit.firstLine} are skipped.`);
+      skip = fit.firstLine;
+    }
+  } else if (fit) {
+    notes.push(collapseNote(fit, strict, strictError));
+    delimiter = fit.delimiter;
+    skip = d.skipRows ?? fit.firstLine;
+  } else {
+    return fail('E_INPUT_READ', { name: s.input, file: s.file, detail: `no delimiter splits its lines consistently (${strictError}). Set the delimiter on the import block.` });
+  }
+  const sniffedQuote = kept?.quote ?? '';
+  const quote = d.quote ?? (sniffedQuote !== '' ? sniffedQuote : '"');
+  const escape = d.escape ?? (kept && sniffedQuote === quote && kept.escape !== '' ? kept.escape : quote);
+
+  // 3. Names and types, as DuckDB detects them for that dialect (from the rows that fit it).
+  const dialect: SniffOptions = { ...known, delimiter, quote, escape, skip, ...(d.dateFormat !== undefined ? { dateFormat: d.dateFormat } : {}) };
+  const sameAsStrict = kept && kept.delimiter === delimiter && kept.skip === skip && (kept.quote === quote || kept.quote === '');
+  const schema = sameAsStrict ? kept : await schemaSniff(io, { ...dialect, ...(d.header !== undefined ? { header: d.header } : {}) }, notes);
+  const header = d.header ?? schema.header;
+
+  const headerLine = firstTextLine(lines, skip);
+  const dataLines = headerLine === undefined ? [] : lines.slice(headerLine + 1);
+  const headerRows = !header ? 1 : (d.headerRows ?? 1 + extraHeaderRows(dataLines, delimiter, quote));
+  let columns = schema.columns;
+  if (headerRows > 1) columns = await typesBelowHeader(io, dialect, columns, (headerLine ?? skip) + headerRows - 1);
+  columns = withTextColumns(columns, d.textColumns ?? []);
+
+  const usesDates = columns.some((c) => c.type === 'DATE');
+  const usesTimestamps = columns.some((c) => c.type.startsWith('TIMESTAMP'));
+  const dateFormat = d.dateFormat ?? (usesDates ? schema.dateFormat : undefined);
+  const timestampFormat = usesTimestamps ? schema.timestampFormat : undefined;
+  let read: CsvRead = {
+    delimiter,
+    quote,
+    escape,
+    header,
+    skip: header ? (headerLine ?? skip) + headerRows - 1 : skip,
+    columns,
+    encoding: readAs,
+    ...(d.nullString !== undefined ? { nullString: d.nullString } : {}),
+    ...(dateFormat !== undefined ? { dateFormat } : {}),
+    ...(timestampFormat !== undefined ? { timestampFormat } : {}),
+    ...(d.maxLineSize !== undefined ? { maxLineSize: d.maxLineSize } : {}),
+  };
+
+  // 4. The check, then the repair.
+  const retyped: Retyped = [];
+  let { check, read: checked } = await checkRetyping(io, read, retyped);
+  read = checked;
+  if (d.quote === undefined && quote !== '' && check.broken.lines.some((l) => l.kinds.includes('UNQUOTED VALUE'))) {
+    const retypedUnquoted: Retyped = [];
+    const other = await checkRetyping(io, { ...read, quote: '', escape: '' }, retypedUnquoted);
+    if (other.check.rows > check.rows) {
+      notes.push(`Quotes are read as ordinary characters: with ${showChar(quote)} as the quote, ${check.rows} rows read well; without quoting, ${other.check.rows}.`);
+      ({ check, read: checked } = other);
+      read = checked;
+      retyped.push(...retypedUnquoted);
+    }
+  }
+  const longLine = check.tooLong.lines[0];
+  if (longLine) throw explainCsvError(longLine.message, { name: s.input, file: s.file }, d.maxLineSize) ?? new Error(longLine.message);
+  if (check.badEncoding.count > 0) fail('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: io.encoding?.encoding ?? d.encoding ?? 'utf-8' });
+
+  const badRows = d.badRows ?? 'pad';
+  const firstBad = [...check.missing.lines, ...check.broken.lines].sort((a, b) => a.line - b.line)[0];
+  if (firstBad && badRows === 'fail') {
+    fail('E_CSV_BAD_ROWS', { name: s.input, file: s.file, line: firstBad.line, reason: reasonFor(firstBad, read) });
+  }
+  const padMissing = badRows === 'pad' && check.missing.count > 0;
+  if (firstBad) read = { ...read, repair: { padMissing } };
+  const rejected = padMissing ? [check.broken] : [check.broken, check.missing];
+
+  const report: CsvReadReport = {
+    dialect: {
+      delimiter: read.delimiter,
+      quote: read.quote,
+      escape: read.escape,
+      header,
+      headerRows,
+      skipRows: headerLine !== undefined && header ? headerLine : skip,
+      lineEnding: (strict ?? schema).lineEnding,
+      encoding: io.encoding ? describeEncoding(io.encoding) : (d.encoding ?? 'utf-8'),
+      ...(read.dateFormat !== undefined ? { dateFormat: read.dateFormat } : {}),
+      ...(read.timestampFormat !== undefined ? { timestampFormat: read.timestampFormat } : {}),
+    },
+    setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && userDelimiter !== undefined)),
+    mode: firstBad ? 'repaired' : 'strict',
+    checkedRows: check.rows,
+    checkedWholeFile: check.wholeFile,
+    padded: padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
+    rejected: {
+      count: rejected.reduce((n, b) => n + b.count, 0),
+      rows: rejected
+        .flatMap((b) => b.lines)
+        .sort((a, b) => a.line - b.line)
+        .slice(0, LISTED_LINES)
+        .map((l) => ({ line: l.line, text: l.text, reason: reasonFor(l, read) })),
+    },
+    textColumns: retyped,
+    skipped: skippedLines(lines, headerLine ?? skip, header ? headerRows - 1 : 0),
+    notes,
+  };
+  notes.push(...retyped.map((r) => r.detail));
+  if (userDelimiter !== undefined && read.columns.length === 1) {
+    const other = bestDelimiter(lines, { quote });
+    if (other && other.delimiter !== userDelimiter) {
+      notes.push(`With the delimiter set to ${showChar(userDelimiter)}, each line is one field; the lines split into ${other.fields} fields on ${showChar(other.delimiter)}.`);
+    }
+  }
+  addNotes(report, io.encoding, columns, d.dateFormat);
+  return { read, report };
+}
+
+function collapseNote(fit: DelimiterFit, strict: Sniffed | undefined, strictError: string): string {
+  const found = `${percent(fit.share)} of the first lines have ${fit.fields} fields separated by ${showChar(fit.delimiter)}`;
+  return strict
+    ? `DuckDB's detection read every line into one column, but ${found}: the file is read with that delimiter.`
+    : `DuckDB's detection failed (${strictError}), but ${found}: the file is read with that delimiter.`;
+}
+
+/** Detects names and types for a settled dialect, skipping rows that do not fit it; with quotes ignored if need be. */
+async function schemaSniff(io: CsvPlanIo, dialect: SniffOptions, notes: string[]): Promise<Sniffed> {
+  try {
+    return await sniff(io.query, io.path, { ...dialect, ignoreErrors: true });
+  } catch (first) {
+    // A broken quote can defeat the sniffer even when told to skip bad rows; the types of the other rows still show.
+    const unquoted = await sniff(io.query, io.path, { ...dialect, quote: '', escape: '', ignoreErrors: true }).catch(() => undefined);
+    if (!unquoted) throw first;
+    notes.push('Column types were detected with quotes ignored: with quoting, no consistent reading of the first rows was found.');
+    return { ...unquoted, columns: unquoted.columns.map((c) => ({ ...c, name: unquote(c.name, dialect.quote ?? '"') })) };
+  }
+}
+
+const unquote = (name: string, quote: string): string =>
+  quote !== '' && name.length >= 2 && name.startsWith(quote) && name.endsWith(quote) ? name.slice(1, -1).replaceAll(quote + quote, quote) : name;
+
+/** With several header rows, the types come from the rows below the last one (the names from the first). */
+async function typesBelowHeader(io: CsvPlanIo, dialect: SniffOptions, named: Column[], lastHeaderLine: number): Promise<Column[]> {
+  const below = await sniff(io.query, io.path, { ...dialect, header: true, skip: lastHeaderLine, ignoreErrors: true }).catch(() => undefined);
+  const types = below && below.columns.length === named.length ? below.columns.map((c) => c.type) : named.map(() => 'VARCHAR');
+  return named.map((c, i) => ({ name: c.name, type: types[i]! }));
+}
+
+function withTextColumns(columns: Column[], text: readonly string[]): Column[] {
+  for (const name of text) {
+    if (!columns.some((c) => c.name === name)) {
+      const available = columns.map((c) => JSON.stringify(c.name)).join(', ') || '(none)';
+      fail('E_COLUMN_MISSING', { column: name, where: 'the file (csv.textColumns)', available });
+    }
+  }
+  return columns.map((c) => (text.includes(c.name) ? { ...c, type: 'VARCHAR' } : c));
+}
+
+type Retyped = CsvReadReport['textColumns'];
+
+/**
+ * Checks the read, and reads as text any column with a value that does not fit its detected type (a value past the
+ * rows the sniffer sampled), then checks again. Returns the check and the read it holds for.
+ */
+async function checkRetyping(io: CsvPlanIo, first: CsvRead, retyped: Retyped): Promise<{ check: CheckResult; read: CsvRead }> {
+  let read = first;
+  for (let round = 0; ; round++) {
+    const check = await checkRead(io, io.path, read);
+    const retype = check.castColumns.filter((c) => read.columns.some((col) => col.name === c.column && col.type !== 'VARCHAR'));
+    if (retype.length === 0 || round === 2) return { check, read };
+    for (const c of retype) {
+      const cast = castFailure(c.message);
+      const what = cast ? `"${cast.value}", which is not a ${cast.type}` : `a value that does not fit its type (${c.message})`;
+      retyped.push({ column: c.column, line: c.line, detail: `Column "${c.column}" is read as text: line ${c.line} has ${what}.` });
+    }
+    read = { ...read, columns: read.columns.map((col) => (retype.some((c) => c.column === col.name) ? { ...col, type: 'VARCHAR' } : col)) };
+  }
+}
+
+function reasonFor(l: BadLine, read: CsvRead): string {
+  if (l.kinds.includes('UNQUOTED VALUE')) return 'a quote opens a field and is never closed, or a quote inside a field is not doubled';
+  if (l.kinds.includes('TOO MANY COLUMNS') || l.kinds.includes('MISSING COLUMNS')) {
+    const n = splitFields(l.text, read.delimiter, read.quote).length;
+    return `${n} field${n === 1 ? '' : 's'} where the header has ${read.columns.length}`;
+  }
+  return rowProblem(l.message) ?? l.message;
+}
+
+function firstTextLine(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < lines.length; i++) if (!blank(lines[i]!)) return i;
+  return undefined;
+}
+
+function skippedLines(lines: readonly string[], headerLine: number, extraHeaders: number): FileLine[] {
+  const preamble: FileLine[] = lines.slice(0, headerLine).flatMap((text, i) => (blank(text) ? [] : [{ line: i + 1, text, reason: 'before the header' }]));
+  const extra: FileLine[] = [];
+  for (let i = headerLine + 1; i < lines.length && extra.length < extraHeaders; i++) {
+    if (!blank(lines[i]!)) extra.push({ line: i + 1, text: lines[i]!, reason: 'another header row' });
+  }
+  return [...preamble, ...extra];
+}
+
+/** The notes every reading gets where they apply: encoding, skipped lines, no data, a guessed date order. */
+function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, columns: Column[], chosenDateFormat: string | undefined): void {
+  const d = r.dialect;
+  if (encoding && (encoding.encoding !== 'utf-8' || encoding.transcoded)) {
+    r.notes.push(`Encoding ${encoding.encoding} (${encoding.detected ? 'detected' : 'as set on the block'})${encoding.transcoded ? ', converted to UTF-8 before reading' : ''}.`);
+  }
+  const preamble = r.skipped.filter((l) => l.reason === 'before the header');
+  if (d.skipRows > 0) {
+    const shown = preamble.slice(0, 3).map((l) => `"${clip(l.text, 40)}"`).join(', ');
+    r.notes.push(`${d.skipRows} line${d.skipRows === 1 ? '' : 's'} before the header ${d.skipRows === 1 ? 'is' : 'are'} skipped${shown ? `: ${shown}` : ''}.`);
+  }
+  for (const l of r.skipped.filter((x) => x.reason === 'another header row')) {
+    r.notes.push(`Line ${l.line} ("${clip(l.text, 40)}") is another header row, not data; set Header rows to 1 to read it as data.`);
+  }
+  if (r.checkedRows === 0) {
+    r.notes.push(d.header ? `0 data rows: the file has a header (${columns.map((c) => c.name).join(', ')}) and nothing else.` : '0 data rows.');
+  }
+  const ambiguous = d.dateFormat !== undefined && /%d.%m|%m.%d/.test(d.dateFormat);
+  if (ambiguous && chosenDateFormat === undefined) {
+    const dayFirst = d.dateFormat!.indexOf('%d') < d.dateFormat!.indexOf('%m');
+    r.notes.push(
+      `Dates are read as ${dayFirst ? 'day/month/year' : 'month/day/year'} (${d.dateFormat}, detected). If they are ${dayFirst ? 'month/day/year' : 'day/month/year'}, choose the date order on the import block.`,
+    );
+  }
+}
