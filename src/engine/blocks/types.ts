@@ -125,6 +125,8 @@ export interface BlockDefinition<P, F = undefined, I = unknown> {
   title: string;
   description: string;
   params: z.ZodType<P, I>;
+  /** Kept out of the palette: a kind that tools create (an importer's placeholder), never one a user adds by hand. */
+  paletteHidden?: boolean;
   /** Fitted state's schema, for blocks that learn from data (labels, statistics). */
   fitted?: z.ZodType<F, unknown>;
   /** Input port names, in order. */

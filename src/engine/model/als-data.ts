@@ -1,9 +1,9 @@
 import { isNumericType, requireColumn } from '../blocks/columns';
-import type { PrepareContext, Relation } from '../blocks/types';
+import type { PrepareContext, Prepared, Relation } from '../blocks/types';
 import { fail } from '../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { seededUnit, stableRowKey } from '../sql/seeded';
-import type { AlsModel, AlsTrainingData, ValidationSet } from './als-contract';
+import type { AlsModel, AlsParams, AlsTrainingData, ValidationSet } from './als-contract';
 
 /** The columns a model block reads: who rated, what, and how much (a rating, or an implicit weight such as a count). */
 export interface RatingColumns {
@@ -130,4 +130,44 @@ export function literalRow(values: Record<string, string | number | boolean | nu
   return `SELECT ${Object.entries(values)
     .map(([k, v]) => `${typeof v === 'number' && !Number.isInteger(v) ? `${quoteLiteral(v)}::DOUBLE` : quoteLiteral(v)} AS ${quoteIdent(k)}`)
     .join(', ')}`;
+}
+
+/**
+ * Trains on the loaded ratings with progress per iteration (under `stage`, when given), writes both factor tables,
+ * and returns what the block keeps: its tables (the id maps and the factors) and its report.
+ */
+export async function trainAndStore(
+  ctx: PrepareContext<unknown>,
+  data: AlsTrainingData,
+  settings: AlsParams,
+  maps: IdMaps,
+  stage?: string,
+): Promise<Prepared> {
+  let backend = '';
+  const model = await ctx.models.trainAls(data, settings, {
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onStart: (info) => (backend = info.backend),
+    onIteration: (r) => ctx.progress({ ...r, ...(stage ? { stage } : {}), maxIter: settings.maxIter, backend }),
+  });
+  const factors = { users: ctx.table('user_factors'), items: ctx.table('item_factors') };
+  await writeModel(ctx, model, factors);
+  return {
+    tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
+    report: {
+      backend: model.backend,
+      ...(model.fallbackReason ? { fallbackReason: model.fallbackReason } : {}),
+      users: data.users,
+      items: data.items,
+      ratings: data.rating.length,
+      params: settings,
+      history: model.history,
+    },
+  };
+}
+
+/** The SELECTs of a trained model's outputs: users (the main result), items. */
+export function modelOutputs(prepared: Prepared | undefined, block: string, cols: { user: string; item: string }) {
+  const t = prepared?.tables ?? fail('E_NO_RESULT', { block, what: 'trained model' });
+  const rank = prepared!.report!.params.rank;
+  return { users: factorSelect(t.users!, t.userFactors!, cols.user, rank), items: factorSelect(t.items!, t.itemFactors!, cols.item, rank) };
 }

@@ -1,4 +1,4 @@
-import { blockKinds, blockRegistry, type BlockKind } from '../../engine/blocks/registry';
+import { blockDefinition, blockKinds, blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import type { BlockFamily } from '../../engine/blocks/types';
 
 /** Families in the order an analyst meets them: read, clean, encode, transform, combine, split, write. */
@@ -36,7 +36,7 @@ export function matchesQuery(item: PaletteItem, query: string): boolean {
 
 /** The palette's groups for a search query, in family order; families with no match are left out. */
 export function paletteGroups(query: string): PaletteGroup[] {
-  const items: PaletteItem[] = blockKinds.map((kind) => {
+  const items: PaletteItem[] = blockKinds.filter((kind) => !blockDefinition(kind).paletteHidden).map((kind) => {
     const def = blockRegistry[kind];
     return { kind, title: def.title, description: def.description };
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import type { AlsParams } from '../../model/als-contract';
-import { factorSelect, literalRow, loadRatings, writeModel } from '../../model/als-data';
+import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
 import { defineBlock, type Prepared } from '../types';
 
 /** The trainer's settings as a flow stores them; the defaults are Spark's. */
@@ -75,33 +75,10 @@ export const trainAlsBlock = defineBlock({
     const maps = { users: ctx.table('user_ids'), items: ctx.table('item_ids') };
     const cols = { user: p.userColumn, item: p.itemColumn, rating: p.ratingColumn };
     const data = await loadRatings(ctx, ctx.inputs.ratings!, cols, maps, p.validate ? ctx.inputs.validation : undefined);
-    let backend = '';
-    const model = await ctx.models.trainAls(data, settings, {
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onStart: (info) => (backend = info.backend),
-      onIteration: (r) => ctx.progress({ ...r, maxIter: settings.maxIter, backend }),
-    });
-    const factors = { users: ctx.table('user_factors'), items: ctx.table('item_factors') };
-    await writeModel(ctx, model, factors);
-    return {
-      tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
-      report: {
-        backend: model.backend,
-        ...(model.fallbackReason ? { fallbackReason: model.fallbackReason } : {}),
-        users: data.users,
-        items: data.items,
-        ratings: data.rating.length,
-        params: settings,
-        history: model.history,
-      },
-    };
+    return trainAndStore(ctx, data, settings, maps);
   },
   compile({ params: p, prepared }) {
-    const t = prepared?.tables ?? fail('E_NO_RESULT', { block: 'train-als', what: 'trained model' });
-    const rank = prepared!.report!.params.rank;
-    return {
-      select: factorSelect(t.users!, t.userFactors!, p.userColumn, rank),
-      outputs: (main) => ({ users: `SELECT * FROM ${main}`, items: factorSelect(t.items!, t.itemFactors!, p.itemColumn, rank), summary: summaryRow(prepared!) }),
-    };
+    const model = modelOutputs(prepared, 'train-als', { user: p.userColumn, item: p.itemColumn });
+    return { select: model.users, outputs: (main) => ({ users: `SELECT * FROM ${main}`, items: model.items, summary: summaryRow(prepared!) }) };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
-import { factorSelect, literalRow, loadRatings, writeModel } from '../../model/als-data';
+import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
 import { quoteLiteral } from '../../sql/quote';
 import { alsParams, alsSettings } from '../train-als/definition';
 import { defineBlock } from '../types';
@@ -62,40 +62,20 @@ export const tuneBlock = defineBlock({
     const results = await crossValidate(ctx.models, data, data.fold!, p.folds, base, grid, hooks);
     const best = bestOf(results);
     const settings = { ...base, rank: best.rank, regParam: best.regParam };
-    let backend = '';
-    const model = await ctx.models.trainAls({ users: data.users, items: data.items, user: data.user, item: data.item, rating: data.rating }, settings, {
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onStart: (info) => (backend = info.backend),
-      onIteration: (r) => ctx.progress({ ...r, stage: `best (rank ${best.rank}, regParam ${best.regParam}) on all ratings`, maxIter: settings.maxIter, backend }),
-    });
-    const factors = { users: ctx.table('user_factors'), items: ctx.table('item_factors') };
-    await writeModel(ctx, model, factors);
+    const stage = `best (rank ${best.rank}, regParam ${best.regParam}) on all ratings`;
+    const all = { users: data.users, items: data.items, user: data.user, item: data.item, rating: data.rating };
+    const trained = await trainAndStore(ctx, all, settings, maps, stage);
     // The grid's results are small: they travel as SELECTs of literals kept with the cached result, so a cached tune never trains again.
     return {
-      tables: { ...maps, userFactors: factors.users, itemFactors: factors.items },
-      report: {
-        backend: model.backend,
-        ...(model.fallbackReason ? { fallbackReason: model.fallbackReason } : {}),
-        users: data.users,
-        items: data.items,
-        ratings: data.rating.length,
-        params: settings,
-        history: model.history,
-      },
+      ...trained,
       sql: { results: resultsSelect(results), best: literalRow({ rank: best.rank, reg_param: best.regParam, rmse: best.mean, rmse_std: best.std, folds: p.folds }) },
     };
   },
   compile({ params: p, prepared }) {
-    const t = prepared?.tables ?? fail('E_NO_RESULT', { block: 'tune', what: 'trained model' });
-    const rank = prepared!.report!.params.rank;
+    const model = modelOutputs(prepared, 'tune', { user: p.userColumn, item: p.itemColumn });
     return {
-      select: factorSelect(t.users!, t.userFactors!, p.userColumn, rank),
-      outputs: (main) => ({
-        users: `SELECT * FROM ${main}`,
-        items: factorSelect(t.items!, t.itemFactors!, p.itemColumn, rank),
-        results: prepared!.sql!.results!,
-        best: prepared!.sql!.best!,
-      }),
+      select: model.users,
+      outputs: (main) => ({ users: `SELECT * FROM ${main}`, items: model.items, results: prepared!.sql!.results!, best: prepared!.sql!.best! }),
     };
   },
 });

@@ -33,6 +33,7 @@ export type UnsupportedParams = z.infer<typeof params>;
 export const unsupportedBlock = defineBlock({
   kind: 'unsupported',
   family: 'transform',
+  paletteHidden: true,
   title: 'Unsupported step',
   description: 'An imported step that cannot run here; it keeps the original code and settings. Replace it with blocks that do the same.',
   params,
