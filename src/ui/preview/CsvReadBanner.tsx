@@ -10,7 +10,7 @@ export function CsvReadBanner({ report }: { report: CsvReadReport }) {
   if (!headline && report.notes.length === 0) return null;
   const { padded, rejected } = report;
   return (
-    <section className={headline ? 'csv-banner csv-banner--repaired' : 'csv-banner'} role="status" aria-label="How the file was read">
+    <section className={headline ? 'csv-banner csv-banner--repaired' : 'csv-banner'} role="status" aria-label="CSV read report">
       {headline && <strong className="csv-banner__headline">{headline}</strong>}
       {report.notes.length > 0 && (
         <ul className="csv-banner__notes">

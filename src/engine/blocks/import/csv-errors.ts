@@ -13,6 +13,11 @@ export const DEFAULT_MAX_LINE_SIZE = 2_000_000;
 
 const lineOf = (message: string): string => /CSV Error on Line: (\d+)/.exec(message)?.[1] ?? '?';
 
+/** A line over the maximum line size, found by a check (whose rejects table knows the line, not the message). */
+export function lineTooLong(subject: CsvSubject, line: number, message: string, maxLineSize: number | undefined): WrangleError {
+  return explainCsvError(`CSV Error on Line: ${line}\n${message}`, subject, maxLineSize) ?? new WrangleError('E_CSV_LINE_TOO_LONG', { ...subject, line, limit: maxLineSize ?? DEFAULT_MAX_LINE_SIZE, size: '' });
+}
+
 /** A row problem as the user would say it, from DuckDB's wording. */
 export function rowProblem(message: string): string | undefined {
   const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);

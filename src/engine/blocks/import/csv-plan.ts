@@ -17,9 +17,9 @@
 import { fail } from '../../errors/catalog';
 import type { Column } from '../types';
 import { checkRead, type BadLine, type CheckIo, type CheckResult } from './csv-check';
-import { castFailure, explainCsvError, rowProblem } from './csv-errors';
+import { castFailure, explainCsvError, lineTooLong, rowProblem } from './csv-errors';
 import type { CsvRead, SniffOptions } from './csv-read';
-import { LISTED_LINES, clip, showChar, type CsvReadReport, type DialectPart, type FileLine } from './csv-report';
+import { LISTED_LINES, clip, showChar, type CsvDialectReport, type CsvReadReport, type DialectPart, type FileLine } from './csv-report';
 import { sampleLines, sniff, type Sniffed } from './csv-sniff';
 import { describeEncoding, type CsvEncodingChoice, type DuckDbEncoding, type SourceEncoding } from './encoding';
 import { bestDelimiter, extraHeaderRows, splitFields, type DelimiterFit } from './line-profile';
@@ -177,7 +177,7 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     }
   }
   const longLine = check.tooLong.lines[0];
-  if (longLine) throw explainCsvError(longLine.message, { name: s.input, file: s.file }, d.maxLineSize) ?? new Error(longLine.message);
+  if (longLine) throw lineTooLong({ name: s.input, file: s.file }, longLine.line, longLine.message, d.maxLineSize);
   if (check.badEncoding.count > 0) fail('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: io.encoding?.encoding ?? d.encoding ?? 'utf-8' });
 
   const badRows = d.badRows ?? 'pad';
@@ -187,8 +187,32 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   }
   const padMissing = badRows === 'pad' && check.missing.count > 0;
   if (firstBad) read = { ...read, repair: { padMissing } };
-  const rejected = padMissing ? [check.broken] : [check.broken, check.missing];
+  const lineEnding = (strict ?? schema).lineEnding;
+  const report = buildReport({ io, read, check, padMissing, lines, header, headerRows, headerLine, skip, lineEnding, retyped, notes, userDelimiter });
+  return { read, report };
+}
 
+/** Everything the report is made of, once the read is settled. */
+interface ReportParts {
+  io: CsvPlanIo;
+  read: CsvRead;
+  check: CheckResult;
+  padMissing: boolean;
+  lines: readonly string[];
+  header: boolean;
+  headerRows: number;
+  headerLine: number | undefined;
+  skip: number;
+  lineEnding: CsvDialectReport['lineEnding'];
+  retyped: Retyped;
+  notes: string[];
+  userDelimiter: string | undefined;
+}
+
+function buildReport(p: ReportParts): CsvReadReport {
+  const { io, read, check, header, headerRows, headerLine, notes } = p;
+  const d = io.settings.csv;
+  const rejected = p.padMissing ? [check.broken] : [check.broken, check.missing];
   const report: CsvReadReport = {
     dialect: {
       delimiter: read.delimiter,
@@ -196,17 +220,17 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
       escape: read.escape,
       header,
       headerRows,
-      skipRows: headerLine !== undefined && header ? headerLine : skip,
-      lineEnding: (strict ?? schema).lineEnding,
+      skipRows: headerLine !== undefined && header ? headerLine : p.skip,
+      lineEnding: p.lineEnding,
       encoding: io.encoding ? describeEncoding(io.encoding) : (d.encoding ?? 'utf-8'),
       ...(read.dateFormat !== undefined ? { dateFormat: read.dateFormat } : {}),
       ...(read.timestampFormat !== undefined ? { timestampFormat: read.timestampFormat } : {}),
     },
-    setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && userDelimiter !== undefined)),
-    mode: firstBad ? 'repaired' : 'strict',
+    setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && p.userDelimiter !== undefined)),
+    mode: read.repair ? 'repaired' : 'strict',
     checkedRows: check.rows,
     checkedWholeFile: check.wholeFile,
-    padded: padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
+    padded: p.padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
     rejected: {
       count: rejected.reduce((n, b) => n + b.count, 0),
       rows: rejected
@@ -215,19 +239,19 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
         .slice(0, LISTED_LINES)
         .map((l) => ({ line: l.line, text: l.text, reason: reasonFor(l, read) })),
     },
-    textColumns: retyped,
-    skipped: skippedLines(lines, headerLine ?? skip, header ? headerRows - 1 : 0),
+    textColumns: p.retyped,
+    skipped: skippedLines(p.lines, headerLine ?? p.skip, header ? headerRows - 1 : 0),
     notes,
   };
-  notes.push(...retyped.map((r) => r.detail));
-  if (userDelimiter !== undefined && read.columns.length === 1) {
-    const other = bestDelimiter(lines, { quote });
-    if (other && other.delimiter !== userDelimiter) {
-      notes.push(`With the delimiter set to ${showChar(userDelimiter)}, each line is one field; the lines split into ${other.fields} fields on ${showChar(other.delimiter)}.`);
+  notes.push(...p.retyped.map((r) => r.detail));
+  if (p.userDelimiter !== undefined && read.columns.length === 1) {
+    const other = bestDelimiter(p.lines, { quote: read.quote });
+    if (other && other.delimiter !== p.userDelimiter) {
+      notes.push(`With the delimiter set to ${showChar(p.userDelimiter)}, each line is one field; the lines split into ${other.fields} fields on ${showChar(other.delimiter)}.`);
     }
   }
-  addNotes(report, io.encoding, columns, d.dateFormat);
-  return { read, report };
+  addNotes(report, io.encoding, read.columns, d.dateFormat);
+  return report;
 }
 
 function collapseNote(fit: DelimiterFit, strict: Sniffed | undefined, strictError: string): string {

@@ -36,6 +36,7 @@ describe('bestDelimiter', () => {
 
   it('does not take prose for a space-delimited file, nor a single column for anything', () => {
     expect(bestDelimiter(['The quick brown fox', 'jumps over', 'the lazy dog today'], { quote: '"' })).toBeUndefined();
+    expect(bestDelimiter(['name', 'Ann Lee', 'Bob Ray', 'Cy Young'], { quote: '"' })).toBeUndefined();
     expect(bestDelimiter(['name', 'Ann', 'Bob'], { quote: '"' })).toBeUndefined();
     expect(bestDelimiter(['only one line,with a comma'], { quote: '"' })).toBeUndefined();
   });

@@ -58,7 +58,8 @@ function fitOf(lines: readonly string[], delimiter: string, quote: string): Deli
 
 /**
  * The delimiter that best explains the lines: the most consistent field count of 2 or more over at least two
- * lines. Space needs near-perfect consistency, since prose splits on spaces too.
+ * lines. Space needs near-perfect consistency from the very first line, since prose splits on spaces too: a title
+ * line, or the values of a one-column file (`Ann Lee`), must not pass for space-delimited data.
  */
 export function bestDelimiter(sample: readonly string[], options: { delimiter?: string; quote: string }): DelimiterFit | undefined {
   if (sample.filter((l) => l.trim() !== '').length < 2) return undefined;
@@ -67,6 +68,7 @@ export function bestDelimiter(sample: readonly string[], options: { delimiter?: 
   for (const delimiter of candidates) {
     const fit = fitOf(sample, delimiter, options.quote);
     if (!fit || fit.share < (delimiter === ' ' ? 0.95 : 0.6)) continue;
+    if (delimiter === ' ' && fit.firstLine !== sample.findIndex((l) => l.trim() !== '')) continue;
     if (!best || fit.share > best.share + 1e-9 || (Math.abs(fit.share - best.share) <= 1e-9 && fit.fields > best.fields)) best = fit;
   }
   return best;

@@ -6,7 +6,7 @@ export function CsvDetected({ report }: { report: CsvReadReport }) {
   const headline = repairHeadline(report);
   const setByUser = report.setByUser.length > 0 ? ` Set on this block: ${report.setByUser.join(', ')}; the rest detected.` : ' All detected.';
   return (
-    <div className="csv-detected" role="status" aria-label="How the file was read">
+    <div className="csv-detected" role="status" aria-label="Detected CSV dialect">
       <p className="form-hint">
         <strong>Read as:</strong> {dialectLine(report.dialect)}.{setByUser}
       </p>
