@@ -1,6 +1,14 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { clickBlock, expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { canvasViewport, clickBlock, expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
+
+/** Selects one block alone: the import selects every block it adds. */
+async function selectOnly(page: Page, id: string): Promise<void> {
+  const { width } = await canvasViewport(page);
+  await page.locator('.flow-canvas .react-flow__pane').click({ position: { x: width - 20, y: 15 } });
+  await clickBlock(page, id);
+  await expect(page.getByTestId('inspector-block')).toHaveAttribute('data-block-id', id);
+}
 
 test('a messy CSV file says what was repaired, lists the rejected rows, and its dialect can be overridden', async ({ page }) => {
   test.setTimeout(180_000);
@@ -20,7 +28,7 @@ test('a messy CSV file says what was repaired, lists the rejected rows, and its 
   await expectFresh(page, [ragged, cp1252]);
 
   // DuckDB alone reads this file as one column; the studio reads 3 columns and pads the two short rows.
-  await clickBlock(page, ragged);
+  await selectOnly(page, ragged);
   const report = page.getByRole('status', { name: 'CSV read report' });
   await expect(report).toContainText('2 rows padded / 0 rows rejected');
   await expect(report).toContainText('line 3, 5');
@@ -37,7 +45,7 @@ test('a messy CSV file says what was repaired, lists the rejected rows, and its 
   await page.screenshot({ path: 'test-results/screens/messy-csv.png' });
 
   // Windows-1252 is detected and converted, not turned into mojibake.
-  await clickBlock(page, cp1252);
+  await selectOnly(page, cp1252);
   await expect(page.getByRole('status', { name: 'Detected CSV dialect' })).toContainText('encoding windows-1252, converted to UTF-8');
   await expect(page.getByText('“Müller”', { exact: true })).toBeVisible();
 });

@@ -44,6 +44,7 @@ export const hostileSqlCorpus: [string, UserSql, Verdict][] = [
   ['an empty expression after a comment', expression('-- nothing'), { code: SYNTAX }],
   ['closing its parenthesis', expression("1) AS y FROM read_csv('/etc/passwd') --"), { code: SYNTAX, at: ')' }],
   ["an E'' string that hides a closing parenthesis", expression("E'\\'' ) AS y, (SELECT 1 --'"), { code: SYNTAX, at: ')' }],
+  ['a NUL character', expression("'a' || '\u0000' || read_text('x')"), { code: SYNTAX }],
   // Expressions that call what a flow may not.
   ['read_csv', expression("(SELECT count(*) FROM read_csv('/etc/passwd'))"), { code: REFUSED, at: 'read_csv' }],
   ['read_csv, quoted in capitals', expression('(SELECT count(*) FROM "READ_CSV"(\'/etc/passwd\'))'), { code: REFUSED, at: '"READ_CSV"' }],
@@ -71,6 +72,7 @@ export const hostileSqlCorpus: [string, UserSql, Verdict][] = [
   ['a dangling operator', query('SELECT 1 +'), { code: INVALID }],
   ['closing the subquery', query('SELECT 1) UNION ALL (SELECT 2'), { code: INVALID, at: ')' }],
   ['only a comment', query('-- nothing'), { code: INVALID }],
+  ['a NUL that would cut the text short', query("SELECT 1 AS x\u0000; COPY df TO 'x.csv'"), { code: INVALID }],
   ['a trailing ;', query('SELECT 1;'), { code: NOT_SELECT, at: ';' }],
   ['COPY', query("COPY df TO '/tmp/x.csv'"), { code: NOT_SELECT }],
   ['ATTACH', query("ATTACH '/tmp/x.duckdb' AS x"), { code: NOT_SELECT }],

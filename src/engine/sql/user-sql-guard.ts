@@ -53,6 +53,12 @@ export async function checkUserSql(runner: SqlRunner, sql: UserSql): Promise<voi
   const seen = passed.get(runner) ?? new Set<string>();
   passed.set(runner, seen);
   if (seen.has(key)) return;
+  // Hosts pass text to the wasm engine as a C string, which a NUL would cut short: refused the same everywhere.
+  const nul = sql.text.indexOf('\u0000');
+  if (nul >= 0) {
+    const detail = `a NUL character (position ${nul + 1})`;
+    fail(sql.as === 'expression' ? 'E_FORMULA_SYNTAX' : 'E_SQL_INVALID', sql.as === 'expression' ? { column: sql.label, detail } : { detail });
+  }
   if (sql.as === 'expression') await checkExpression(runner, sql.text, sql.label);
   else await checkQuery(runner, sql.text, sql.tables);
   seen.add(key);

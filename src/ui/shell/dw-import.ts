@@ -53,7 +53,9 @@ export async function importDataWranglerFile(file: File): Promise<void> {
   }
   const { flow, report } = await importDataWranglerFlow(text, { readParquetRows, name: file.name.replace(/\.flow$/i, '') });
   if (!flow) {
-    studioActions.notify('error', `${file.name} is not a Data Wrangler flow: ${report.problems.join('; ')}`);
+    // The importer's own reasons may already start with the verdict; say it once.
+    const why = report.problems.map((p) => p.replace(/^not a Data Wrangler flow:\s*/i, '')).join('; ');
+    studioActions.notify('error', `${file.name} is not a Data Wrangler flow: ${why}`);
     return;
   }
   const before = getStudioState().doc;
