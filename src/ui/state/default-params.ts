@@ -20,6 +20,8 @@ const startingParams: Partial<Record<BlockKind, unknown>> = {
   'manage-rows': { op: 'drop-duplicates' },
   sample: { mode: 'first', rows: 1000 },
   export: { file: 'output.csv', format: 'csv' },
+  // Importers make these (never the palette); a hand-made one says it stands for nothing yet.
+  unsupported: { operator: 'none', reason: 'Added by hand: replace it with the blocks that do this step.' },
 };
 
 /** The params a new block of this kind starts with: always valid for its schema (parsed, defaults filled in). */
