@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ImportReport, NodeStatus } from '../src/importers/dw/report';
 import { runCli } from '../src/testing/run-cli';
-import { expectFresh, golden, openFresh, provideInputs, repoRoot, studioDoc } from './helpers';
+import { expectFresh, golden, openFresh, repoRoot, studioDoc } from './helpers';
 
 /**
  * The studio's "Import Data Wrangler flow…" on the workshop's real .flow file: the conversion report it shows says
@@ -72,8 +72,14 @@ test('the workshop .flow imports with the CLI’s report and runs to the golden 
   await expect(dialog.getByRole('row', { name: /split_0\.1/ })).toContainText("Spark's randomSplit cannot be reproduced");
   await page.screenshot({ path: 'test-results/screens/dw-import-report.png' });
 
-  // The converted flow asks for its two sources by name, then runs.
-  await provideInputs(page, MUSIC_DATA, [{ name: 'tracks', file: 'tracks.csv' }, { name: 'ratings', file: 'ratings.csv' }]);
+  // The converted flow asks for its two sources by name; their "Choose file…" buttons are in reach with the report open.
+  const asking = page.getByRole('region', { name: 'Files the flow needs' });
+  for (const input of ['tracks', 'ratings']) {
+    const chooser = page.waitForEvent('filechooser');
+    await asking.getByRole('listitem').filter({ hasText: `${input} expects ${input}.csv` }).getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles(join(MUSIC_DATA, `${input}.csv`));
+  }
+  await expect(asking).toHaveCount(0);
   const doc = await studioDoc(page);
   expect(doc.blocks.map((b) => b.id).sort()).toEqual(expected.nodes.flatMap((n) => n.blocks).sort());
   await expectFresh(page, doc.blocks.map((b) => b.id), 120_000);
