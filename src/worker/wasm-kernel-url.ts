@@ -1,5 +1,5 @@
-// Vite serves the kernel built by `npm run build:wasm` as an asset of the app (a small one may become a data: URL;
-// fetch reads both), so nothing is fetched from outside the origin.
+// Vite serves the kernel built by `npm run build:wasm` as a file of the app (never inlined as a data: URL, which the
+// studio's `connect-src 'self'` would refuse: see vite.config.ts), so nothing is fetched from outside the origin.
 import alsWasmUrl from '../ml/kernels/wasm/build/als.wasm?url';
 
 /** The compiled ALS kernel module: pass it to `createWasmKernel`, or post it to the training workers. */
