@@ -102,3 +102,27 @@ describe('export', () => {
     expect(blockRegistry.export.params.safeParse({ file }).success).toBe(false);
   });
 });
+
+describe('the raw CSV export round-trips', () => {
+  it('export without spreadsheet safety, import the file, and get the same table back', async () => {
+    await db.sql(
+      `CREATE TABLE tricky AS SELECT * FROM (VALUES
+         ('007', 'say "hi", then leave', -5.25, '=1+2'),
+         ('010', 'two' || chr(10) || 'lines', 0.1, '-5'),
+         ('011', '', 1e-7, NULL),
+         ('012', NULL, -0.0, 'naïve ☕ ; -- ''quoted'''),
+         ('013', '  spaced  ', 123456789.125, '@x')) v(code, note, amount, formula)`,
+    );
+    await exportText({ file: 'raw.csv', spreadsheetSafe: false }, 'tricky');
+    const back = await runBlock(
+      db,
+      { kind: 'import', params: { input: 'raw', file: 'raw.csv', csv: { textColumns: ['code'] } } },
+      {},
+      { inputPaths: { raw: join(db.dir, 'raw.csv') }, orderBy: 'all' },
+    );
+    const original = await db.rows('SELECT * FROM tricky ORDER BY ALL');
+    expect(back.columns.out).toEqual(['code', 'note', 'amount', 'formula']);
+    // Every cell as it went in: leading zeros, quotes, commas, a line break, the empty string apart from NULL, -0.0.
+    expect(back.outputs.out).toEqual(original);
+  });
+});

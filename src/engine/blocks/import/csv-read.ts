@@ -36,6 +36,9 @@ export function readCsvCall(path: string, read: CsvRead, extra: string[] = []): 
     `header = ${quoteLiteral(read.header)}`,
     `skip = ${read.skip}`,
     `columns = {${columns}}`,
+    // A quoted empty field ("") is the empty string and only an unquoted empty one is NULL, as an export writes them,
+    // so a file Wrangle wrote reads back exactly.
+    'allow_quoted_nulls = false',
   ];
   if (read.encoding !== 'utf-8') opts.push(`encoding = ${quoteLiteral(read.encoding)}`);
   if (read.nullString !== undefined) opts.push(`nullstr = ${quoteLiteral(read.nullString)}`);
