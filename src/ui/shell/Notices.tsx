@@ -18,17 +18,21 @@ function Toast({ notice }: { notice: Notice }): JSX.Element {
     <div className={`toast toast--${kind}`} role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'}>
       <p className="toast__message">{message}</p>
       <div className="toast__actions">
-        {action && (
-          <button
-            type="button"
-            className="toast__action"
-            onClick={() => {
-              action.run();
-              studioActions.dismissNotice(id);
-            }}
-          >
-            {action.label}
-          </button>
+        {[action, action?.alternative].map(
+          (choice) =>
+            choice && (
+              <button
+                key={choice.label}
+                type="button"
+                className="toast__action"
+                onClick={() => {
+                  choice.run();
+                  studioActions.dismissNotice(id);
+                }}
+              >
+                {choice.label}
+              </button>
+            ),
         )}
         <button type="button" className="toast__dismiss" aria-label="Dismiss" onClick={() => studioActions.dismissNotice(id)}>
           ×

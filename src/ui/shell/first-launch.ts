@@ -8,7 +8,7 @@ import type { EngineClient } from '../../worker/engine-api';
 import { indexedDbStorage, startAutosave, type AutosaveRecord, type FlowStorage } from '../state/autosave';
 import { expectedInputs } from '../state/missing-inputs';
 import { errorMessage } from '../state/run-loop';
-import { getStudioState, studioInternals, subscribeStudio } from '../state/studio-store';
+import { getStudioState, studioActions, studioInternals, subscribeStudio } from '../state/studio-store';
 import { downloadFlow } from './download';
 
 /** Served from `sample-data/` by vite-plugins/sample-data.ts, in dev and in the build alike. */
@@ -103,6 +103,11 @@ export async function startStudio(engine: EngineClient, storage: FlowStorage = i
   studioInternals.attachEngine(engine);
   await registerSampleInputs(fetching);
   studioInternals.runAll();
-  const host = { getState: getStudioState, subscribe: subscribeStudio, internals: studioInternals };
-  return startAutosave(host, storage, download, saved.failed !== undefined ? { failed: saved.failed } : {});
+  const host = { getState: getStudioState, subscribe: subscribeStudio, internals: studioInternals, actions: studioActions };
+  return startAutosave(host, storage, download, {
+    ...(saved.failed !== undefined ? { failed: saved.failed } : {}),
+    knownRevision: saved.record?.revision ?? 0,
+    // "Load theirs" in a tab conflict: the other tab's flow gets its bundled files back, as after a reload.
+    restoreSamples: (loaded, names) => void registerSampleInputs(fetchSampleInputs(loaded, new Set(names))),
+  });
 }

@@ -1,20 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFlow } from '../../engine/flow/parse';
-import { startAutosave, type AutosaveRecord, type FlowStorage } from './autosave';
+import { startAutosave } from './autosave';
 import { createStudioStore, type StudioStore } from './create-store';
-
-function memoryStorage(): FlowStorage & { saved: AutosaveRecord[]; failWith?: Error; gate?: Promise<void> } {
-  const storage: FlowStorage & { saved: AutosaveRecord[]; failWith?: Error; gate?: Promise<void> } = {
-    saved: [],
-    load: () => Promise.resolve(storage.saved.at(-1)),
-    async save(record) {
-      await storage.gate;
-      if (storage.failWith) throw storage.failWith;
-      storage.saved.push(record);
-    },
-  };
-  return storage;
-}
+import { memoryFlowStorage as memoryStorage } from './memory-flow-storage';
 
 describe('autosave', () => {
   let store: StudioStore;

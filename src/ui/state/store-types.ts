@@ -20,8 +20,13 @@ export interface Notice {
   id: number;
   kind: NoticeKind;
   message: string;
-  /** An optional action, e.g. "Download the flow" when autosave failed. */
-  action?: { label: string; run: () => void };
+  /** An optional action, e.g. "Download the flow" when autosave failed, and maybe a second choice beside it. */
+  action?: NoticeAction & { alternative?: NoticeAction };
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'failed';
