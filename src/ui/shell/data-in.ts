@@ -9,16 +9,12 @@ import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions } from '../state/studio-store';
 import { importParamsFor, isFlowFileName } from './import-files';
 import { importDataWranglerFile } from './dw-import';
+import { readFileText } from './read-file-text';
 
 /** Opens a flow file; one that is not a valid flow leaves the current document as it is and says why. */
 export async function openFlowFile(file: File): Promise<void> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    studioActions.notify('error', `${file.name} could not be read: ${errorMessage(e)}`);
-    return;
-  }
+  const text = await readFileText(file);
+  if (text === undefined) return;
   try {
     studioActions.load(parseFlow(text));
   } catch (e) {

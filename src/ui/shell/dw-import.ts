@@ -8,8 +8,8 @@ import { importDataWranglerFlow } from '../../importers/dw/import-flow';
 import { parquetRowsReader } from '../../importers/dw/parquet-rows';
 import type { ImportReport } from '../../importers/dw/report';
 import { loadBrowserParquet } from '../../worker/parquet-browser';
-import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions } from '../state/studio-store';
+import { readFileText } from './read-file-text';
 
 export interface ShownReport {
   fileName: string;
@@ -44,13 +44,8 @@ const readParquetRows = parquetRowsReader(async (bytes) => (await loadBrowserPar
 
 /** Converts and opens a Data Wrangler flow file; a file that is not one leaves the document as it is and says why. */
 export async function importDataWranglerFile(file: File): Promise<void> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    studioActions.notify('error', `${file.name} could not be read: ${errorMessage(e)}`);
-    return;
-  }
+  const text = await readFileText(file);
+  if (text === undefined) return;
   const { flow, report } = await importDataWranglerFlow(text, { readParquetRows, name: file.name.replace(/\.flow$/i, '') });
   if (!flow) {
     // The importer's own reasons may already start with the verdict; say it once.

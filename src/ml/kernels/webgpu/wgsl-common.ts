@@ -87,3 +87,15 @@ fn row_span(row: u32) -> RowSpan {
 fn implicit_extra_confidence(v: f32) -> f32 { return params.alpha * abs(v); }
 fn implicit_target(v: f32) -> f32 { return select(0.0, 1.0 + params.alpha * abs(v), v > 0.0); }
 `;
+
+/** The entry point both kernels share: each workgroup solves its rows in turn with the kernel's own `solve_row`. */
+export const WGSL_ROW_LOOP = /* wgsl */ `
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
+  for (var row = first_row(wid); row < params.rowCount; row += params.groupCount) {
+    solve_row(row, params.dim, tid);
+    // The next row overwrites the workgroup memory this one's last invocations may still read.
+    workgroupBarrier();
+  }
+}
+`;

@@ -1,4 +1,4 @@
-import { WGSL_COMMON } from './wgsl-common';
+import { WGSL_COMMON, WGSL_ROW_LOOP } from './wgsl-common';
 
 /** Floats of factor rows staged per tile (8 KB): CG keeps only vectors besides, so the tile can be twice as big. */
 export const CG_TILE_FLOATS = 2048;
@@ -10,6 +10,7 @@ export const CG_TILE_FLOATS = 2048;
  */
 export const CONJUGATE_GRADIENT_WGSL = /* wgsl */ `
 ${WGSL_COMMON}
+${WGSL_ROW_LOOP}
 const TILE_FLOATS: u32 = ${CG_TILE_FLOATS}u;
 
 @group(0) @binding(5) var<storage, read> gram: array<f32>;
@@ -76,15 +77,6 @@ fn apply_matrix(span: RowSpan, d: u32, tid: u32) {
       for (var e = 0u; e < n; e++) { s += tileScaled[e] * tile[e * d + tid]; }
       q[tid] += s;
     }
-    workgroupBarrier();
-  }
-}
-
-@compute @workgroup_size(WG)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  for (var row = first_row(wid); row < params.rowCount; row += params.groupCount) {
-    solve_row(row, params.dim, tid);
-    // The next row overwrites the workgroup memory this one's last invocations may still read.
     workgroupBarrier();
   }
 }

@@ -1,4 +1,4 @@
-import { MAX_GPU_DIM, WGSL_COMMON } from './wgsl-common';
+import { MAX_GPU_DIM, WGSL_COMMON, WGSL_ROW_LOOP } from './wgsl-common';
 
 /** Floats of factor rows staged per tile: with the packed matrix this keeps a workgroup under the 16 KiB default. */
 export const NORMAL_TILE_FLOATS = 1024;
@@ -14,6 +14,7 @@ const TRIANGLE_FLOATS = (MAX_GPU_DIM * (MAX_GPU_DIM + 1)) / 2;
  */
 export const NORMAL_EQUATIONS_WGSL = /* wgsl */ `
 ${WGSL_COMMON}
+${WGSL_ROW_LOOP}
 const TILE_FLOATS: u32 = ${NORMAL_TILE_FLOATS}u;
 
 @group(0) @binding(5) var<storage, read> fixedOffset: array<f32>;
@@ -158,15 +159,6 @@ fn solve_nonnegative(d: u32, tid: u32) {
     if (workgroupUniformLoad(&converged) != 0u) { break; }
   }
   if (tid < d) { x[tid] = ownX[tid]; }
-}
-
-@compute @workgroup_size(WG)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  for (var row = first_row(wid); row < params.rowCount; row += params.groupCount) {
-    solve_row(row, params.dim, tid);
-    // The next row overwrites the workgroup memory this one's last invocations may still read.
-    workgroupBarrier();
-  }
 }
 
 fn solve_row(row: u32, d: u32, tid: u32) {
