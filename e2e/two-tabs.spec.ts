@@ -95,3 +95,50 @@ test('a reload one second after an edit keeps the edit', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('Flow name', { exact: true })).toHaveValue('Renamed just before the reload');
 });
+
+test('an edit made while the engine is still starting is autosaved, with the bundled data', async ({ page }) => {
+  await openFresh(page);
+  await ready(page);
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase('wrangle-studio');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  }));
+  // Hold DuckDB's WebAssembly back, so the edit lands before the engine exists and before the first run.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/duckdb-[a-z]+-[^/]*\.wasm$/, async (route) => {
+    await held;
+    // The reload below abandons this request; continuing it then is refused, which is fine.
+    await route.continue().catch(() => undefined);
+  });
+  await page.reload();
+  await expect(page.getByTestId('block-danceability')).toBeVisible();
+  await expect(page.getByTestId('block-danceability')).not.toHaveAttribute('data-status', 'fresh');
+  await rename(page, 'Renamed before the first run');
+  await expect.poll(() => storedFlowName(page)).toBe('Renamed before the first run');
+  await page.unroute(/duckdb-[a-z]+-[^/]*\.wasm$/);
+  release();
+  await page.reload();
+  await expect(page.getByLabel('Flow name', { exact: true })).toHaveValue('Renamed before the first run');
+  // The inputs were still the bundled sample files: they come back by themselves, and every block previews.
+  await expect(page.getByRole('region', { name: 'Files the flow needs' })).toHaveCount(0);
+  await ready(page);
+});
+
+test('an idle tab hears at once that another tab saved, and is asked before it writes', async ({ context }) => {
+  const tabA = await context.newPage();
+  await openFresh(tabA);
+  await ready(tabA);
+  const idle = await context.newPage();
+  await idle.goto('/');
+  await ready(idle);
+
+  await rename(tabA, 'Saved by tab A');
+  await expect.poll(() => storedFlowName(tabA)).toBe('Saved by tab A');
+  // No edit in the idle tab: the question comes from tab A's announcement.
+  const question = idle.getByRole('alert').filter({ hasText: 'This flow was changed in another tab.' });
+  await expect(question).toBeVisible();
+  await expect(saveStatus(idle)).toHaveText('Saved');
+  await question.getByRole('button', { name: 'Load theirs' }).click();
+  await expect(idle.getByLabel('Flow name', { exact: true })).toHaveValue('Saved by tab A');
+});

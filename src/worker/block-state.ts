@@ -5,8 +5,8 @@ import type { BlockState, EngineErrorInfo } from './engine-api';
 
 /** A block's run result as the canvas shows it: plain data, the output schemas by port, the error by code. */
 export function toBlockState(r: BlockResult): BlockState {
-  // A cancelled training is the user's choice, not a failure: it has a status of its own.
-  const cancelled = r.status === 'error' && r.error?.code === 'E_TRAINING_CANCELLED';
+  // A cancelled training or a stopped block is the user's choice, not a failure: it has a status of its own.
+  const cancelled = r.status === 'error' && (r.error?.code === 'E_TRAINING_CANCELLED' || r.error?.code === 'E_RUN_STOPPED');
   return {
     blockId: r.blockId,
     status: cancelled ? 'cancelled' : r.status === 'ok' ? 'fresh' : r.status,

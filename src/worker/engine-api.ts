@@ -21,7 +21,7 @@ export interface EngineErrorInfo {
 /**
  * A block's state as the canvas shows it. `fresh`: its result is computed for the current document. `stale`: the
  * document changed (or the engine restarted) and it has not been recomputed yet. `blocked`: an upstream block failed.
- * `cancelled`: the user stopped its training; it trains again only when asked to or edited.
+ * `cancelled`: the user cancelled its training or stopped its computation; it runs again only when asked to or edited.
  */
 export type BlockStatus = 'fresh' | 'stale' | 'running' | 'error' | 'blocked' | 'cancelled';
 
@@ -57,6 +57,11 @@ export interface RunFlowOptions {
    * training, so an edit elsewhere in the flow does not restart a training the user stopped.
    */
   holdTraining?: string[];
+  /**
+   * Blocks the user stopped part-way (Stop, which restarts the engine): reported `cancelled` without computing, until
+   * they are edited or run again.
+   */
+  stopped?: string[];
 }
 
 export interface RunFlowResult {

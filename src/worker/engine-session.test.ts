@@ -95,6 +95,17 @@ describe('EngineSession on duckdb-wasm', () => {
     expect(await tables()).toBe(before);
   });
 
+  it('holds back the blocks the user stopped: reported cancelled without computing, their readers blocked', async () => {
+    const states = byId((await session.runFlow(ratingsFlow('Rating * 11'), 5, undefined, undefined, { stopped: ['double'] })).blocks);
+    expect(states.ratings?.status).toBe('fresh');
+    expect(states.double).toMatchObject({ status: 'cancelled', error: { code: 'E_RUN_STOPPED', blockId: 'double' } });
+    expect(states.double?.sql).toBeUndefined();
+    expect(states.export?.status).toBe('blocked');
+    const released = byId((await session.runFlow(ratingsFlow('Rating * 11'), 6)).blocks);
+    expect(released.double?.status).toBe('fresh');
+    expect(released.export?.status).toBe('fresh');
+  });
+
   it('pages and sorts previews in SQL, with the total row count', async () => {
     await session.runFlow(ratingsFlow(), 4);
     const page = await session.preview({ blockId: 'double', port: 'out', offset: 1, limit: 2, sort: [{ column: 'Rating', descending: true }] });

@@ -104,6 +104,7 @@ export class EngineSession implements EngineApi {
         countRows: 'all',
         stopOnError: false,
         dropSuperseded: true,
+        ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
         ...(models ? { models } : {}),
         afterBlock: (result) => this.holdForPreview(result),
         onEvent: (e) => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { WrangleError } from '../errors/catalog';
 import type { SqlRow } from '../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { columnKey, type ColumnNameSet } from './columns';
 
 /** Fitted state of the label encoders: the labels, in output order. */
 export const labelsFitted = z.object({ labels: z.array(z.string()) }).strict();
@@ -59,4 +60,24 @@ export function explainUnknownCategory(message: string, column: string): Wrangle
   if (at < 0) return undefined;
   const value = message.slice(at + UNKNOWN_MARK.length).split('\n')[0];
   return new WrangleError('E_UNKNOWN_CATEGORY', { column, value: JSON.stringify(value) });
+}
+
+/**
+ * The output column of each label (`nameOf(label)`), added to `taken`. Two labels whose columns are one name to DuckDB
+ * (`x` and `X` give `genre_x` and `genre_X`), or a label whose column is already there, are E_COLUMN_EXISTS naming
+ * both: the encoders never let DuckDB rename one silently.
+ */
+export function labelColumns(taken: ColumnNameSet, labels: readonly string[], nameOf: (label: string) => string, column: string): string[] {
+  const labelByKey = new Map<string, string>();
+  return labels.map((label) => {
+    const name = nameOf(label);
+    const other = labelByKey.get(columnKey(name));
+    const detail =
+      other === undefined
+        ? `It would be the column of the label "${label}" of "${column}".`
+        : `The labels "${other}" and "${label}" of "${column}" both give it: make their case consistent first (a formula with lower(), say).`;
+    taken.add(name, detail);
+    labelByKey.set(columnKey(name), label);
+    return name;
+  });
 }

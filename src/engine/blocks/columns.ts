@@ -10,6 +10,56 @@ export function columnKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/**
+ * The column names of a result a block is building, as DuckDB tells them apart (by `columnKey`). Every name a block
+ * makes goes through `add`, so a name that is already there, even spelled with other ASCII case, is E_COLUMN_EXISTS
+ * naming both spellings instead of the silent `_1` rename DuckDB would make.
+ */
+export class ColumnNameSet {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(names: Iterable<string> = []) {
+    for (const name of names) this.byKey.set(columnKey(name), name);
+  }
+
+  /** The names of a relation's columns. */
+  static of(rel: Relation): ColumnNameSet {
+    return new ColumnNameSet(columnNames(rel));
+  }
+
+  /** The name already here that DuckDB would take `name` for, if any. */
+  clashOf(name: string): string | undefined {
+    return this.byKey.get(columnKey(name));
+  }
+
+  has(name: string): boolean {
+    return this.byKey.has(columnKey(name));
+  }
+
+  /** Takes a new name, or fails with E_COLUMN_EXISTS; `detail` says where the name comes from. Returns the name. */
+  add(name: string, detail?: string): string {
+    const existing = this.clashOf(name);
+    if (existing !== undefined) fail('E_COLUMN_EXISTS', { column: name, existing, ...(detail ? { detail } : {}) });
+    this.byKey.set(columnKey(name), name);
+    return name;
+  }
+
+  /** Frees a name (a column the block drops). */
+  delete(name: string): void {
+    this.byKey.delete(columnKey(name));
+  }
+
+  /**
+   * A name for a column the block uses inside its query and drops again: `base`, with underscores in front until no
+   * column here has it. It is taken, so two helpers never share one.
+   */
+  unused(base: string): string {
+    let name = base;
+    while (this.has(name)) name = `_${name}`;
+    return this.add(name);
+  }
+}
+
 /** Column names of a relation, in order. */
 export function columnNames(rel: Relation): string[] {
   return rel.columns.map((c) => c.name);

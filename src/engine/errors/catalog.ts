@@ -34,7 +34,8 @@ const catalog = {
   E_INPUT_READ: (a: MessageArgs) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
   E_COLUMN_MISSING: (a: MessageArgs) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
   E_JOIN_KEY_MISSING: (a: MessageArgs) => `Join key "${a.column}" does not exist in the ${a.side} input. Available: ${a.available}.`,
-  E_COLUMN_EXISTS: (a: MessageArgs) => `Column "${a.column}" already exists.`,
+  E_COLUMN_EXISTS: (a: MessageArgs) =>
+    `Column "${a.column}" already exists${a.existing === undefined || a.existing === a.column ? '' : ` as "${a.existing}" (DuckDB does not tell ASCII upper and lower case apart in column names)`}.${a.detail ? ` ${a.detail}` : ''}`,
   E_FORMULA_SYNTAX: (a: MessageArgs) => `Formula for "${a.column}" is not a valid expression: ${a.detail}`,
   E_FORMULA_INVALID: (a: MessageArgs) => `Formula for "${a.column}" cannot be evaluated: ${a.detail}`,
   E_SQL_INVALID: (a: MessageArgs) => `The SQL is not valid: ${a.detail}`,
@@ -60,6 +61,7 @@ const catalog = {
     `The ${a.side} id column "${a.column}" has the name of a factor column (bias, f0, f1, …). Rename it before training.`,
   E_CANCELLED: () => 'Cancelled.',
   E_TRAINING_CANCELLED: (a: MessageArgs) => `Training of block "${a.block}" was cancelled. Train it again, or edit it, to retrain.`,
+  E_RUN_STOPPED: (a: MessageArgs) => `Block "${a.block}" was stopped before it finished. Run it again, or edit it, to compute it.`,
   E_NO_RESULT: (a: MessageArgs) => `Block "${a.block}" has no ${a.what} yet. Run the flow, or fix the block, first.`,
   E_ENGINE_RESTARTED: (a: MessageArgs) => `The engine restarted (${a.reason}) before it answered.`,
   E_ENGINE_CRASHED: () => 'The engine crashed before it answered.',

@@ -1,4 +1,4 @@
-import { isNumericType, requireColumn } from '../blocks/columns';
+import { columnKey, ColumnNameSet, isNumericType, requireColumn } from '../blocks/columns';
 import type { PrepareContext, Prepared, Relation } from '../blocks/types';
 import { fail } from '../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
@@ -28,7 +28,8 @@ function checkColumns(input: Relation, cols: RatingColumns, where: string): void
     ['item', cols.item],
   ] as const) {
     requireColumn(input, name, where);
-    if (FACTOR_NAME.test(name)) fail('E_MODEL_ID_CLASH', { side, column: name });
+    // By DuckDB's key: an id called `F0` or `Bias` beside the factor table's own `f0` and `bias` would be renamed.
+    if (FACTOR_NAME.test(columnKey(name))) fail('E_MODEL_ID_CLASH', { side, column: name });
   }
   const rating = requireColumn(input, cols.rating, where);
   if (!isNumericType(rating.type)) fail('E_MODEL_COLUMN_TYPE', { column: rating.name, type: rating.type, role: 'rating' });
@@ -70,10 +71,11 @@ export async function loadRatings(
     ? `floor(${seededUnit(folds.seed, stableRowKey(input.columns.filter((c) => Object.values(cols).includes(c.name))))} * ${folds.k})`
     : undefined;
   const joined = (rel: Relation, join: 'JOIN' | 'LEFT JOIN', withFold = false) => {
-    const source = withFold && foldExpr ? `(SELECT *, ${foldExpr} AS __fold FROM ${rel.ref})` : rel.ref;
+    const fold = quoteIdent(ColumnNameSet.of(rel).unused('__fold'));
+    const source = withFold && foldExpr ? `(SELECT *, ${foldExpr} AS ${fold} FROM ${rel.ref})` : rel.ref;
     return (
       `SELECT coalesce(u.idx, -1)::DOUBLE AS u, coalesce(i.idx, -1)::DOUBLE AS i, r.${quoteIdent(cols.rating)}::DOUBLE AS r` +
-      `${withFold && foldExpr ? ', r.__fold::DOUBLE AS fold' : ''} FROM ${source} r ` +
+      `${withFold && foldExpr ? `, r.${fold}::DOUBLE AS fold` : ''} FROM ${source} r ` +
       `${join} ${quoteIdent(maps.users)} u ON r.${quoteIdent(cols.user)} = u.id ${join} ${quoteIdent(maps.items)} i ON r.${quoteIdent(cols.item)} = i.id ` +
       `WHERE ${usable(cols, 'r.')} ORDER BY u, i, r`
     );

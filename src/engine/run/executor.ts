@@ -2,7 +2,7 @@ import { blockDefinition } from '../blocks/registry';
 import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation, SourceReading } from '../blocks/types';
 import type { CsvReadReport } from '../blocks/import/csv-report';
 import type { SourceEncoding } from '../blocks/import/encoding';
-import { fail, type WrangleError } from '../errors/catalog';
+import { fail, WrangleError } from '../errors/catalog';
 import type { FlowBlock, FlowDocument } from '../flow/schema';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import { buildGraph, portKey, type FlowGraph } from '../plan/graph';
@@ -55,6 +55,11 @@ export interface ExecuteOptions {
   onEvent?: (e: BlockEvent) => void;
   /** Trains the model blocks (the CLI's worker threads, the studio's workers or GPU). */
   models?: ModelHost;
+  /**
+   * Blocks the user stopped (the studio's Stop): reported failed with E_RUN_STOPPED without computing anything, so a
+   * computation the user gave up on is not started again by an edit elsewhere; the blocks that read them are blocked.
+   */
+  hold?: ReadonlySet<string>;
   /** Awaited after each block, before the next one starts: lets the host serve a preview of it first. */
   afterBlock?: (result: BlockResult) => Promise<void> | void;
   signal?: AbortSignal;
@@ -162,7 +167,9 @@ export class FlowExecutor {
     for (const [index, block] of graph.order.entries()) {
       if (options.signal?.aborted) return { ok: false, cancelled: true, blocks: graph.order.flatMap((b) => results.get(b.id) ?? []), script };
       options.onEvent?.({ type: 'start', blockId: block.id, index, total });
-      const result = await this.runBlock(block, graph, results, options, script);
+      const result = options.hold?.has(block.id)
+        ? { blockId: block.id, status: 'error' as const, outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) }
+        : await this.runBlock(block, graph, results, options, script);
       // A block the signal stopped part-way (a training) is not a failure of the flow: the run was cancelled.
       if (options.signal?.aborted && result.status === 'error') {
         return { ok: false, cancelled: true, blocks: graph.order.flatMap((b) => results.get(b.id) ?? []), script };

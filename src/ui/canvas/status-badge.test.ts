@@ -13,6 +13,7 @@ describe('statusBadge', () => {
     [state('error', { error: { code: 'E_FORMULA_SYNTAX', message: 'bad' } }), 'error', 'E_FORMULA_SYNTAX'],
     [state('blocked'), 'blocked', 'waiting for input'],
     [state('cancelled', { error: { code: 'E_TRAINING_CANCELLED', message: 'cancelled' } }), 'cancelled', 'cancelled'],
+    [state('cancelled', { error: { code: 'E_RUN_STOPPED', message: 'stopped' } }), 'cancelled', 'stopped'],
     [undefined, 'stale', 'stale'],
   ] as const)('%s reads %s: %s', (input, status, text) => {
     expect(statusBadge(input)).toMatchObject({ status, text });

@@ -33,7 +33,9 @@ export function statusBadge(state: BlockState | undefined): StatusBadge {
     case 'blocked':
       return { status, text: 'waiting for input', detail: 'Waiting for an upstream block that failed or is not connected' };
     case 'cancelled':
-      return { status, text: 'cancelled', detail: 'Training cancelled: it trains again when edited, or on "Train again" in the Training tab' };
+      return state?.error?.code === 'E_RUN_STOPPED'
+        ? { status, text: 'stopped', detail: 'Stopped before it finished: it runs again when edited, or on "Run again" in its preview' }
+        : { status, text: 'cancelled', detail: 'Training cancelled: it trains again when edited, or on "Train again" in the Training tab' };
     default:
       return assertNever(status);
   }

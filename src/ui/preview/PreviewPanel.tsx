@@ -10,6 +10,7 @@ import { PortSwitcher } from './PortSwitcher';
 import { choosePort, outputPorts, panelView, type PanelView } from './preview-status';
 import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
 import { ProfileView } from './ProfileView';
+import { RecomputingStatus } from './RecomputingStatus';
 import { CancelledNotice } from './training/CancelledNotice';
 import { CrosstabView } from './training/CrosstabView';
 import { activeTab, modelTabOf, type TabChoice } from './training/model-tab';
@@ -69,11 +70,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         {shellPort === undefined && blockId !== undefined && port !== undefined && (
           <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
         )}
-        {recomputing && (
-          <span className="preview-recomputing" role="status">
-            recomputing…
-          </span>
-        )}
+        {recomputing && <RecomputingStatus key={blockId} />}
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
       </div>
       {state?.csv && <CsvReadBanner report={state.csv} />}

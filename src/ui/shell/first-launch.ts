@@ -5,7 +5,8 @@
 import { parseFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { EngineClient } from '../../worker/engine-api';
-import { indexedDbStorage, startAutosave, type AutosaveRecord, type FlowStorage } from '../state/autosave';
+import { startAutosave, type AutosaveRecord, type FlowStorage } from '../state/autosave';
+import { indexedDbStorage } from '../state/indexeddb-flow-storage';
 import { expectedInputs } from '../state/missing-inputs';
 import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions, studioInternals, subscribeStudio } from '../state/studio-store';
@@ -38,16 +39,24 @@ export async function fetchSampleFlow(): Promise<FlowDocument> {
   return parseFlow(await (await fetchOk(SAMPLE_FLOW_URL)).text());
 }
 
-/** The bundled files for these inputs of the flow (those that declare a bundled file name). */
+/**
+ * Starts downloading the bundled files for these inputs of the flow (those that declare a bundled file name), and
+ * marks the inputs as the sample's at once, so an edit autosaved before the files arrive still remembers them.
+ */
 function fetchSampleInputs(doc: FlowDocument, names: ReadonlySet<string>): Promise<{ name: string; file: File }[]> {
   const wanted = expectedInputs(doc).filter((i) => names.has(i.name) && SAMPLE_FILES[i.file] !== undefined);
+  studioInternals.expectSampleInputs(wanted.map((i) => i.name));
   return Promise.all(wanted.map(async (i) => ({ name: i.name, file: await fetchSampleFile(i.file) })));
 }
 
 /** Registers the fetched files, all before the flow first runs on them. */
 async function registerSampleInputs(fetching: Promise<{ name: string; file: File }[]>): Promise<void> {
   try {
-    for (const { name, file } of await fetching) await studioInternals.registerSampleFile(name, file);
+    for (const { name, file } of await fetching) {
+      // The user chose a file of their own for it while the sample downloaded, or opened another flow: theirs wins.
+      if (!studioInternals.sampleInputs().includes(name)) continue;
+      await studioInternals.registerSampleFile(name, file);
+    }
   } catch (e) {
     studioInternals.notify('error', `The sample data could not be loaded: ${errorMessage(e)}. Choose the files by hand.`);
   }
@@ -99,15 +108,17 @@ export async function startStudio(engine: EngineClient, storage: FlowStorage = i
   const fetching = doc ? fetchSampleInputs(doc, sampleInputs) : Promise.resolve([]);
   // Awaited below; this only keeps a failed download from counting as unhandled while the engine starts.
   fetching.catch(() => undefined);
-  await engineReady;
-  studioInternals.attachEngine(engine);
-  await registerSampleInputs(fetching);
-  studioInternals.runAll();
+  // Autosave from the first edit: the user can edit the flow while the engine starts and the files download.
   const host = { getState: getStudioState, subscribe: subscribeStudio, internals: studioInternals, actions: studioActions };
-  return startAutosave(host, storage, download, {
+  const stopAutosave = startAutosave(host, storage, download, {
     ...(saved.failed !== undefined ? { failed: saved.failed } : {}),
     knownRevision: saved.record?.revision ?? 0,
     // "Load theirs" in a tab conflict: the other tab's flow gets its bundled files back, as after a reload.
     restoreSamples: (loaded, names) => void registerSampleInputs(fetchSampleInputs(loaded, new Set(names))),
   });
+  await engineReady;
+  studioInternals.attachEngine(engine);
+  await registerSampleInputs(fetching);
+  studioInternals.runAll();
+  return stopAutosave;
 }

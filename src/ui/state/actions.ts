@@ -156,8 +156,12 @@ export function createActions(core: StoreCore): StudioActions {
       core.runLoop()?.cancelTraining(blockId);
     },
 
-    trainAgain(blockId) {
-      core.runLoop()?.trainAgain(blockId);
+    stopRun() {
+      core.runLoop()?.stopRun();
+    },
+
+    runAgain(blockId) {
+      core.runLoop()?.runAgain(blockId);
     },
 
     async registerInputFile(inputName, file) {

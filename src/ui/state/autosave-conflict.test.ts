@@ -95,3 +95,59 @@ describe('two tabs autosaving one flow', () => {
     expect(tabB.getState().doc.name).toBe('Edited in B');
   });
 });
+
+describe('a tab that is idle when another tab saves', () => {
+  const conflictNotice = (tab: StudioStore) => tab.getState().notices.find((n) => n.message === CONFLICT_MESSAGE);
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is asked at once, keeps saying saved, and says not saved as soon as it is edited', async () => {
+    const storage = memoryFlowStorage();
+    const tabA = createStudioStore();
+    const idle = createStudioStore();
+    startAutosave(tabA, storage, vi.fn(), { tabId: 'A' });
+    startAutosave(idle, storage, vi.fn(), { tabId: 'idle' });
+    tabA.actions.rename('Edited in A');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(conflictNotice(idle)).toBeDefined();
+    // What the idle tab shows is stored (as the older revision): not a failure yet.
+    expect(idle.getState().saveStatus).toBe('saved');
+    idle.actions.rename('Edited in the idle tab');
+    expect(idle.getState().saveStatus).toBe('failed');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(storage.saved.map((r) => parseFlow(r.flow).name)).toEqual(['Edited in A']);
+    expect(idle.getState().notices.filter((n) => n.message === CONFLICT_MESSAGE)).toHaveLength(1);
+    conflictNotice(idle)!.action!.run();
+    expect(idle.getState().doc.name).toBe('Edited in A');
+  });
+
+  it('still finds the conflict at its next save when no announcement arrives', async () => {
+    const storage = memoryFlowStorage();
+    storage.announces = false;
+    const tabA = createStudioStore();
+    const deaf = createStudioStore();
+    startAutosave(tabA, storage, vi.fn(), { tabId: 'A' });
+    startAutosave(deaf, storage, vi.fn(), { tabId: 'deaf' });
+    tabA.actions.rename('Edited in A');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(conflictNotice(deaf)).toBeUndefined();
+    deaf.actions.rename('Edited without hearing');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(conflictNotice(deaf)).toBeDefined();
+    expect(deaf.getState().saveStatus).toBe('failed');
+    expect(storage.saved.map((r) => parseFlow(r.flow).name)).toEqual(['Edited in A']);
+  });
+
+  it('ignores its own saves and stops listening when stopped', async () => {
+    const storage = memoryFlowStorage();
+    const tab = createStudioStore();
+    const other = createStudioStore();
+    startAutosave(tab, storage, vi.fn(), { tabId: 'T' });
+    const stop = startAutosave(other, storage, vi.fn(), { tabId: 'O' });
+    stop();
+    tab.actions.rename('Only this tab');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(conflictNotice(tab)).toBeUndefined();
+    expect(conflictNotice(other)).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFlow } from '../../engine/flow/parse';
 import { startAutosave } from './autosave';
 import { createStudioStore, type StudioStore } from './create-store';
+import { fakeEngine } from './fake-engine';
 import { memoryFlowStorage as memoryStorage } from './memory-flow-storage';
 
 describe('autosave', () => {
@@ -72,5 +73,27 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(parseFlow(storage.saved.at(-1)!.flow).name).toBe('Later');
     expect(store.getState().saveStatus).toBe('saved');
+  });
+
+  it('saves an edit made before the bundled files are registered, remembering them; registering them is no edit', async () => {
+    const storage = memoryStorage();
+    store.internals.hydrate(parseFlow({
+      format: 'wrangle-flow',
+      version: 1,
+      name: 'Sample',
+      blocks: [{ id: 'tracks', kind: 'import', params: { input: 'tracks', file: 'tracks.csv', format: 'csv' } }],
+      edges: [],
+    }));
+    store.internals.expectSampleInputs(['tracks']);
+    startAutosave(store, storage, download);
+    store.actions.rename('Edited while the engine starts');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(storage.saved.map((r) => [parseFlow(r.flow).name, r.sampleInputs])).toEqual([['Edited while the engine starts', ['tracks']]]);
+    store.internals.attachEngine(fakeEngine());
+    await store.internals.registerSampleFile('tracks', new File(['trackId\n1\n'], 'tracks.csv'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(storage.saved).toHaveLength(1);
+    expect(store.internals.sampleInputs()).toEqual(['tracks']);
+    store.internals.dispose();
   });
 });

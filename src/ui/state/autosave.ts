@@ -4,7 +4,7 @@
  */
 import { parseFlow, serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
-import { decideSave, newTabId } from './autosave-conflict';
+import { newTabId } from './autosave-conflict';
 import type { StudioInternals } from './create-store';
 import { errorMessage } from './run-loop';
 import type { StudioActions, StudioState } from './store-types';
@@ -24,100 +24,24 @@ export interface AutosaveRecord {
 /** A save either stored the record under a new revision, or found that another tab stored a newer one first. */
 export type SaveOutcome = { saved: true; revision: number } | { saved: false; theirs: AutosaveRecord };
 
+/** Another tab stored this revision. */
+export interface SavedElsewhere {
+  revision: number;
+  tabId: string;
+}
+
 export interface FlowStorage {
   load(): Promise<AutosaveRecord | undefined>;
   /** Stores the record unless another tab saved a revision newer than `knownRevision` (read and write are atomic). */
   save(record: Omit<AutosaveRecord, 'revision'>, knownRevision: number): Promise<SaveOutcome>;
+  /** Calls `listener` when another tab has stored a save; returns a function that stops listening. */
+  watch?(listener: (said: SavedElsewhere) => void): () => void;
 }
-
-const DB_NAME = 'wrangle-studio';
-const STORE = 'autosave';
-const KEY = 'current';
 
 /** Saves this long after the last edit: well under the promised second. */
 export const AUTOSAVE_DELAY_MS = 400;
 /** Under continuous editing, the longest a change waits for its save to start. */
 const MAX_UNSAVED_MS = 1000;
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDatabase(): Promise<IDBDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('this browser offers no IndexedDB'));
-  const req = indexedDB.open(DB_NAME, 1);
-  req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-  return request(req);
-}
-
-/** The stored value as a record, or undefined when it is not one; records from before revisions get revision 0. */
-export function readRecord(value: unknown): AutosaveRecord | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const r = value as Record<string, unknown>;
-  if (typeof r.flow !== 'string' || !Array.isArray(r.sampleInputs) || !r.sampleInputs.every((s) => typeof s === 'string')) {
-    return undefined;
-  }
-  return {
-    flow: r.flow,
-    sampleInputs: r.sampleInputs as string[],
-    savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0,
-    revision: typeof r.revision === 'number' ? r.revision : 0,
-    tabId: typeof r.tabId === 'string' ? r.tabId : '',
-  };
-}
-
-/** The browser's IndexedDB, opened once on first use. */
-export function indexedDbStorage(): FlowStorage {
-  let db: Promise<IDBDatabase> | undefined;
-  const database = (): Promise<IDBDatabase> =>
-    (db ??= openDatabase().then((opened) => {
-      // Another tab (or a test clearing storage) wants to delete or upgrade the database: let it, and reopen later.
-      opened.onversionchange = () => {
-        opened.close();
-        db = undefined;
-      };
-      return opened;
-    }).catch((e: unknown) => {
-      db = undefined;
-      throw e;
-    }));
-  return {
-    async load() {
-      const tx = (await database()).transaction(STORE, 'readonly');
-      const value: unknown = await request(tx.objectStore(STORE).get(KEY));
-      return readRecord(value);
-    },
-    async save(record, knownRevision) {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      let outcome: SaveOutcome | undefined;
-      // Read and write in one transaction, so no other tab's save can land between the check and the put.
-      const read = store.get(KEY);
-      read.onsuccess = () => {
-        const stored = readRecord(read.result);
-        const decision = decideSave(stored, knownRevision, record.tabId);
-        if (decision.kind === 'conflict' && stored) {
-          outcome = { saved: false, theirs: stored };
-          return;
-        }
-        const revision = decision.kind === 'save' ? decision.revision : knownRevision + 1;
-        store.put({ ...record, revision }, KEY);
-        outcome = { saved: true, revision };
-      };
-      // Only a completed transaction is stored; a put that succeeded can still be rolled back (quota).
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-      });
-      if (outcome === undefined) throw new Error('IndexedDB finished the save without reading the stored flow');
-      return outcome;
-    },
-  };
-}
 
 interface Saved {
   doc: FlowDocument;
@@ -199,8 +123,10 @@ export function startAutosave(host: AutosaveHost, storage: FlowStorage, download
     host.actions.load(doc);
     options.restoreSamples?.(doc, theirs.sampleInputs);
   };
-  const askAboutConflict = (theirs: AutosaveRecord): void => {
-    host.internals.setSaveStatus('failed');
+  /** `unsavedHere`: this tab has edits the slot lacks, so its status must not say saved. An idle tab that only
+   * heard of another tab's save keeps its status: what it shows is stored, as an older revision. */
+  const askAboutConflict = (theirs: AutosaveRecord, unsavedHere = true): void => {
+    if (unsavedHere) host.internals.setSaveStatus('failed');
     const showing = conflict !== undefined && host.getState().notices.some((n) => n.id === conflict?.noticeId);
     if (conflict && showing) {
       conflict = { ...conflict, theirs };
@@ -255,14 +181,31 @@ export function startAutosave(host: AutosaveHost, storage: FlowStorage, download
     const now = current();
     if (same(now, seen)) return;
     seen = now;
-    if (!writing && !failing && !conflict) host.internals.setSaveStatus('unsaved');
+    // While another tab's save is unanswered nothing here can be stored, so the status says so at once.
+    if (!writing && !failing) host.internals.setSaveStatus(conflict ? 'failed' : 'unsaved');
     // While a write is in flight the next one waits for it: save() re-schedules when the document moved on. While a
     // conflict is open, the next save tries again, which asks again if the question was dismissed unanswered.
     if (!writing) schedule();
   });
 
+  // Another tab saved: ask now, while this tab may be idle, instead of at this tab's next save. What this tab then
+  // writes is still checked against the stored revision, so a missed or late message loses nothing.
+  const heard = async (said: SavedElsewhere): Promise<void> => {
+    if (said.tabId === tabId || said.revision <= knownRevision) return;
+    let theirs: AutosaveRecord | undefined;
+    try {
+      theirs = await storage.load();
+    } catch {
+      return;
+    }
+    if (!theirs || theirs.tabId === tabId || theirs.revision <= knownRevision) return;
+    askAboutConflict(theirs, writing || timer !== undefined || !same(current(), lastSaved));
+  };
+  const unwatch = storage.watch?.((said) => void heard(said));
+
   return () => {
     unsubscribe();
+    unwatch?.();
     if (timer !== undefined) clearTimeout(timer);
   };
 }

@@ -33,6 +33,9 @@ export interface StudioInternals {
   runAll(): void;
   engine(): EngineClient | undefined;
   setSaveStatus(status: SaveStatus): void;
+  /** Marks these inputs as reading the bundled sample files before the files arrive, so an autosave made while they
+   * download remembers them. Registering a user's own file for one, or opening another flow, clears its mark. */
+  expectSampleInputs(inputNames: Iterable<string>): void;
   /** Registers a bundled sample file; unlike a user's file, it can be fetched again after a reload. */
   registerSampleFile(inputName: string, file: File): Promise<void>;
   /** Inputs whose registered file is the bundled sample's. */
@@ -75,6 +78,8 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
   let noticeId = 0;
   const listeners = new Set<() => void>();
   const sampleInputs = new Set<string>();
+  /** Inputs whose bundled sample file is being registered now: that registration keeps their sample mark. */
+  const registeringSamples = new Set<string>();
   /** The file name each input was registered under; an input the flow now expects by another name is missing. */
   const registeredFiles = new Map<string, string>();
   let state: StudioState = {
@@ -138,7 +143,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     },
     fileRegistered(inputName, fileName) {
       registeredFiles.set(inputName, fileName);
-      sampleInputs.delete(inputName);
+      if (!registeringSamples.has(inputName)) sampleInputs.delete(inputName);
       publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
       rerun(history.present, history.present, [inputName]);
     },
@@ -197,9 +202,18 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     setSaveStatus: (saveStatus) => {
       if (saveStatus !== state.saveStatus) publish({ saveStatus });
     },
-    registerSampleFile: (inputName, file) => actions.registerInputFile(inputName, file).then(() => {
+    expectSampleInputs(inputNames) {
+      for (const name of inputNames) sampleInputs.add(name);
+    },
+    async registerSampleFile(inputName, file) {
+      registeringSamples.add(inputName);
+      try {
+        await actions.registerInputFile(inputName, file);
+      } finally {
+        registeringSamples.delete(inputName);
+      }
       if (state.registeredInputs.includes(inputName)) sampleInputs.add(inputName);
-    }),
+    },
     sampleInputs: () => [...sampleInputs],
     notify: (kind, message, action) => core.notify(kind, message, action),
     updateNotice(id, kind, message) {

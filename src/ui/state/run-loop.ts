@@ -5,7 +5,7 @@
  */
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult, TrainingEvent } from '../../worker/engine-api';
-import { acceptBlockState, acceptRunResult, markRunning, markStale, withDownstream, type Runtime } from './run-state';
+import { acceptBlockState, acceptRunResult, markRunning, markStale, markStopped, runAgainSet, stoppedBlocks, type Runtime } from './run-state';
 import type { NoticeKind } from './store-types';
 import { applyTrainingEvent, heldTraining, markCancelling, settleCancelling, trainingForRun, type LiveTrainings } from './training-state';
 
@@ -75,7 +75,7 @@ export class RunLoop {
 
   /**
    * Stops a block's training. The engine reports it `cancelled`, and later runs hold it back (see `start`), so it
-   * trains again only when it or something upstream is edited, or on `trainAgain`.
+   * trains again only when it or something upstream is edited, or on `runAgain`.
    */
   cancelTraining(blockId: string): void {
     this.host.setTraining(markCancelling(this.host.getTraining(), blockId, this.latestRunId, Date.now()));
@@ -84,9 +84,28 @@ export class RunLoop {
     });
   }
 
-  /** Trains a cancelled (or any) block again, with the blocks downstream of it. */
-  trainAgain(blockId: string): void {
-    this.schedule(withDownstream(this.host.getDoc(), [blockId]));
+  /** Runs a cancelled or stopped block again, with the stopped blocks upstream of it and those downstream of it. */
+  runAgain(blockId: string): void {
+    this.schedule(runAgainSet(this.host.getDoc(), this.host.getRuntime(), blockId));
+  }
+
+  /**
+   * Stops the computation in progress at once. DuckDB-WASM cannot interrupt a query, so the engine is torn down and
+   * rebuilt: the blocks this run had not finished are marked stopped and held back (until edited or run again), and
+   * the rest recompute in the new engine, which lost every result.
+   */
+  stopRun(): void {
+    const runtime = this.host.getRuntime();
+    const unfinished = Object.values(runtime).filter((s) => s.status === 'running' || s.status === 'stale').map((s) => s.blockId);
+    if (unfinished.length === 0) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    // Whatever the stopped run still reports is dropped.
+    this.latestRunId++;
+    this.host.setRuntime(markStopped(runtime, unfinished));
+    this.engine.restart('cancelled').catch((e: unknown) => {
+      this.host.notify('error', `The engine could not be restarted after the stop: ${errorMessage(e)}. Reload the page; your flow is saved.`);
+    });
   }
 
   /** Stops listening to the engine and cancels a waiting run. */
@@ -104,8 +123,8 @@ export class RunLoop {
     const onTraining = (event: TrainingEvent): void => {
       if (runId === this.latestRunId) this.host.setTraining(applyTrainingEvent(this.host.getTraining(), event, runId, Date.now()));
     };
-    // Cancelled blocks stay cancelled: only an edit that reaches them (markStale) or trainAgain lets them train.
-    const options = { holdTraining: heldTraining(this.host.getRuntime(), this.host.getTraining()) };
+    // Cancelled blocks stay cancelled: only an edit that reaches them (markStale) or runAgain lets them train.
+    const options = { holdTraining: heldTraining(this.host.getRuntime(), this.host.getTraining()), stopped: stoppedBlocks(this.host.getRuntime()) };
     let result: RunFlowResult;
     try {
       result = await this.engine.runFlow(doc, runId, onBlock, onTraining, options);
@@ -153,6 +172,11 @@ export class RunLoop {
 }
 
 function restartMessage(reason: EngineRestartReason, done: boolean): string {
+  if (reason === 'cancelled') {
+    return done
+      ? 'Stopped. The other previews were recomputed in a fresh engine; your flow is intact.'
+      : 'Stopped. The engine restarted to stop the computation — recomputing the other previews; your flow is intact.';
+  }
   const why = reason === 'test-hook' ? 'on request' : reason;
   return done
     ? `The engine restarted (${why}) — previews were recomputed; your flow is intact.`

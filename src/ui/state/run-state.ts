@@ -2,6 +2,7 @@
  * Pure functions over the runtime state (status, rows, errors per block): which blocks an edit touches, marking
  * them stale or running, and accepting results only from the latest run.
  */
+import { WrangleError } from '../../engine/errors/catalog';
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { BlockState, RunFlowResult } from '../../worker/engine-api';
 
@@ -15,20 +16,26 @@ function incomingKeys(doc: FlowDocument): Map<string, string> {
   return new Map([...byBlock].map(([id, keys]) => [id, keys.sort().join('|')]));
 }
 
-/** Ids of `ids` and every block downstream of them. */
-export function withDownstream(doc: FlowDocument, ids: Iterable<string>): Set<string> {
+/** Ids of `ids` and every block reachable from them along the edges, downstream or upstream. */
+function reachable(doc: FlowDocument, ids: Iterable<string>, direction: 'down' | 'up'): Set<string> {
   const out = new Set(ids);
   const queue = [...out];
   while (queue.length > 0) {
     const id = queue.shift()!;
     for (const e of doc.edges) {
-      if (e.from.block === id && !out.has(e.to.block)) {
-        out.add(e.to.block);
-        queue.push(e.to.block);
+      const [near, far] = direction === 'down' ? [e.from.block, e.to.block] : [e.to.block, e.from.block];
+      if (near === id && !out.has(far)) {
+        out.add(far);
+        queue.push(far);
       }
     }
   }
   return out;
+}
+
+/** Ids of `ids` and every block downstream of them. */
+export function withDownstream(doc: FlowDocument, ids: Iterable<string>): Set<string> {
+  return reachable(doc, ids, 'down');
 }
 
 /**
@@ -108,4 +115,28 @@ export function acceptRunResult(runtime: Runtime, doc: FlowDocument, result: Run
     if (!reported.has(id) && s.status === 'running') next[id] = { ...s, status: 'stale' };
   }
   return next;
+}
+
+const isStopped = (s: BlockState | undefined): boolean => s?.status === 'cancelled' && s.error?.code === 'E_RUN_STOPPED';
+
+/** The user pressed Stop: these blocks show it (their last outputs stay, for the forms) and are held back. */
+export function markStopped(runtime: Runtime, ids: Iterable<string>): Runtime {
+  const next = { ...runtime };
+  for (const id of ids) {
+    const old = next[id];
+    if (!old) continue;
+    next[id] = { ...old, status: 'cancelled', cached: false, error: new WrangleError('E_RUN_STOPPED', { block: id }, id).toJSON() };
+  }
+  return next;
+}
+
+/** Blocks the user stopped and has not edited or run again since: runs hold them back. */
+export function stoppedBlocks(runtime: Runtime): string[] {
+  return Object.values(runtime).filter(isStopped).map((s) => s.blockId);
+}
+
+/** What "Run again" on a block recomputes: it, the blocks upstream of it that were stopped, and everything downstream. */
+export function runAgainSet(doc: FlowDocument, runtime: Runtime, blockId: string): Set<string> {
+  const stoppedAbove = [...reachable(doc, [blockId], 'up')].filter((id) => id === blockId || isStopped(runtime[id]));
+  return withDownstream(doc, stoppedAbove);
 }

@@ -74,10 +74,15 @@ export interface StudioActions {
   /** Replaces the document (open, new, recovery). One undo step. */
   load(doc: FlowDocument): void;
   newFlow(): void;
-  /** Stops a model block's training; it shows "cancelled" and trains again only on an edit or `trainAgain`. */
+  /** Stops a model block's training; it shows "cancelled" and trains again only on an edit or `runAgain`. */
   cancelTraining(blockId: string): void;
-  /** Trains a model block again (after a cancel), with the blocks downstream of it. */
-  trainAgain(blockId: string): void;
+  /**
+   * Stops the computation in progress at once (the engine restarts): the blocks it had not finished show "cancelled"
+   * and run again only on an edit or `runAgain`; the other blocks recompute.
+   */
+  stopRun(): void;
+  /** Runs a cancelled or stopped block again, with the stopped blocks upstream of it and the blocks downstream. */
+  runAgain(blockId: string): void;
   /** Registers a file for a logical input and re-runs the flow. */
   registerInputFile(inputName: string, file: File): Promise<void>;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): void;

@@ -88,7 +88,7 @@ describe('training in the run loop', () => {
 
   it('trains it again on "Train again"', async () => {
     await cancelFirstTraining();
-    store.actions.trainAgain('als');
+    store.actions.runAgain('als');
     expect(store.getState().runtime.als?.status).toBe('stale');
     await vi.advanceTimersByTimeAsync(50);
     expect(engine.runs[1]!.options?.holdTraining).toEqual([]);

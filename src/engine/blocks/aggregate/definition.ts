@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { userExpression } from '../../sql/expression-guard';
 import { identList, quoteIdent } from '../../sql/quote';
-import { columnKey, isNumericType, requireColumn, requireColumns } from '../columns';
+import { ColumnNameSet, isNumericType, requireColumn, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../types';
 
 export const aggregateFunctions = [
@@ -99,10 +99,9 @@ export const aggregateBlock = defineBlock({
       const col = a.column === '*' && a.fn === 'count' ? undefined : requireColumn(input, a.column);
       return `${aggregateExpr(a, col)} AS ${quoteIdent(aggregationName(a))}`;
     });
-    const names = [...p.groupBy, ...p.aggregations.map(aggregationName)];
-    const nameKeys = names.map(columnKey);
-    const dup = names.find((_, i) => nameKeys.indexOf(nameKeys[i]!) !== i);
-    if (dup !== undefined) fail('E_COLUMN_EXISTS', { column: dup });
+    const names = new ColumnNameSet();
+    for (const key of p.groupBy) names.add(key, 'It is a group-by column.');
+    for (const a of p.aggregations) names.add(aggregationName(a), `It would be the output of ${a.fn}(${a.column}).`);
     const filter = p.filter?.trim() ? userExpression(p.filter, 'filter') : undefined;
     const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { ColumnNameSet } from '../columns';
 import { defineBlock, SINGLE_OUT } from '../types';
 
 const params = z
@@ -31,10 +31,7 @@ export const concatBlock = defineBlock({
     const ports = concatPorts(p.inputs);
     const source = p.sourceColumn;
     if (source !== undefined) {
-      // DuckDB matches column names without regard to case.
-      for (const port of ports) {
-        if (inputs[port]!.columns.some((c) => c.name.toLowerCase() === source.toLowerCase())) fail('E_COLUMN_EXISTS', { column: source });
-      }
+      for (const port of ports) ColumnNameSet.of(inputs[port]!).add(source, `It is the source column, and input ${port} has it.`);
     }
     const parts = ports.map((port) => {
       const tag = source === undefined ? '' : `, ${quoteLiteral(port)} AS ${quoteIdent(source)}`;

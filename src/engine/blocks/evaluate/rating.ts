@@ -1,6 +1,6 @@
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { isNumericType, requireColumn } from '../columns';
+import { columnKey, isNumericType, requireColumn } from '../columns';
 import type { Column, Compiled, Relation } from '../types';
 import type { EvaluateParams } from './params';
 
@@ -9,7 +9,7 @@ const exact = (term: string) => `sum(CAST(${term} AS DECIMAL(38,12)))`;
 
 function ratingColumn(input: Relation, name: string): Column {
   if (name !== '') return requireColumn(input, name);
-  return input.columns.find((c) => c.name.toLowerCase() === 'rating') ?? requireColumn(input, 'rating');
+  return input.columns.find((c) => columnKey(c.name) === 'rating') ?? requireColumn(input, 'rating');
 }
 
 function numeric(col: Column, path: string): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WrangleError } from '../../errors/catalog';
 import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
-import { columnKey } from '../columns';
+import { ColumnNameSet } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
 const params = z
@@ -25,8 +25,9 @@ export const formulaBlock = defineBlock({
   compile({ params: p, inputs }) {
     const input = inputs.in!;
     const expr = userExpression(p.expression, p.column);
-    // A name equal to an existing column's but for ASCII case is that column to DuckDB: it is replaced, in place.
-    const exists = input.columns.some((c) => columnKey(c.name) === columnKey(p.column));
+    // A name equal to an existing column's but for ASCII case is that column to DuckDB: it is replaced, in place, and
+    // takes the formula's spelling. Adding it beside would have DuckDB rename it `<name>_1`.
+    const exists = ColumnNameSet.of(input).has(p.column);
     const select = exists
       ? `SELECT * REPLACE (${expr.sql} AS ${quoteIdent(p.column)}) FROM ${input.ref}`
       : `SELECT *, ${expr.sql} AS ${quoteIdent(p.column)} FROM ${input.ref}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
-import { columnKey, columnNames, requireJoinKey } from '../columns';
+import { columnKey, ColumnNameSet, columnNames, requireJoinKey } from '../columns';
 import { defineBlock, SINGLE_OUT, type Relation } from '../types';
 
 const params = z
@@ -23,11 +23,10 @@ export function joinedColumnNames(left: readonly string[], right: readonly strin
     left: left.map((n) => (inRight.has(columnKey(n)) ? `${n}_0` : n)),
     right: right.map((n) => (inLeft.has(columnKey(n)) ? `${n}_1` : n)),
   };
-  const seen = new Set<string>();
-  for (const n of [...out.left, ...out.right]) {
-    if (seen.has(columnKey(n))) fail('E_COLUMN_EXISTS', { column: n });
-    seen.add(columnKey(n));
-  }
+  // A suffixed name can still meet another column: `a` and `a_0` on the left beside `A` on the right.
+  const taken = new ColumnNameSet();
+  for (const n of out.left) taken.add(n, 'It is a column of the left input, after suffixing the names both inputs have.');
+  for (const n of out.right) taken.add(n, 'It is a column of the right input, after suffixing the names both inputs have.');
   return out;
 }
 

@@ -3,7 +3,7 @@ import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
-import { columnKey, requireColumn } from '../columns';
+import { ColumnNameSet, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
 
 const names = z.array(z.string().min(1)).min(1);
@@ -46,7 +46,7 @@ function find(cols: OutColumn[], name: string, rel: Relation, step: number): num
 
 /** A new name must differ from every other column's as DuckDB compares them (`b` and `B` clash); `except` is the renamed one. */
 function addUnique(cols: OutColumn[], name: string, except = -1): void {
-  if (cols.some((c, i) => i !== except && columnKey(c.name) === columnKey(name))) fail('E_COLUMN_EXISTS', { column: name });
+  new ColumnNameSet(cols.filter((_, i) => i !== except).map((c) => c.name)).add(name);
 }
 
 function applyMove(cols: OutColumn[], op: Extract<ColumnOperation, { op: 'move' }>, rel: Relation, step: number): OutColumn[] {

@@ -3,7 +3,7 @@ import { assertNever } from '../../assert-never';
 import { fail, WrangleError } from '../../errors/catalog';
 import type { SqlValue } from '../../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { columnNames, isNumericType, requireColumns } from '../columns';
+import { ColumnNameSet, isNumericType, requireColumns } from '../columns';
 import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../types';
 
@@ -139,15 +139,13 @@ export const missingBlock = defineBlock({
     const input = inputs.in!;
     const cols = checkColumns(input, p);
     const chosen = new Map(cols.map((c) => [c.name, c]));
-    const taken = new Set(columnNames(input));
+    const taken = ColumnNameSet.of(input);
     const out: string[] = [];
     for (const col of input.columns) {
       const target = chosen.get(col.name);
       out.push(target && p.strategy !== 'drop-rows' ? `${filled(target, p, f)} AS ${quoteIdent(col.name)}` : quoteIdent(col.name));
       if (target && p.indicator) {
-        const name = `${col.name}_missing`;
-        if (taken.has(name)) fail('E_COLUMN_EXISTS', { column: name });
-        taken.add(name);
+        const name = taken.add(`${col.name}_missing`, `It would be the indicator column of "${col.name}".`);
         out.push(`CAST(${missingCondition(target)} AS INTEGER) AS ${quoteIdent(name)}`);
       }
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { fitLabels, labelsFitted } from '../categorical';
-import { columnNames, requireColumn } from '../columns';
+import { fitLabels, labelColumns, labelsFitted } from '../categorical';
+import { ColumnNameSet, columnNames, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
 const params = z
@@ -31,13 +31,6 @@ function tokenList(p: MultiHotParams): string {
   return `list_transform(string_split(CAST(${quoteIdent(p.column)} AS VARCHAR), ${quoteLiteral(p.delimiter)}), lambda token: trim(token))`;
 }
 
-/** A name for the helper column that no input column has. */
-function helperName(taken: readonly string[]): string {
-  let name = '__wrangle_tokens';
-  while (taken.includes(name)) name = `_${name}`;
-  return name;
-}
-
 export const multiHotBlock = defineBlock({
   kind: 'multi-hot',
   family: 'encode',
@@ -60,16 +53,13 @@ export const multiHotBlock = defineBlock({
     requireColumn(input, p.column);
     const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'multi-hot labels' });
     const prefix = p.prefix ?? `${p.column}_`;
-    const kept = columnNames(input).filter((n) => !(p.dropInput && n === p.column));
-    const taken = new Set(kept);
-    for (const label of labels) {
-      const name = `${prefix}${label}`;
-      if (taken.has(name)) fail('E_COLUMN_EXISTS', { column: name });
-      taken.add(name);
-    }
-    const helper = quoteIdent(helperName([...columnNames(input), ...taken]));
+    const taken = ColumnNameSet.of(input);
+    if (p.dropInput) taken.delete(p.column);
+    const names = labelColumns(taken, labels, (label) => `${prefix}${label}`, p.column);
+    // The tokens' helper column sits beside every input column (the dropped one too) and every label's column.
+    const helper = quoteIdent(new ColumnNameSet([...columnNames(input), ...names]).unused('__wrangle_tokens'));
     // COALESCE: a NULL cell has no labels, so all zeros rather than NULLs.
-    const flags = labels.map((label) => `COALESCE(CAST(list_contains(${helper}, ${quoteLiteral(label)}) AS INTEGER), 0) AS ${quoteIdent(`${prefix}${label}`)}`);
+    const flags = labels.map((label, i) => `COALESCE(CAST(list_contains(${helper}, ${quoteLiteral(label)}) AS INTEGER), 0) AS ${quoteIdent(names[i]!)}`);
     const excluded = p.dropInput ? `${helper}, ${quoteIdent(p.column)}` : helper;
     // The split happens once per row, in the inner query; each label's flag only looks it up.
     const split = `(SELECT *, ${tokenList(p)} AS ${helper} FROM ${input.ref}) AS split`;

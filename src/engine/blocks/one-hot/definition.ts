@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { explainUnknownCategory, fitLabels, isKnownLabel, labelsFitted, unknownCategoryGuard } from '../categorical';
-import { requireColumn } from '../columns';
+import { explainUnknownCategory, fitLabels, isKnownLabel, labelColumns, labelsFitted, unknownCategoryGuard } from '../categorical';
+import { ColumnNameSet, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 import { fail } from '../../errors/catalog';
 
@@ -42,8 +42,15 @@ export const oneHotBlock = defineBlock({
     const known = isKnownLabel(c, labels);
     // COALESCE: a NULL category is all zeros, not NULL.
     const flag = (cond: string, name: string) => `COALESCE(CAST(${cond} AS INTEGER), 0) AS ${quoteIdent(name)}`;
-    const cols = labels.map((label) => flag(`${c} = ${quoteLiteral(label)}`, `${p.column}_${label}`));
-    if (p.unknown === 'keep') cols.push(flag(`${c} IS NOT NULL AND NOT (${known})`, `${p.column}_unknown`));
+    // The input column is dropped, so only the other columns can clash with the new ones.
+    const taken = ColumnNameSet.of(input);
+    taken.delete(p.column);
+    const names = labelColumns(taken, labels, (label) => `${p.column}_${label}`, p.column);
+    const cols = labels.map((label, i) => flag(`${c} = ${quoteLiteral(label)}`, names[i]!));
+    if (p.unknown === 'keep') {
+      const unknownName = taken.add(`${p.column}_unknown`, `It would be the column that counts values not seen when fitting "${p.column}".`);
+      cols.push(flag(`${c} IS NOT NULL AND NOT (${known})`, unknownName));
+    }
     const guard = p.unknown === 'error' ? unknownCategoryGuard(c, labels) : '';
     return { select: `SELECT * EXCLUDE (${quoteIdent(p.column)}), ${cols.join(', ')} FROM ${input.ref}${guard}` };
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { explainUnknownCategory, fitLabels, labelsFitted, unknownCategoryGuard } from '../categorical';
-import { requireColumn } from '../columns';
+import { ColumnNameSet, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
 
 const params = z
@@ -47,7 +47,7 @@ export const ordinalBlock = defineBlock({
     const guard = p.unknown === 'error' ? unknownCategoryGuard(c, labels) : '';
     const out = p.outputColumn ?? p.column;
     if (out === p.column) return { select: `SELECT * REPLACE (${index} AS ${quoteIdent(out)}) FROM ${input.ref}${guard}` };
-    if (input.columns.some((col) => col.name === out)) fail('E_COLUMN_EXISTS', { column: out });
+    ColumnNameSet.of(input).add(out, `It is the ordinal block's output column for "${p.column}".`);
     return { select: `SELECT *, ${index} AS ${quoteIdent(out)} FROM ${input.ref}${guard}` };
   },
   explainError: (message, p) => explainUnknownCategory(message, p.column),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { requireColumn } from '../columns';
+import { ColumnNameSet, requireColumn } from '../columns';
 import { readFactorPair, scoreExpression } from '../factor-tables';
 import { defineBlock, SINGLE_OUT } from '../types';
 
@@ -34,7 +34,7 @@ export const predictBlock = defineBlock({
     const { users, items } = readFactorPair(inputs.users!, inputs.items!);
     const userColumn = requireColumn(data, p.userColumn || users.id.name, 'the data input').name;
     const itemColumn = requireColumn(data, p.itemColumn || items.id.name, 'the data input').name;
-    if (data.columns.some((c) => c.name === p.outputColumn)) fail('E_COLUMN_EXISTS', { column: p.outputColumn });
+    ColumnNameSet.of(data).add(p.outputColumn, 'It is the prediction column, and the data input has it.');
     if (p.clamp && !(p.clamp.min <= p.clamp.max)) {
       fail('E_PARAMS_INVALID', { path: 'clamp', detail: `the minimum ${p.clamp.min} is above the maximum ${p.clamp.max}` });
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
-import { requireColumn } from '../columns';
+import { ColumnNameSet, requireColumn } from '../columns';
 import { readExclusions, readFactorMatrix, topKSelect, writeTopK } from '../../model/top-k-data';
 import { readFactorPair } from '../factor-tables';
 import { defineBlock, SINGLE_OUT, type PrepareContext, type Prepared, type Relation } from '../types';
@@ -25,9 +25,9 @@ export type RecommendParams = z.infer<typeof params>;
 
 /** The output names: `<user>, <item>, score, rank`, which must be four different names. */
 function outputNames(user: string, item: string): void {
-  const names = [user, item, 'score', 'rank'];
-  const clash = names.find((n, i) => names.indexOf(n) !== i);
-  if (clash !== undefined) fail('E_COLUMN_EXISTS', { column: clash });
+  const names = new ColumnNameSet([user]);
+  names.add(item, 'The user and item columns need different names.');
+  for (const fixed of ['score', 'rank']) names.add(fixed, `The output has its own "${fixed}" column: rename the id column first.`);
 }
 
 /** The seen interactions' user and item columns, by name or else the given defaults. */

@@ -3,7 +3,7 @@ import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
 import type { SqlRow } from '../../run/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { columnNames, isNumericType, requireColumns } from '../columns';
+import { ColumnNameSet, isNumericType, requireColumns } from '../columns';
 import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
 
@@ -102,8 +102,8 @@ export const scaleBlock = defineBlock({
       const replace = scaled.map((s) => `${s.expr} AS ${quoteIdent(s.name)}`).join(', ');
       return { select: `SELECT * REPLACE (${replace}) FROM ${input.ref}` };
     }
-    const taken = new Set(columnNames(input));
-    for (const s of scaled) if (taken.has(s.name)) fail('E_COLUMN_EXISTS', { column: s.name });
+    const taken = ColumnNameSet.of(input);
+    for (const [i, s] of scaled.entries()) taken.add(s.name, `It would be the scaled copy of "${p.columns[i]}".`);
     return { select: `SELECT *, ${scaled.map((s) => `${s.expr} AS ${quoteIdent(s.name)}`).join(', ')} FROM ${input.ref}` };
   },
 });

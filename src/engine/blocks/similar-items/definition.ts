@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fail } from '../../errors/catalog';
 import { readFactorMatrix, topKSelect, writeTopK } from '../../model/top-k-data';
+import { ColumnNameSet } from '../columns';
 import { readFactorTable, type FactorTable } from '../factor-tables';
 import { defineBlock, SINGLE_OUT, type Relation } from '../types';
 
@@ -14,9 +14,16 @@ const params = z
 
 export type SimilarItemsParams = z.infer<typeof params>;
 
+/** The output columns: `<id>`, `similar_<id>`, `similarity`, `rank`; an id named like the fixed two is refused. */
+function outputNames(id: string): { item: string; similar: string } {
+  const names = new ColumnNameSet(['similarity', 'rank']);
+  const detail = 'The output has its own "similarity" and "rank" columns: rename the id column first.';
+  return { item: names.add(id, detail), similar: names.add(`similar_${id}`, detail) };
+}
+
 function checkedItems(rel: Relation): FactorTable {
   const items = readFactorTable(rel, 'items');
-  if (items.id.name === 'similarity' || items.id.name === 'rank') fail('E_COLUMN_EXISTS', { column: items.id.name });
+  outputNames(items.id.name);
   return items;
 }
 
@@ -40,8 +47,8 @@ export const similarItemsBlock = defineBlock({
     return { tables: { items: map, result: table } };
   },
   compile({ inputs, prepared }) {
-    const name = checkedItems(inputs.items!).id.name;
+    const names = outputNames(readFactorTable(inputs.items!, 'items').id.name);
     const t = prepared!.tables;
-    return { select: topKSelect(t.result!, { queries: t.items!, items: t.items! }, { query: name, item: `similar_${name}`, score: 'similarity' }) };
+    return { select: topKSelect(t.result!, { queries: t.items!, items: t.items! }, { query: names.item, item: names.similar, score: 'similarity' }) };
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { identList, quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit, stableRowKey, stratifiedPosition } from '../../sql/seeded';
-import { columnNames, requireColumn, requireColumns } from '../columns';
+import { ColumnNameSet, columnNames, requireColumn, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, type Compiled, type Relation } from '../types';
 
 const portName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and - only');
@@ -35,9 +35,14 @@ const params = z
 
 export type SplitParams = z.infer<typeof params>;
 
-/** The internal column that carries the chosen output; dropped from every output. */
-export const PART_COLUMN = '__wrangle_part';
-const UNIT_COLUMN = '__wrangle_u';
+/**
+ * The internal columns: the chosen output (dropped from every output) and a stratified split's random unit. Names no
+ * input column has, as DuckDB compares them, so neither can be confused with one of the data's columns.
+ */
+function helperColumns(input: Relation): { part: string; unit: string } {
+  const taken = ColumnNameSet.of(input);
+  return { part: taken.unused('__wrangle_part'), unit: taken.unused('__wrangle_u') };
+}
 
 /** `CASE WHEN pos < t1 THEN 'a' WHEN pos < t2 THEN 'b' ELSE 'c' END` from cumulative fractions. */
 function partCase(pos: string, outputs: SplitParams['outputs']): string {
@@ -61,13 +66,10 @@ export function checkSplitParams(p: SplitParams): void {
 }
 
 /** Each output port reads the rows of the main result tagged with its name. */
-function outputViews(p: SplitParams) {
+function outputViews(p: SplitParams, part: string) {
   return (main: string) =>
     Object.fromEntries(
-      p.outputs.map((o) => [
-        o.name,
-        `SELECT * EXCLUDE (${quoteIdent(PART_COLUMN)}) FROM ${main} WHERE ${quoteIdent(PART_COLUMN)} = ${quoteLiteral(o.name)}`,
-      ]),
+      p.outputs.map((o) => [o.name, `SELECT * EXCLUDE (${quoteIdent(part)}) FROM ${main} WHERE ${quoteIdent(part)} = ${quoteLiteral(o.name)}`]),
     );
 }
 
@@ -76,7 +78,7 @@ function outputViews(p: SplitParams) {
  * keeps it in the first output, so a model trained there still knows that user. Ties in the sort are broken by the
  * stable row key, so the same data always leaves out the same rows.
  */
-function leaveLastOut(p: SplitParams, input: Relation): Compiled {
+function leaveLastOut(p: SplitParams, input: Relation, part: string): Compiled {
   const group = p.groupColumn || fail('E_PARAMS_INVALID', { path: 'groupColumn', detail: 'leave-last-out needs the column of the groups (the user)' });
   const g = quoteIdent(requireColumn(input, group).name);
   if (p.orderBy.length === 0) fail('E_PARAMS_INVALID', { path: 'orderBy', detail: 'leave-last-out needs a sort column (the time order)' });
@@ -87,7 +89,7 @@ function leaveLastOut(p: SplitParams, input: Relation): Compiled {
   const lastFirst = [...backwards, `${stableRowKey(input.columns)} DESC`].join(', ');
   const [rest, last] = p.outputs.map((o) => quoteLiteral(o.name));
   const isLast = `row_number() OVER (PARTITION BY ${g} ORDER BY ${lastFirst}) = 1 AND count(*) OVER (PARTITION BY ${g}) > 1`;
-  return { select: `SELECT *, CASE WHEN ${isLast} THEN ${last} ELSE ${rest} END AS ${quoteIdent(PART_COLUMN)} FROM ${input.ref}`, outputs: outputViews(p) };
+  return { select: `SELECT *, CASE WHEN ${isLast} THEN ${last} ELSE ${rest} END AS ${quoteIdent(part)} FROM ${input.ref}`, outputs: outputViews(p, part) };
 }
 
 export const splitBlock = defineBlock({
@@ -102,7 +104,8 @@ export const splitBlock = defineBlock({
     checkSplitParams(p);
     const input = inputs.in!;
     const all = columnNames(input);
-    if (p.method === 'leave-last-out') return leaveLastOut(p, input);
+    const helpers = helperColumns(input);
+    if (p.method === 'leave-last-out') return leaveLastOut(p, input, helpers.part);
     const keyColumns = requireColumns(input, p.keyColumns);
     const rowKey = stableRowKey(keyColumns.length > 0 ? keyColumns : input.columns);
     const unit = seededUnit(p.seed, rowKey);
@@ -120,12 +123,12 @@ export const splitBlock = defineBlock({
     } else {
       const strat = p.stratifyColumn ?? fail('E_PARAMS_INVALID', { path: 'stratifyColumn', detail: 'a stratified split needs a column' });
       requireColumn(input, strat);
-      pos = stratifiedPosition(strat, UNIT_COLUMN, rowKey);
+      pos = stratifiedPosition(strat, quoteIdent(helpers.unit), rowKey);
     }
     const inner =
-      p.method === 'stratified' ? `(SELECT *, ${unit} AS ${UNIT_COLUMN} FROM ${input.ref})` : input.ref;
-    const exclude = p.method === 'stratified' ? ` EXCLUDE (${UNIT_COLUMN})` : '';
-    const select = `SELECT *${exclude}, ${partCase(pos, p.outputs)} AS ${quoteIdent(PART_COLUMN)} FROM ${inner}`;
-    return { select, outputs: outputViews(p) };
+      p.method === 'stratified' ? `(SELECT *, ${unit} AS ${quoteIdent(helpers.unit)} FROM ${input.ref})` : input.ref;
+    const exclude = p.method === 'stratified' ? ` EXCLUDE (${quoteIdent(helpers.unit)})` : '';
+    const select = `SELECT *${exclude}, ${partCase(pos, p.outputs)} AS ${quoteIdent(helpers.part)} FROM ${inner}`;
+    return { select, outputs: outputViews(p, helpers.part) };
   },
 });

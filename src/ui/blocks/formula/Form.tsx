@@ -13,7 +13,7 @@ export function FormulaForm({ params, onChange, inputs, issues }: BlockFormProps
   const columns = inputs.in ?? [];
   return (
     <FormShell kind="formula" params={params} issues={issues} fields={FIELDS}>
-      <TextField label="Output column" {...field('column')} suggestions={columns.map((c) => c.name)} hint="A new column, or an existing one to replace in place." />
+      <TextField label="Output column" {...field('column')} suggestions={columns.map((c) => c.name)} hint="A new column, or an existing one to replace in place. Names that differ only in ASCII case (a, A) are one column." />
       <CodeField label="Expression" {...field('expression')} placeholder="0.3 * valence + 0.1 * liveness" hint={<ColumnNames columns={columns} />} />
     </FormShell>
   );

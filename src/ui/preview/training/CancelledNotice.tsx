@@ -1,16 +1,21 @@
 import type { JSX } from 'react';
-import { studioActions } from '../../state/studio-store';
+import { studioActions, useStudio } from '../../state/studio-store';
 
-/** Said wherever a cancelled training block is shown: why there is no model, and how to train it again. */
+/**
+ * Said wherever a cancelled block is shown: a training the user cancelled, or a computation the user stopped. Says
+ * why there is no result, and offers to run it again.
+ */
 export function CancelledNotice({ blockId }: { blockId: string }): JSX.Element {
+  const stopped = useStudio((s) => s.runtime[blockId]?.error?.code === 'E_RUN_STOPPED');
   return (
     <div className="training-cancelled" role="status">
       <p>
-        Training was cancelled. It trains again when you edit this block or anything upstream of it, or when you ask
-        for it.
+        {stopped
+          ? 'You stopped this block before it finished. It runs again when you edit it or anything upstream of it, or when you ask for it.'
+          : 'Training was cancelled. It trains again when you edit this block or anything upstream of it, or when you ask for it.'}
       </p>
-      <button type="button" onClick={() => studioActions.trainAgain(blockId)}>
-        Train again
+      <button type="button" onClick={() => studioActions.runAgain(blockId)}>
+        {stopped ? 'Run again' : 'Train again'}
       </button>
     </div>
   );
