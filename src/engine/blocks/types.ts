@@ -69,8 +69,10 @@ export interface ReadSourceContext<P> {
 /** How an import block reads its file, settled by looking at it, and what it tells the user about that. */
 export interface SourceReading {
   /** The table function call that reads the file, e.g. `read_csv('…', auto_detect = false, delim = ';', …)`. */
-  reader: string;
+  reader?: string;
   csv?: CsvReadReport;
+  /** The file's column names, for a block that adds a column of its own and must not clash with them. */
+  columns?: string[];
 }
 
 /**

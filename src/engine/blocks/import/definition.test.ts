@@ -84,6 +84,20 @@ describe('import', () => {
     expect(rows.every((row) => row.position === Number(row.id) + 1)).toBe(true);
   });
 
+  it.each([
+    ['people.csv', 'csv', 'NAME'],
+    ['people.parquet', 'parquet', 'Score'],
+    ['people.jsonl', 'jsonl', 'ID'],
+  ])('refuses a row-number column that a column of %s already has in another case', async (file, format, rowNumber) => {
+    await expect(run(file, { format, rowNumber })).rejects.toMatchObject({ code: 'E_COLUMN_EXISTS', args: { column: rowNumber } });
+  });
+
+  it('takes a row-number name that differs from a column beyond ASCII case', async () => {
+    writeFileSync(path('accents.csv'), 'é,v\n1,2\n');
+    const r = await run('accents.csv', { rowNumber: 'É' });
+    expect(r.columns.out).toEqual(['é', 'v', 'É']);
+  });
+
   it('samples the first k rows', async () => {
     const r = await run('big.csv', { sampling: { mode: 'first', rows: 25 } });
     expect(r.outputs.out).toHaveLength(25);

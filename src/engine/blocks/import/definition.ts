@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
-import { defineBlock, SINGLE_OUT, type Compiled } from '../types';
+import { ColumnNameSet } from '../columns';
+import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../types';
 import { explainCsvError } from './csv-errors';
 import { planCsvRead } from './csv-plan';
 import { readCsvCall } from './csv-read';
@@ -102,16 +103,26 @@ export const importBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   async readSource(ctx) {
     const p = ctx.params;
-    if ((p.format !== 'csv' && p.format !== 'tsv') || ctx.files.inputTable?.(p.input) !== undefined) return undefined;
-    const path = ctx.files.inputPath(p.input);
-    const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
-    return { reader: readCsvCall(path, read), csv: report };
+    const table = ctx.files.inputTable?.(p.input);
+    let reading: SourceReading | undefined;
+    if ((p.format === 'csv' || p.format === 'tsv') && table === undefined) {
+      const path = ctx.files.inputPath(p.input);
+      const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
+      reading = { reader: readCsvCall(path, read), csv: report };
+    }
+    if (p.rowNumber === undefined) return reading;
+    // The row-number column is added beside the file's own: DuckDB would silently rename it `position_1` next to a
+    // `Position` header, so the names are read first (DESCRIBE reads only the header or the metadata).
+    const from = table !== undefined ? quoteIdent(table) : (reading?.reader ?? readerCall(p, ctx.files.inputPath(p.input)));
+    const described = await ctx.query(`DESCRIBE SELECT * FROM ${from}`);
+    return { ...reading, columns: described.map((row) => String(row.column_name)) };
   },
   compile(ctx): Compiled {
     const p = ctx.params;
     const table = ctx.files.inputTable?.(p.input);
     // Without a settled reading (a host that did not look at the file), DuckDB detects the dialect itself.
     const file = table !== undefined ? quoteIdent(table) : (ctx.source?.reader ?? readerCall(p, ctx.files.inputPath(p.input)));
+    if (p.rowNumber !== undefined && ctx.source?.columns) new ColumnNameSet(ctx.source.columns).add(p.rowNumber, 'Pick another name for the row-number column.');
     const source = p.rowNumber === undefined ? file : `(SELECT *, row_number() OVER () AS ${quoteIdent(p.rowNumber)} FROM ${file})`;
     const s = p.sampling;
     if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
