@@ -37,6 +37,11 @@ export interface BlockState {
   outputs: Record<string, Column[]>;
   /** Set when this run fitted the block: the studio stores it in the document. */
   fitted?: unknown;
+  /**
+   * Only the first rows are in (status `running`): the block reads a big file, and its preview shows them while the
+   * whole result is built.
+   */
+  partial?: boolean;
   /** True when the result came from the engine's cache (nothing upstream changed). */
   cached?: boolean;
   /** A model block's training report: backend, sizes, settings and the loss of every iteration. */

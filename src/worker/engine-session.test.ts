@@ -106,6 +106,32 @@ describe('EngineSession on duckdb-wasm', () => {
     expect(released.export?.status).toBe('fresh');
   });
 
+  it('shows the first rows of a big file being previewed, served before the whole file is read', async () => {
+    // A database of its own: a session locks its configuration.
+    const ownDb = await openWasmInNode();
+    const big = await EngineSession.open(ownDb, loadParquet, undefined, 1024);
+    const csv = `n,half\n${Array.from({ length: 3000 }, (_, i) => `${i},${i / 2}`).join('\n')}\n`;
+    await big.registerFile('big', 'big.csv', new TextEncoder().encode(csv));
+    await big.focus('big');
+    const seen: string[] = [];
+    let firstPage: Promise<{ rows: number; total: number }> | undefined;
+    const onBlock = (state: BlockState) => {
+      seen.push(`${state.status}${state.partial ? ' (first rows)' : ''} ${state.rows ?? ''}`.trim());
+      if (state.partial) {
+        firstPage = big.preview({ blockId: 'big', port: 'out', offset: 0, limit: 50 }).then((p) => {
+          seen.push('first page served');
+          return { rows: rowsFromArrow(p.arrow).length, total: p.totalRows };
+        });
+      }
+    };
+    const result = await big.runFlow(flowOf([importBlock('big', 'big.csv')], []), 1, onBlock);
+    expect(seen).toEqual(['running (first rows)', 'first page served', 'fresh 3000']);
+    expect(await firstPage).toEqual({ rows: 50, total: 1000 });
+    expect(byId(result.blocks).big?.partial).toBeUndefined();
+    expect((await big.preview({ blockId: 'big', port: 'out', offset: 0, limit: 10 })).totalRows).toBe(3000);
+    await ownDb.close();
+  });
+
   it('pages and sorts previews in SQL, with the total row count', async () => {
     await session.runFlow(ratingsFlow(), 4);
     const page = await session.preview({ blockId: 'double', port: 'out', offset: 1, limit: 2, sort: [{ column: 'Rating', descending: true }] });

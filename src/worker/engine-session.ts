@@ -29,6 +29,10 @@ const MAX_PAGE = 10_000;
 
 /** The longest a run waits for the focused block's preview before going on downstream. */
 const PREVIEW_HOLD_MS = 300;
+/** An import of a file this big shows its first rows before it reads the rest. */
+const FIRST_ROWS_FROM_BYTES = 32 * 2 ** 20;
+/** How long the run waits for the preview of those first rows: after it, the engine is busy reading the file. */
+const FIRST_ROWS_HOLD_MS = 2000;
 
 export class EngineSession implements EngineApi {
   private readonly executor: FlowExecutor;
@@ -54,6 +58,7 @@ export class EngineSession implements EngineApi {
     db: WasmDatabase,
     loadParquet: LoadParquet,
     models: ModelHost | undefined,
+    private readonly firstRowsFromBytes: number,
   ) {
     this.executor = new FlowExecutor(runner);
     this.inputs = new InputFiles(db, runner, loadParquet);
@@ -61,9 +66,12 @@ export class EngineSession implements EngineApi {
     this.training = new TrainingControl(models);
   }
 
-  /** `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. */
-  static async open(db: WasmDatabase, loadParquet: LoadParquet, models?: ModelHost): Promise<EngineSession> {
-    return new EngineSession(await WasmRunner.open(db), db, loadParquet, models);
+  /**
+   * `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. An import of a file of at least
+   * `firstRowsFromBytes` shows its first rows before it reads the rest (tests lower it).
+   */
+  static async open(db: WasmDatabase, loadParquet: LoadParquet, models?: ModelHost, firstRowsFromBytes = FIRST_ROWS_FROM_BYTES): Promise<EngineSession> {
+    return new EngineSession(await WasmRunner.open(db), db, loadParquet, models, firstRowsFromBytes);
   }
 
   async init(): Promise<{ version: string }> {
@@ -107,6 +115,17 @@ export class EngineSession implements EngineApi {
         ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
         ...(models ? { models } : {}),
         afterBlock: (result) => this.holdForPreview(result),
+        firstRows: {
+          wants: (blockId) => {
+            const block = graph.byId.get(blockId);
+            return blockId === this.focused && block?.kind === 'import' && this.inputs.sizeOf(block.params.input) >= this.firstRowsFromBytes;
+          },
+          show: (blockId, rel) => {
+            this.outputs.set(portKey({ block: blockId, port: 'out' }), rel);
+            notify(onBlock, { blockId, status: 'running', outputs: { out: rel.columns }, partial: true });
+            return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS);
+          },
+        },
         onEvent: (e) => {
           if (e.type === 'start') this.training.blockStarted(e.blockId);
           if (e.type === 'progress') notify(onTraining, { type: 'iteration', blockId: e.blockId, progress: e.progress });
@@ -147,14 +166,19 @@ export class EngineSession implements EngineApi {
   /** After the focused block is recomputed, waits (briefly) for its preview, so the user sees it first. */
   private holdForPreview(result: BlockResult): Promise<void> | undefined {
     if (result.blockId !== this.focused || result.status !== 'ok' || result.cached) return undefined;
+    return this.waitForPreview(result.blockId, PREVIEW_HOLD_MS);
+  }
+
+  /** Resolves when the block's preview has been served, or after `ms`. */
+  private waitForPreview(blockId: string, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const release = () => {
         clearTimeout(timer);
         if (this.previewHold?.release === release) this.previewHold = undefined;
         resolve();
       };
-      const timer = setTimeout(release, PREVIEW_HOLD_MS);
-      this.previewHold = { blockId: result.blockId, release };
+      const timer = setTimeout(release, ms);
+      this.previewHold = { blockId, release };
     });
   }
 

@@ -18,6 +18,8 @@ type InputFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'jsonl';
 
 interface Registration {
   fileName: string;
+  /** Bytes, as registered. */
+  size: number;
   /** The File, read again when it must be loaded; registered bytes are read back from the engine instead. */
   file?: File;
   path: string;
@@ -73,7 +75,12 @@ export class InputFiles {
     if (source instanceof Uint8Array) await this.db.registerBuffer(path, source);
     else await this.db.registerFile(path, source);
     await this.forget(inputName);
-    this.registered.set(inputName, { fileName, path, fingerprint, serial, ...(head ? { head } : { file: source as File }) });
+    this.registered.set(inputName, { fileName, size, path, fingerprint, serial, ...(head ? { head } : { file: source as File }) });
+  }
+
+  /** The size in bytes of the file registered for an input (0 when none is). */
+  sizeOf(inputName: string): number {
+    return this.registered.get(inputName)?.size ?? 0;
   }
 
   /** The inputs of a flow, each loaded in the format its import block declares. */

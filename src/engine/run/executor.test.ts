@@ -52,6 +52,43 @@ const tableOptions: ExecuteOptions = { inputs: {}, materialize: 'table', countRo
 const opts = (extra: Partial<ExecuteOptions> = {}): ExecuteOptions => ({ ...tableOptions, inputs, ...extra });
 
 describe('FlowExecutor', () => {
+  it('shows the first rows of a block it is asked to before it builds the whole result, and drops that view with it', async () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `n,half\n${Array.from({ length: 5000 }, (_, i) => `${i},${i / 2}`).join('\n')}\n`);
+    const own = await NativeRunner.open({ readableFiles: [big], writableDirectories: [dir], threads: 2 });
+    try {
+      const executor = new FlowExecutor(own);
+      const seen: { blockId: string; rows: number; columns: string[] }[] = [];
+      const firstRows: ExecuteOptions['firstRows'] = {
+        wants: (blockId) => blockId === 'big',
+        show: async (blockId, rel) => {
+          const [row] = await own.query(`SELECT count(*) AS n FROM ${rel.ref}`);
+          seen.push({ blockId, rows: Number(row?.n), columns: rel.columns.map((c) => c.name) });
+        },
+      };
+      const importBig = (fraction?: number) => ({
+        id: 'big',
+        kind: 'import',
+        params: { input: 'big', file: 'big.csv', ...(fraction ? { sampling: { mode: 'fraction', fraction, seed: 1 } } : {}) },
+      });
+      const bigInputs = { big: { path: big, fingerprint: 'big-v1' } };
+      const r = await executor.run(flow([importBig()], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      expect(seen).toEqual([{ blockId: 'big', rows: 1000, columns: ['n', 'half'] }]);
+      expect(byId(r).big?.rows).toBe(5000);
+      // A cached result needs no first look.
+      await executor.run(flow([importBig()], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      expect(seen).toHaveLength(1);
+      const views = async () => (await own.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '%\\_first' ESCAPE '\\'")).length;
+      expect(await views()).toBe(1);
+      // An edit supersedes the result: its first-rows view goes with it.
+      await executor.run(flow([importBig(0.5)], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      expect(seen).toHaveLength(2);
+      expect(await views()).toBe(1);
+    } finally {
+      own.close();
+    }
+  });
+
   it('runs import → formula → aggregate into tables, with row counts', async () => {
     const r = await new FlowExecutor(runner).run(chain(), opts());
     expect(r.ok).toBe(true);

@@ -60,6 +60,11 @@ export interface ExecuteOptions {
    * computation the user gave up on is not started again by an edit elsewhere; the blocks that read them are blocked.
    */
   hold?: ReadonlySet<string>;
+  /**
+   * For the blocks `wants` names (the studio's imports of big files): before the whole result is built, `show` gets a
+   * view of its first rows, so a preview can show them meanwhile. The view is dropped once the result is built.
+   */
+  firstRows?: { wants(blockId: string): boolean; show(blockId: string, rel: Relation): Promise<void> };
   /** Awaited after each block, before the next one starts: lets the host serve a preview of it first. */
   afterBlock?: (result: BlockResult) => Promise<void> | void;
   signal?: AbortSignal;
@@ -107,6 +112,9 @@ interface CachedResult {
   /** How an import read its file. */
   source?: SourceReading;
 }
+
+/** How many rows a first look at a big file shows: a few screens of the preview. */
+export const FIRST_ROWS = 1000;
 
 const relationName = (hash: string, port?: string): string => `w_${hash.slice(0, 20)}${port === undefined ? '' : `_${port}`}`;
 
@@ -228,7 +236,12 @@ export class FlowExecutor {
       if (options.dropSuperseded) await this.dropSupersededResult(block.id, hash);
       if (def.prepare && !prepared) prepared = await this.prepare(def, block, inputs, files, hash, options);
       compiled ??= def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...seen, ...(prepared ? { prepared } : {}) });
+      const first = !cached && !compiled.sink && !options.dryRun && options.firstRows?.wants(block.id)
+        ? await this.showFirstRows(block.id, hash, compiled.select, options.firstRows)
+        : undefined;
       const kept = cached ?? { ...(await this.materialize(hash, compiled, graph, block, options, script)), ...(prepared ? { prepared } : {}), ...seen };
+      // Dropped with the result, not now: a preview of the first rows may still be reading it.
+      if (first !== undefined) kept.relations.push(first);
       if (!cached && !options.dryRun) this.cache.set(hash, kept);
       const sink = compiled.sink && options.sinkPath ? await this.writeSink(compiled, options, script) : undefined;
       return {
@@ -342,6 +355,14 @@ export class FlowExecutor {
       rows = Number(r[0]?.n ?? 0);
     }
     return { outputs, relations, mainIsTable: kind === 'TABLE', ...(rows !== undefined ? { rows } : {}) };
+  }
+
+  /** A view of the first rows of a block's SELECT, which reads only the start of its file, handed to `show`. */
+  private async showFirstRows(blockId: string, hash: string, select: string, firstRows: NonNullable<ExecuteOptions['firstRows']>): Promise<string> {
+    const name = `${relationName(hash)}_first`;
+    await this.runner.exec(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM (${select}) LIMIT ${FIRST_ROWS}`);
+    await firstRows.show(blockId, { ref: quoteIdent(name), columns: await this.describe(quoteIdent(name)) });
+    return name;
   }
 
   private async writeSink(compiled: Compiled, options: ExecuteOptions, script: string[]) {

@@ -28,13 +28,15 @@ export interface DataTableProps {
   recomputing: boolean;
   /** Called once the first page of `resultKey` is on screen. */
   onRowsShown?: (resultKey: string) => void;
+  /** The rows are the first ones of a big file, shown while the engine reads the rest. */
+  partial?: boolean;
 }
 
 /**
  * The output's rows, virtualised: only the pages on screen are fetched, sorted by the engine in SQL. Mount it with a
  * `key` per block and port, so its sort and page cache start afresh for another output.
  */
-export function DataTable({ engine, blockId, port, resultKey, columns, profileColumns, recomputing, onRowsShown }: DataTableProps): JSX.Element {
+export function DataTable({ engine, blockId, port, resultKey, columns, profileColumns, recomputing, onRowsShown, partial = false }: DataTableProps): JSX.Element {
   const [pickedSort, setSort] = useState<SortKey[]>([]);
   const columnNames = useMemo(() => columns.map((c) => c.name), [columns]);
   const sort = useMemo(() => keepKnownSortKeys(pickedSort, columnNames), [pickedSort, columnNames]);
@@ -96,7 +98,9 @@ export function DataTable({ engine, blockId, port, resultKey, columns, profileCo
   return (
     <div className={`preview-data${recomputing ? ' preview-data--dimmed' : ''}`}>
       <div className="preview-data__bar">
-        <span data-testid="preview-row-count">{cache.totalRows === undefined ? 'Loading rows…' : formatRows(cache.totalRows)}</span>
+        <span data-testid="preview-row-count">
+          {cache.totalRows === undefined ? 'Loading rows…' : partial ? `First ${formatRows(cache.totalRows)} — reading the whole file…` : formatRows(cache.totalRows)}
+        </span>
         {cache.totalRows !== undefined && cache.totalRows > MAX_SCROLL_ROWS && (
           <span className="preview-muted">Scrolling reaches the first {formatCount(MAX_SCROLL_ROWS)}; sort to see others.</span>
         )}

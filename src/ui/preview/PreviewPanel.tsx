@@ -46,16 +46,19 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   const pickedHere = ownPick !== undefined && ownPick.blockId === blockId ? ownPick.port : undefined;
   const port = shellPort ?? choosePort(ports, pickedHere, undefined);
   const view = panelView(blockId, state);
+  // The first rows of a big file are on screen, not dimmed, while the engine reads the rest; they get no profile.
+  const partial = state?.status === 'running' && state.partial === true;
   const fresh = useFreshResult(blockId, port, state);
   const exportTarget = useExportTarget(blockId);
   const scope = `${blockId ?? ''}\u0000${port ?? ''}`;
   // The engine runs one query at a time: on the Data tab, the profile (header histograms) waits for the first rows.
   const [rowsShownFor, setRowsShownFor] = useState<string>();
-  const profileKey = fresh !== undefined && ((tab !== 'data' && tab !== 'model') || rowsShownFor === fresh.key) ? fresh.key : undefined;
+  const profileKey = fresh !== undefined && !partial && ((tab !== 'data' && tab !== 'model') || rowsShownFor === fresh.key) ? fresh.key : undefined;
   const profile = useEngineAnswer(blockId !== undefined && port !== undefined ? profileKey : undefined, scope, () =>
     engine.profile(blockId ?? '', port ?? ''),
   );
-  const recomputing = view.kind === 'result' && view.recomputing;
+  const busy = view.kind === 'result' && view.recomputing;
+  const recomputing = busy && !partial;
 
   return (
     <div className="preview-panel">
@@ -70,7 +73,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         {shellPort === undefined && blockId !== undefined && port !== undefined && (
           <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
         )}
-        {recomputing && <RecomputingStatus key={blockId} />}
+        {busy && <RecomputingStatus key={blockId} />}
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
       </div>
       {state?.csv && <CsvReadBanner report={state.csv} />}
@@ -94,6 +97,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
                     columns={result.columns}
                     profileColumns={profile.value?.columns}
                     recomputing={recomputing}
+                    partial={partial}
                     onRowsShown={setRowsShownFor}
                   />
                 </div>

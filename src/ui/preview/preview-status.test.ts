@@ -38,6 +38,15 @@ describe('fresh result key', () => {
     expect(freshResultKey('b', 'test', state({ rows: 10, seconds: 0.1, sql: 'SELECT 1' }))).not.toBe(a);
     expect(freshResultKey('b', 'out', state({ status: 'running' }))).toBeUndefined();
   });
+
+  it('gives the first rows of a big file a key of their own, which the whole result then replaces', () => {
+    const outputs = { out: [{ name: 'n', type: 'BIGINT' }] };
+    const first = freshResultKey('b', 'out', state({ status: 'running', partial: true, outputs }));
+    expect(first).toBeDefined();
+    const whole = freshResultKey('b', 'out', state({ rows: 5000, seconds: 2, sql: 'SELECT 1', outputs }));
+    expect(whole).toBeDefined();
+    expect(whole).not.toBe(first);
+  });
 });
 
 describe('failures', () => {

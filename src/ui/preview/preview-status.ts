@@ -54,6 +54,8 @@ export function choosePort(ports: readonly string[], picked: string | undefined,
  * produced something new. Undefined while the block is not fresh: its last result stays on screen meanwhile.
  */
 export function freshResultKey(blockId: string, port: string, state: BlockState | undefined): string | undefined {
+  // The first rows of a big file are a result of their own, shown while the whole one is built.
+  if (state?.status === 'running' && state.partial) return JSON.stringify(['first rows', blockId, port, (state.outputs[port] ?? []).map((c) => c.name)]);
   if (state?.status !== 'fresh') return undefined;
   const columns = (state.outputs[port] ?? []).map((c) => `${c.name}:${c.type}`);
   return JSON.stringify([blockId, port, state.rows ?? null, state.seconds ?? null, state.sql ?? null, columns]);

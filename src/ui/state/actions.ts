@@ -165,11 +165,8 @@ export function createActions(core: StoreCore): StudioActions {
     },
 
     async registerInputFile(inputName, file) {
-      const engine = core.engine();
-      if (!engine) {
-        core.notify('error', `The engine is not running, so ${file.name} could not be loaded.`);
-        return;
-      }
+      // A file chosen while the studio is still starting is registered as soon as the engine is there.
+      const engine = core.engine() ?? (await core.attachedEngine());
       const declared = doc().blocks.find((b) => b.kind === 'import' && b.params.input === inputName);
       // The engine sees the file under the name the flow expects, as the CLI's --data does.
       const fileName = declared?.kind === 'import' ? declared.params.file : file.name;

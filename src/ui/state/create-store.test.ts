@@ -191,6 +191,19 @@ describe('the run loop in the store', () => {
     expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', message: 'The flow could not run: out of memory' });
   });
 
+  it('a file chosen while the engine is still starting is registered once it is attached', async () => {
+    const starting = createStudioStore({ debounceMs: 50 });
+    starting.actions.addBlock('import', { x: 0, y: 0 }, { input: 'ratings', file: 'ratings.csv' });
+    const registering = starting.actions.registerInputFile('ratings', new File(['a\n1\n'], 'early.csv'));
+    const late = fakeEngine();
+    starting.internals.attachEngine(late);
+    await registering;
+    expect(late.files.get('ratings')?.fileName).toBe('ratings.csv');
+    expect(starting.getState().notices).toEqual([]);
+    expect(starting.getState().missingInputs).toEqual([]);
+    starting.internals.dispose();
+  });
+
   it('registers a file under the name the flow expects and re-runs its import', async () => {
     store.actions.addBlock('import', { x: 0, y: 0 }, { input: 'ratings', file: 'ratings.csv' });
     expect(store.getState().missingInputs).toEqual([{ name: 'ratings', file: 'ratings.csv' }]);

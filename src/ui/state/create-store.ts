@@ -61,6 +61,8 @@ export interface StoreCore {
   commit(next: FlowDocument, options?: CommitOptions): void;
   stepHistory(direction: 'undo' | 'redo'): void;
   engine(): EngineClient | undefined;
+  /** The engine once it is attached: a file chosen while the studio starts waits for it rather than failing. */
+  attachedEngine(): Promise<EngineClient>;
   /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
   runLoop(): RunLoop | undefined;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
@@ -74,6 +76,8 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
   const initial = emptyFlow();
   let history = startHistory(initial);
   let engine: EngineClient | undefined;
+  let attached!: (client: EngineClient) => void;
+  const attachedEngine = new Promise<EngineClient>((resolve) => (attached = resolve));
   let runLoop: RunLoop | undefined;
   let noticeId = 0;
   const listeners = new Set<() => void>();
@@ -121,6 +125,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     state: () => state,
     publish,
     engine: () => engine,
+    attachedEngine: () => attachedEngine,
     runLoop: () => runLoop,
     commit(next, { undoable = true, rerun: run = true } = {}) {
       const prev = history.present;
@@ -194,6 +199,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
         options.debounceMs ?? RUN_DEBOUNCE_MS,
       );
       publish({ registeredInputs: client.registeredInputs() });
+      attached(client);
     },
     runAll() {
       runLoop?.schedule(history.present.blocks.map((b) => b.id));
