@@ -173,7 +173,7 @@ const result = {
   target: 'preview after an edit: p50 under 150 ms at 1M ratings (edit → split fresh, debounce included)',
   method: {
     timeToInteractive: 'navigation start (fresh profile) until every block shows data-status="fresh"; above 100k, plus choosing the ratings file (a File from a file input, registered as the missing-input prompt does) until all fresh again',
-    edits: `${EDITS} edits of the danceability Expression after ${WARM_UP_EDITS} warm-up, timed from the input event in the page; the ${RUN_DEBOUNCE_MS} ms debounce is included in toSplitFreshMs and toPreviewMs, excluded in runToSplitFreshMs, engineToSplitMs and engineMs`,
+    edits: `${EDITS} edits of the danceability Expression after ${WARM_UP_EDITS} warm-up, timed from the input event in the page; each edit follows a pause, so its run starts at once (the ${RUN_DEBOUNCE_MS} ms debounce gathers only the edits that follow one within it); debounceMs is the input event until the run started, included in toSplitFreshMs and toPreviewMs, excluded in runToSplitFreshMs, engineToSplitMs and engineMs`,
     flowEngineSeconds: 'each block\'s engine seconds from its last uncached result as the studio received it (at 1M: the ratings side from the run after choosing the file, the tracks side from the first load), summed',
     coldRun: 'engine restarted (killEngine: new worker and DuckDB, files registered again, empty cache) until every block is fresh',
     cli: '`wrangle run <flow> --data <dir> --json --format csv`: its seconds (the flow, with exports written) and the process wall time',

@@ -38,7 +38,9 @@ function browserDatabase(db: AsyncDuckDB, conn: AsyncDuckDBConnection): WasmData
       try {
         return await db.runPrepared(id, statement, []);
       } finally {
-        await db.closePrepared(id, statement);
+        // Not awaited: duckdb-wasm's worker handles messages in order, so the close lands before the next statement,
+        // and the answer is not held back by one more round trip. A failed close leaves nothing to do.
+        db.closePrepared(id, statement).catch(() => undefined);
       }
     },
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),

@@ -138,10 +138,13 @@ export interface EngineApi {
   cancelTraining(blockId: string): Promise<void>;
   preview(req: PreviewRequest): Promise<PreviewResult>;
   /**
-   * The block whose output the user is looking at. A run pauses briefly after computing it, so that its preview is
-   * served before the blocks downstream of it take the engine (DuckDB-WASM runs one query at a time).
+   * The block whose output the user is looking at. A run pauses briefly after computing it, until the studio says
+   * its new rows are on screen (`previewShown`), so that its preview is served and drawn before the blocks downstream
+   * of it take the engine (DuckDB-WASM runs one query at a time, and on two cores it also takes the page's CPU).
    */
   focus(blockId: string | undefined): Promise<void>;
+  /** The focused block's new rows are on screen: the run paused after it goes on downstream. */
+  previewShown(blockId: string): Promise<void>;
   profile(blockId: string, port: string): Promise<TableProfile>;
   chart(req: ChartRequest): Promise<ChartData>;
   /**

@@ -10,7 +10,7 @@ import type { FlowDocument } from '../engine/flow/schema';
 import { FlowExecutor } from '../engine/run/executor';
 import { openWasmInNode, type WasmInNode } from '../testing/wasm-in-node';
 import { rowsFromArrow } from './arrow-rows';
-import type { BlockState } from './engine-api';
+import type { BlockState, RunFlowResult } from './engine-api';
 import { EngineSession } from './engine-session';
 import { parquetCodec } from './parquet-codec';
 
@@ -46,7 +46,8 @@ const tables = async () => rowsFromArrow(await db.run("SELECT count(*) AS n FROM
 
 beforeAll(async () => {
   db = await openWasmInNode();
-  session = await EngineSession.open(db, loadParquet);
+  // A hold that never ends by itself: a run paused after the focused block goes on only when told to.
+  session = await EngineSession.open(db, loadParquet, undefined, { previewHoldMs: 3_600_000 });
   await session.registerFile('ratings', 'ratings.csv', new TextEncoder().encode(RATINGS));
 });
 afterAll(() => db.close());
@@ -56,19 +57,49 @@ describe('EngineSession on duckdb-wasm', () => {
     expect(await session.init()).toEqual({ version: 'v1.4.3' });
   });
 
-  it('serves the focused block its preview before computing the blocks downstream of it', async () => {
+  it('serves the focused block its preview, and waits for it to be shown, before computing the blocks downstream', async () => {
     const order: string[] = [];
     await session.focus('double');
     await session.runFlow(ratingsFlow('Rating * 7'), 900, (state) => {
       order.push(`done ${state.blockId}`);
-      // In the browser the preview request comes back from the page a little later.
+      // In the browser the preview request comes back from the page a little later, and the rows are drawn later still.
       if (state.blockId === 'double') {
-        setTimeout(() => void session.preview({ blockId: 'double', port: 'out', offset: 0, limit: 10 }).then(() => order.push('preview double')), 50);
+        setTimeout(async () => {
+          await session.preview({ blockId: 'double', port: 'out', offset: 0, limit: 10 });
+          order.push('preview double');
+          setTimeout(() => {
+            order.push('shown double');
+            void session.previewShown('double');
+          }, 50);
+        }, 50);
       }
     });
     await session.focus(undefined);
-    expect(order.indexOf('preview double')).toBeGreaterThan(order.indexOf('done double'));
-    expect(order.indexOf('preview double')).toBeLessThan(order.indexOf('done export'));
+    expect(order).toEqual(['done ratings', 'done double', 'preview double', 'shown double', 'done export']);
+  });
+
+  it('a newer run ends the wait of the run it replaces, whose preview the studio will never ask for', async () => {
+    await session.focus('double');
+    let newer: Promise<RunFlowResult> | undefined;
+    const older = session.runFlow(ratingsFlow('Rating * 8'), 901, (state) => {
+      // The user edits again once the older run waits after the focused block (a timer runs after the wait began).
+      if (state.blockId !== 'double') return;
+      setTimeout(() => {
+        newer = session.runFlow(ratingsFlow('Rating * 9'), 902, (s) => {
+          // Its rows are shown a moment after its state arrives.
+          if (s.blockId === 'double') setTimeout(() => void session.previewShown('double'), 0);
+        });
+      }, 0);
+    });
+    expect(await older).toEqual({ runId: 901, blocks: [] });
+    // Set in the same callback that replaced the older run, so before that run could answer.
+    const result = await newer!;
+    await session.focus(undefined);
+    expect(result.blocks.map((b) => [b.blockId, b.status])).toEqual([
+      ['ratings', 'fresh'],
+      ['double', 'fresh'],
+      ['export', 'fresh'],
+    ]);
   });
 
   it('runs a flow, streaming each block state with its rows, SQL and output columns', async () => {
@@ -109,7 +140,7 @@ describe('EngineSession on duckdb-wasm', () => {
   it('shows the first rows of a big file being previewed, served before the whole file is read', async () => {
     // A database of its own: a session locks its configuration.
     const ownDb = await openWasmInNode();
-    const big = await EngineSession.open(ownDb, loadParquet, undefined, 1024);
+    const big = await EngineSession.open(ownDb, loadParquet, undefined, { firstRowsFromBytes: 1024 });
     const csv = `n,half\n${Array.from({ length: 3000 }, (_, i) => `${i},${i / 2}`).join('\n')}\n`;
     await big.registerFile('big', 'big.csv', new TextEncoder().encode(csv));
     await big.focus('big');
@@ -118,8 +149,10 @@ describe('EngineSession on duckdb-wasm', () => {
     const onBlock = (state: BlockState) => {
       seen.push(`${state.status}${state.partial ? ' (first rows)' : ''} ${state.rows ?? ''}`.trim());
       if (state.partial) {
-        firstPage = big.preview({ blockId: 'big', port: 'out', offset: 0, limit: 50 }).then((p) => {
+        firstPage = big.preview({ blockId: 'big', port: 'out', offset: 0, limit: 50 }).then(async (p) => {
           seen.push('first page served');
+          // The page tells the engine once the rows are drawn: the run goes on then.
+          await big.previewShown('big');
           return { rows: rowsFromArrow(p.arrow).length, total: p.totalRows };
         });
       }

@@ -27,12 +27,19 @@ import { WasmRunner } from './wasm-runner';
 /** Most rows one preview page may ask for. */
 const MAX_PAGE = 10_000;
 
-/** The longest a run waits for the focused block's preview before going on downstream. */
+/** The longest a run waits, by default, for the focused block's preview to be shown before going on downstream. */
 const PREVIEW_HOLD_MS = 300;
 /** An import of a file this big shows its first rows before it reads the rest. */
 const FIRST_ROWS_FROM_BYTES = 32 * 2 ** 20;
 /** How long the run waits for the preview of those first rows: after it, the engine is busy reading the file. */
 const FIRST_ROWS_HOLD_MS = 2000;
+
+export interface EngineSessionOptions {
+  /** The longest a run waits for the focused block's rows to be shown (see EngineApi.previewShown). */
+  previewHoldMs?: number;
+  /** An import of a file of at least this many bytes shows its first rows before it reads the rest (tests lower it). */
+  firstRowsFromBytes?: number;
+}
 
 export class EngineSession implements EngineApi {
   private readonly executor: FlowExecutor;
@@ -47,7 +54,7 @@ export class EngineSession implements EngineApi {
   private queue: Promise<unknown> = Promise.resolve();
   /** The run in progress (or queued), which a newer runFlow cancels. */
   private running: AbortController | undefined;
-  /** The block the user is looking at, and the run's pause after computing it, released by its first preview. */
+  /** The block the user is looking at, and the run's pause after computing it, released once its rows are shown. */
   private focused: string | undefined;
   private previewHold: { blockId: string; release: () => void } | undefined;
   /** The block that trains now, and the user's Cancel for it. */
@@ -58,7 +65,7 @@ export class EngineSession implements EngineApi {
     db: WasmDatabase,
     loadParquet: LoadParquet,
     models: ModelHost | undefined,
-    private readonly firstRowsFromBytes: number,
+    private readonly options: Required<EngineSessionOptions>,
   ) {
     this.executor = new FlowExecutor(runner);
     this.inputs = new InputFiles(db, runner, loadParquet);
@@ -66,12 +73,10 @@ export class EngineSession implements EngineApi {
     this.training = new TrainingControl(models);
   }
 
-  /**
-   * `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. An import of a file of at least
-   * `firstRowsFromBytes` shows its first rows before it reads the rest (tests lower it).
-   */
-  static async open(db: WasmDatabase, loadParquet: LoadParquet, models?: ModelHost, firstRowsFromBytes = FIRST_ROWS_FROM_BYTES): Promise<EngineSession> {
-    return new EngineSession(await WasmRunner.open(db), db, loadParquet, models, firstRowsFromBytes);
+  /** `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. */
+  static async open(db: WasmDatabase, loadParquet: LoadParquet, models?: ModelHost, options: EngineSessionOptions = {}): Promise<EngineSession> {
+    const settings = { previewHoldMs: options.previewHoldMs ?? PREVIEW_HOLD_MS, firstRowsFromBytes: options.firstRowsFromBytes ?? FIRST_ROWS_FROM_BYTES };
+    return new EngineSession(await WasmRunner.open(db), db, loadParquet, models, settings);
   }
 
   async init(): Promise<{ version: string }> {
@@ -114,16 +119,16 @@ export class EngineSession implements EngineApi {
         dropSuperseded: true,
         ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
         ...(models ? { models } : {}),
-        afterBlock: (result) => this.holdForPreview(result),
+        afterBlock: (result) => this.holdForPreview(result, controller.signal),
         firstRows: {
           wants: (blockId) => {
             const block = graph.byId.get(blockId);
-            return blockId === this.focused && block?.kind === 'import' && this.inputs.sizeOf(block.params.input) >= this.firstRowsFromBytes;
+            return blockId === this.focused && block?.kind === 'import' && this.inputs.sizeOf(block.params.input) >= this.options.firstRowsFromBytes;
           },
           show: (blockId, rel) => {
             this.outputs.set(portKey({ block: blockId, port: 'out' }), rel);
             notify(onBlock, { blockId, status: 'running', outputs: { out: rel.columns }, partial: true });
-            return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS);
+            return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS, controller.signal);
           },
         },
         onEvent: (e) => {
@@ -158,26 +163,35 @@ export class EngineSession implements EngineApi {
     this.focused = blockId;
   }
 
+  async previewShown(blockId: string): Promise<void> {
+    if (this.previewHold?.blockId === blockId) this.previewHold.release();
+  }
+
   // Not queued behind the run: it must reach the training that the run is in the middle of.
   async cancelTraining(blockId: string): Promise<void> {
     this.training.cancel(blockId);
   }
 
-  /** After the focused block is recomputed, waits (briefly) for its preview, so the user sees it first. */
-  private holdForPreview(result: BlockResult): Promise<void> | undefined {
-    if (result.blockId !== this.focused || result.status !== 'ok' || result.cached) return undefined;
-    return this.waitForPreview(result.blockId, PREVIEW_HOLD_MS);
+  /**
+   * After the focused block is recomputed, waits (briefly) until its preview is on screen, so the user sees it first.
+   * A newer run ends the wait: the studio drops this run's states, so that preview is never asked for.
+   */
+  private holdForPreview(result: BlockResult, signal: AbortSignal): Promise<void> | undefined {
+    if (result.blockId !== this.focused || result.status !== 'ok' || result.cached || signal.aborted) return undefined;
+    return this.waitForPreview(result.blockId, this.options.previewHoldMs, signal);
   }
 
-  /** Resolves when the block's preview has been served, or after `ms`. */
-  private waitForPreview(blockId: string, ms: number): Promise<void> {
+  /** Resolves once the block's rows are on screen, after `ms`, or when a newer run starts. */
+  private waitForPreview(blockId: string, ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const release = () => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', release);
         if (this.previewHold?.release === release) this.previewHold = undefined;
         resolve();
       };
       const timer = setTimeout(release, ms);
+      signal.addEventListener('abort', release);
       this.previewHold = { blockId, release };
     });
   }
@@ -185,8 +199,10 @@ export class EngineSession implements EngineApi {
   async preview(req: PreviewRequest): Promise<PreviewResult> {
     try {
       return await this.previewPage(req);
-    } finally {
+    } catch (e) {
+      // No rows will be shown: the run need not wait for them.
       if (this.previewHold?.blockId === req.blockId) this.previewHold.release();
+      throw e;
     }
   }
 

@@ -73,6 +73,7 @@ const api: EngineApi = {
       return transferred(page, page.arrow);
     }),
   focus: (blockId) => call(async (s) => s.focus(blockId)),
+  previewShown: (blockId) => call((s) => s.previewShown(blockId)),
   profile: (blockId, port) => call((s) => s.profile(blockId, port)),
   chart: (req) => call((s) => s.chart(req)),
   itemValues: (req) =>

@@ -333,7 +333,12 @@ export class FlowExecutor {
       options.materialize === 'table' || (options.materialize === 'auto' && (readCount > 1 || compiled.outputs !== undefined));
     const main = relationName(hash);
     const kind = asTable && !compiled.sink ? 'TABLE' : 'VIEW';
-    await this.exec(`CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`, script);
+    const create = `CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`;
+    script.push(create);
+    // DuckDB answers CREATE TABLE … AS with the number of rows it wrote, which spares a count query per block.
+    let written = Number.NaN;
+    if (kind === 'TABLE') written = Number((await this.runner.query(create))[0]?.Count);
+    else await this.runner.exec(create);
     const portSql = compiled.outputs?.(quoteIdent(main));
     const outputs: Record<string, Relation> = {};
     const relations = [main];
@@ -351,8 +356,8 @@ export class FlowExecutor {
     let rows: number | undefined;
     const count = options.countRows === 'all' || (options.countRows === 'tables' && kind === 'TABLE');
     if (count && !options.dryRun) {
-      const r = await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(main)}`);
-      rows = Number(r[0]?.n ?? 0);
+      if (Number.isSafeInteger(written)) rows = written;
+      else rows = Number((await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(main)}`))[0]?.n ?? 0);
     }
     return { outputs, relations, mainIsTable: kind === 'TABLE', ...(rows !== undefined ? { rows } : {}) };
   }

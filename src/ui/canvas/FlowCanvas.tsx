@@ -24,7 +24,7 @@ import { BLOCK_KIND_MIME, provideViewportCentre } from './canvas-bridge';
 import { ConnectHint } from './ConnectHint';
 import { connectionProblem } from './connection-rules';
 import { edgeBetween, edgeFromConnection } from './edge-ids';
-import { blockNodes, flowEdges, type BlockFlowNode, type Size } from './flow-elements';
+import { blockNodes, flowEdges, keepUnchanged, sameEdge, sameNode, type BlockFlowNode, type Size } from './flow-elements';
 import { isDifferentFlow } from './new-flow';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useSelectionSync } from './use-selection-sync';
@@ -63,13 +63,19 @@ function CanvasView(): JSX.Element {
   const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync(doc);
 
   const positions = useMemo(() => placeBlocks(doc), [doc]);
-  const baseNodes = useMemo(() => blockNodes(doc, positions, runtime, selection, measured), [doc, positions, runtime, selection, measured]);
+  const baseNodes = useStableElements(
+    useMemo(() => blockNodes(doc, positions, runtime, selection, measured), [doc, positions, runtime, selection, measured]),
+    sameNode,
+  );
   // Only the dragged nodes change while dragging, so the others are not re-rendered on every pointer move.
   const nodes = useMemo(
     () => baseNodes.map((node) => (dragged[node.id] ? { ...node, position: dragged[node.id]!, dragging: true } : node)),
     [baseNodes, dragged],
   );
-  const edges = useMemo(() => flowEdges(doc, runtime, selectedEdges), [doc, runtime, selectedEdges]);
+  const edges = useStableElements(
+    useMemo(() => flowEdges(doc, runtime, selectedEdges), [doc, runtime, selectedEdges]),
+    sameEdge,
+  );
 
   useCanvasShortcuts(container, selectedEdges);
 
@@ -182,6 +188,16 @@ function CanvasView(): JSX.Element {
       )}
     </div>
   );
+}
+
+/** The elements, keeping each one that did not change since the last render (see keepUnchanged). */
+function useStableElements<T extends { id: string }>(next: T[], same: (a: T, b: T) => boolean): T[] {
+  const kept = useRef<T[]>([]);
+  const stable = keepUnchanged(kept.current, next, same);
+  useEffect(() => {
+    kept.current = stable;
+  });
+  return stable;
 }
 
 /** Fits the view when a different flow is shown (opened, new, recovered), so that none of its blocks is off screen. */

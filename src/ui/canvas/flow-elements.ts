@@ -60,9 +60,45 @@ export function flowEdges(doc: FlowDocument, runtime: Record<string, BlockState>
       target: edge.to.block,
       targetHandle: edge.to.port,
       selected: selected.has(id),
-      animated: status === 'running',
       className: `flow-edge flow-edge--${status}`,
       ariaLabel: `Connection from ${edge.from.block} ${edge.from.port} to ${edge.to.block} ${edge.to.port}`,
     };
   });
+}
+
+/**
+ * `next`, with each element that equals its previous version (by `same`) replaced by that version, or `previous`
+ * itself when nothing changed. React Flow and the memoised node components then skip what did not change: a block's
+ * new state re-renders its node, not every node of the flow.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[], same: (a: T, b: T) => boolean): T[] {
+  const before = new Map(previous.map((element) => [element.id, element]));
+  let changed = previous.length !== next.length;
+  const kept = next.map((element, i) => {
+    const old = before.get(element.id);
+    const reuse = old !== undefined && same(old, element);
+    if (!reuse || previous[i] !== old) changed = true;
+    return reuse ? old : element;
+  });
+  return changed ? kept : previous;
+}
+
+/** Two versions of a node that draw the same. */
+export function sameNode(a: BlockFlowNode, b: BlockFlowNode): boolean {
+  return (
+    a.data.block === b.data.block &&
+    a.data.state === b.data.state &&
+    a.selected === b.selected &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    a.ariaLabel === b.ariaLabel
+  );
+}
+
+/** Two versions of an edge that draw the same (flowEdges sets only plain values). */
+export function sameEdge(a: Edge, b: Edge): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Edge)[]);
+  return [...keys].every((key) => a[key] === b[key]);
 }

@@ -40,6 +40,7 @@ class FakeWorkers {
       preview: () => new Promise(() => undefined),
       // Engine errors cross as plain `{ code, message, blockId }`.
       focus: () => Promise.resolve(),
+      previewShown: () => Promise.resolve(),
       profile: () => Promise.reject({ code: 'E_NO_RESULT', message: 'Block "b" has no result yet.', blockId: 'b' }),
       // A wasm trap: the engine is broken and must be rebuilt.
       chart: () => Promise.reject(new Error('RuntimeError: memory access out of bounds')),

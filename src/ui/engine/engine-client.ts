@@ -5,8 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { EngineApi, EngineClient, EngineRestartReason, RunFlowOptions } from '../../worker/engine-api';
+import type { BlockState, EngineApi, EngineClient, EngineRestartReason, RunFlowOptions } from '../../worker/engine-api';
 import { asEngineError, clientError, isCrash, type EngineError } from './engine-error';
+import { PreviewPrefetch } from './preview-prefetch';
 
 /** What the client needs of a worker; tests pass a MessageChannel port. */
 export type EngineWorker = Comlink.Endpoint & { terminate(): void };
@@ -28,6 +29,7 @@ class WorkerEngineClient implements EngineClient {
   private crashes: number[] = [];
   /** Set when the engine crashed too often to be rebuilt automatically; calls then fail at once. */
   private brokenFor: EngineError | undefined;
+  private readonly prefetch = new PreviewPrefetch();
 
   constructor(private readonly makeWorker: () => EngineWorker) {
     this.start();
@@ -60,8 +62,14 @@ class WorkerEngineClient implements EngineClient {
     options?: RunFlowOptions,
   ) {
     this.lastRun = { flow, runId, options };
+    const onState = onBlock
+      ? (state: BlockState) => {
+          this.prefetch.stateArrived(state, (req) => this.call((api) => api.preview(req)));
+          onBlock(state);
+        }
+      : undefined;
     return this.call((api) =>
-      api.runFlow(flow, runId, onBlock ? Comlink.proxy(onBlock) : undefined, onTraining ? Comlink.proxy(onTraining) : undefined, options),
+      api.runFlow(flow, runId, onState ? Comlink.proxy(onState) : undefined, onTraining ? Comlink.proxy(onTraining) : undefined, options),
     );
   }
 
@@ -70,11 +78,16 @@ class WorkerEngineClient implements EngineClient {
   }
 
   preview(req: Parameters<EngineApi['preview']>[0]) {
-    return this.call((api) => api.preview(req));
+    return this.prefetch.preview(req, (asked) => this.call((api) => api.preview(asked)));
   }
 
   focus(blockId: string | undefined) {
+    this.prefetch.focus(blockId);
     return this.call((api) => api.focus(blockId));
+  }
+
+  previewShown(blockId: string) {
+    return this.call((api) => api.previewShown(blockId));
   }
 
   profile(blockId: string, port: string) {
@@ -135,6 +148,7 @@ class WorkerEngineClient implements EngineClient {
   }
 
   private async rebuild(reason: EngineRestartReason): Promise<void> {
+    this.prefetch.clear();
     this.worker.terminate();
     this.abandonCalls(clientError('E_ENGINE_RESTARTED', { reason }));
     this.start();

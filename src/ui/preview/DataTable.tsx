@@ -59,8 +59,11 @@ export function DataTable({ engine, blockId, port, resultKey, columns, profileCo
   useEffect(() => ensureRows(first, last), [ensureRows, first, last]);
   const shown = cache.generation.startsWith(`${resultKey}\u0000`);
   useEffect(() => {
-    if (shown) onRowsShown?.(resultKey);
-  }, [shown, resultKey, onRowsShown]);
+    if (!shown) return;
+    onRowsShown?.(resultKey);
+    // A run that recomputed this block waits for its rows to be drawn before it takes the engine again.
+    engine.previewShown(blockId).catch(() => undefined);
+  }, [shown, resultKey, onRowsShown, engine, blockId]);
 
 
   // Until the new result's first page arrives, the last result's rows stay on screen, unless its columns differ.

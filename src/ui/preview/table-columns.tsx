@@ -1,4 +1,4 @@
-import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures, type CellContext } from '@tanstack/react-table';
 import type { JSX } from 'react';
 import { isNumericType } from '../../engine/blocks/columns';
 import type { Column } from '../../engine/blocks/types';
@@ -16,6 +16,14 @@ export type PreviewFeatures = typeof previewFeatures;
 function CellValue({ value }: { value: CellText }): JSX.Element {
   if (value === null) return <span className="preview-null">NULL</span>;
   return <span className="preview-cell-text" title={value.length > 24 ? value : undefined}>{value}</span>;
+}
+
+/**
+ * Every column's cell renderer, one function for all: the table renders it as a component, so a renderer made anew
+ * with each result's column definitions would make React replace every cell's DOM instead of updating its text.
+ */
+function renderCell(ctx: CellContext<PreviewFeatures, PreviewRow, unknown>): JSX.Element {
+  return <CellValue value={ctx.getValue<CellText>()} />;
 }
 
 /** A column's starting width from its DuckDB type: numbers are narrow, text and timestamps wide. */
@@ -38,7 +46,7 @@ export function previewColumns(columns: readonly Column[]) {
         id: c.name,
         header: c.name,
         size: columnWidth(c.type),
-        cell: (ctx) => <CellValue value={ctx.getValue()} />,
+        cell: renderCell,
       }),
     ),
   );

@@ -102,19 +102,28 @@ describe('the run loop in the store', () => {
     vi.useRealTimers();
   });
 
-  it('runs once after a pause in editing and marks the edited blocks stale meanwhile', async () => {
+  it('runs an edit after a quiet spell at once, and the edits that follow it once, when they pause', async () => {
     store.actions.addBlock('import', { x: 0, y: 0 });
-    expect(store.getState().runtime.import_1?.status).toBe('stale');
-    await vi.advanceTimersByTimeAsync(100);
-    store.actions.addBlock('filter', { x: 200, y: 0 });
-    await vi.advanceTimersByTimeAsync(100);
-    expect(engine.runs).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(60);
     expect(engine.runs).toHaveLength(1);
     expect(store.getState().runtime.import_1?.status).toBe('running');
-    engine.runs[0]!.finish([freshState('import_1'), freshState('filter_1')]);
-    await vi.runAllTimersAsync();
+    await vi.advanceTimersByTimeAsync(100);
+    store.actions.addBlock('filter', { x: 200, y: 0 });
+    expect(store.getState().runtime.filter_1?.status).toBe('stale');
+    await vi.advanceTimersByTimeAsync(100);
+    store.actions.updateParams('filter_1', { condition: 'a > 1' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(engine.runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(engine.runs).toHaveLength(2);
+    expect(engine.runs[1]!.doc).toBe(store.getState().doc);
+    expect(store.getState().runtime.filter_1?.status).toBe('running');
+    engine.runs[1]!.finish([freshState('import_1'), freshState('filter_1')]);
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().runtime.filter_1?.status).toBe('fresh');
+    // A pause as long as the debounce ends the burst: the next edit runs at once again.
+    await vi.advanceTimersByTimeAsync(150);
+    store.actions.updateParams('filter_1', { condition: 'a > 2' });
+    expect(engine.runs).toHaveLength(3);
   });
 
   it('ignores the states of a run that a newer edit replaced', async () => {
@@ -122,17 +131,40 @@ describe('the run loop in the store', () => {
     await vi.advanceTimersByTimeAsync(150);
     const first = engine.runs[0]!;
     store.actions.updateParams('import_1', { input: 'other', file: 'other.csv' });
+    const second = engine.runs[1]!;
+    expect(second.runId).toBeGreaterThan(first.runId);
     // The old run reports after the edit: its result is for the old settings.
     first.onBlock?.(freshState('import_1', { rows: 1 }));
     first.finish([freshState('import_1', { rows: 1 })]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(store.getState().runtime.import_1?.status).toBe('stale');
-    await vi.advanceTimersByTimeAsync(150);
-    const second = engine.runs[1]!;
-    expect(second.runId).toBeGreaterThan(first.runId);
+    expect(store.getState().runtime.import_1?.status).toBe('running');
     second.finish([freshState('import_1', { rows: 2 })]);
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().runtime.import_1).toMatchObject({ status: 'fresh', rows: 2 });
+  });
+
+  it('publishes a cached result only for a block that does not show it yet', async () => {
+    store.actions.addBlock('import', { x: 0, y: 0 });
+    engine.runs[0]!.finish([freshState('import_1')]);
+    await vi.advanceTimersByTimeAsync(150);
+    store.actions.addBlock('filter', { x: 200, y: 0 });
+    const run = engine.runs[1]!;
+    const shown = store.getState().runtime;
+    // The import is fresh on screen already: its cached result changes nothing there.
+    run.onBlock?.(freshState('import_1', { cached: true, seconds: 0.001 }));
+    expect(store.getState().runtime).toBe(shown);
+    run.onBlock?.(freshState('filter_1'));
+    expect(store.getState().runtime.filter_1?.status).toBe('fresh');
+    run.finish([freshState('import_1', { cached: true }), freshState('filter_1')]);
+    await vi.advanceTimersByTimeAsync(150);
+    store.actions.updateParams('import_1', { input: 'other', file: 'other.csv' });
+    engine.runs[2]!.finish([freshState('import_1'), freshState('filter_1')]);
+    await vi.advanceTimersByTimeAsync(150);
+    // After an undo the engine answers from its cache, and the block, running meanwhile, is fresh again at once.
+    store.actions.undo();
+    expect(store.getState().runtime.import_1?.status).toBe('running');
+    engine.runs[3]!.onBlock?.(freshState('import_1', { cached: true }));
+    expect(store.getState().runtime.import_1).toMatchObject({ status: 'fresh', cached: true });
   });
 
   it('stores fitted state in the document without an undo step', async () => {

@@ -116,9 +116,10 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     for (const l of [...listeners]) l();
   }
 
-  function rerun(prev: FlowDocument, next: FlowDocument, changedInputs: readonly string[] = []): void {
+  /** Re-runs what changed; `leading` for the user's own edits, which start a run at once when nothing else is under way. */
+  function rerun(prev: FlowDocument, next: FlowDocument, { changedInputs = [], leading = false }: { changedInputs?: readonly string[]; leading?: boolean } = {}): void {
     const affected = affectedBlocks(prev, next, changedInputs);
-    if (affected.size > 0) runLoop?.schedule(affected);
+    if (affected.size > 0) runLoop?.schedule(affected, { leading });
   }
 
   const core: StoreCore = {
@@ -132,14 +133,14 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
       if (next === prev) return;
       history = undoable ? recordEdit(history, next) : replacePresent(history, next);
       publish({ doc: next });
-      if (run) rerun(prev, next);
+      if (run) rerun(prev, next, { leading: true });
     },
     stepHistory(direction) {
       const prev = history.present;
       history = direction === 'undo' ? undo(history) : redo(history);
       if (history.present === prev) return;
       publish({ doc: history.present });
-      rerun(prev, history.present);
+      rerun(prev, history.present, { leading: true });
     },
     notify(kind, message, action) {
       const notice: Notice = { id: ++noticeId, kind, message, ...(action ? { action } : {}) };
@@ -150,7 +151,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
       registeredFiles.set(inputName, fileName);
       if (!registeringSamples.has(inputName)) sampleInputs.delete(inputName);
       publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
-      rerun(history.present, history.present, [inputName]);
+      rerun(history.present, history.present, { changedInputs: [inputName] });
     },
     forgetSampleInputs(inputNames) {
       const dropped = inputNames.filter((name) => sampleInputs.has(name));

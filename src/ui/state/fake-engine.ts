@@ -64,6 +64,7 @@ export function fakeEngine(): FakeEngine {
     },
     preview: unused('preview'),
     focus: () => Promise.resolve(),
+    previewShown: () => Promise.resolve(),
     profile: unused('profile'),
     chart: unused('chart'),
     itemValues: unused('itemValues'),

@@ -1,7 +1,8 @@
 /**
- * Keeps previews in step with the document: each edit marks the blocks it touches stale and, after a short pause in
- * typing, runs the whole flow again (the engine recomputes only blocks whose content hash changed). Every run gets a
- * new id, and states from any run but the latest are dropped.
+ * Keeps previews in step with the document: each edit marks the blocks it touches stale and runs the whole flow
+ * again (the engine recomputes only blocks whose content hash changed). An edit made while the loop is idle runs at
+ * once; edits that follow within the debounce are coalesced into one run when they pause. Every run gets a new id,
+ * and states from any run but the latest are dropped.
  */
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { BlockState, EngineClient, EngineRestartReason, RunFlowResult, TrainingEvent } from '../../worker/engine-api';
@@ -59,14 +60,27 @@ export class RunLoop {
     return this.latestRunId;
   }
 
-  /** The document (or a registered file) changed: marks `affected` stale now and runs after the debounce. */
-  schedule(affected: Iterable<string>, delay = this.debounceMs): void {
+  /**
+   * The document (or a registered file) changed: marks `affected` stale now and runs after the debounce. With
+   * `leading` (a user's edit), an edit that ends a quiet spell runs at once instead, and the debounce then only
+   * gathers the edits that follow it: the preview of a single change does not wait for a pause that never comes.
+   */
+  schedule(affected: Iterable<string>, { delay = this.debounceMs, leading = false }: { delay?: number; leading?: boolean } = {}): void {
     // Taking the new id now, not when the timer fires, drops results of a run that was computing the old document.
     const runId = ++this.latestRunId;
     const ids = [...affected];
     this.host.setRuntime(markStale(this.host.getRuntime(), this.host.getDoc(), ids));
     this.settleCancels(ids);
+    const quiet = this.timer === undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (leading && quiet) {
+      // The timer only marks the burst that this edit may start; it runs nothing itself.
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+      }, delay);
+      void this.start(runId);
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.start(runId);
@@ -148,6 +162,9 @@ export class RunLoop {
 
   private blockState(state: BlockState, runId: number, doc: FlowDocument): void {
     if (runId !== this.latestRunId) return;
+    // A result the engine took from its cache for a block that already shows it: publishing it again would only
+    // re-render the studio while the edited block is still on its way. The run's final states include it anyway.
+    if (state.cached && state.fitted === undefined && this.host.getRuntime()[state.blockId]?.status === 'fresh') return;
     if (state.fitted !== undefined) this.host.storeFitted(state.blockId, state.fitted, doc);
     // The fitted value now lives in the document; the runtime copy would only be a second source of truth.
     const rest = { ...state };
@@ -166,7 +183,7 @@ export class RunLoop {
     const id = this.host.notify('warning', restartMessage(reason, false));
     // A training the user cancelled is not restarted by the engine's restart either.
     const runtime = this.host.getRuntime();
-    this.schedule(this.host.getDoc().blocks.map((b) => b.id).filter((id) => runtime[id]?.status !== 'cancelled'), 0);
+    this.schedule(this.host.getDoc().blocks.map((b) => b.id).filter((id) => runtime[id]?.status !== 'cancelled'), { delay: 0 });
     this.restartNotice = { id, reason, runId: this.latestRunId };
   }
 }
