@@ -1,24 +1,14 @@
-import { SeededRandom } from '../../src/ml/rng';
 import { ratingsMatrix, type RatingsMatrix } from '../../src/ml/sweeper';
+import { plantedRatings } from '../../src/ml/testing/planted-ratings';
 
 /**
  * A ratings matrix of about `nnz` entries shaped like the music data (about 100 ratings per user, items 1/5 as many as
- * users, popularity skewed), made in memory so kernel timings do not include reading files.
+ * users, popularity skewed), drawn from planted rank-10 factors plus noise (`plantedRatings`), made in memory so
+ * kernel timings do not include reading files.
  */
 export function syntheticRatings(nnz: number, seed = 7): RatingsMatrix {
-  const users = Math.max(100, Math.round(nnz / 100));
-  const items = Math.max(200, Math.round(users / 5));
-  const rng = new SeededRandom(seed);
-  const user = new Int32Array(nnz);
-  const item = new Int32Array(nnz);
-  const rating = new Float64Array(nnz);
-  for (let e = 0; e < nnz; e++) {
-    user[e] = Math.floor(rng.next() * users);
-    // Squaring a uniform skews picks towards low ids: a few popular items, a long tail.
-    item[e] = Math.floor(rng.next() ** 2 * items);
-    rating[e] = 1 + Math.floor(rng.next() * 5);
-  }
-  return ratingsMatrix(users, items, user, item, rating);
+  const r = plantedRatings(nnz, { seed });
+  return ratingsMatrix(r.users, r.items, r.user, r.item, r.rating);
 }
 
 /** The FLOP floor of one sweep (both half-sweeps): Gram accumulation plus one Cholesky solve and two triangular solves per row. */

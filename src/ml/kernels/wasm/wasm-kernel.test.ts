@@ -125,6 +125,15 @@ describe('wasm ALS kernel against the TypeScript reference', () => {
     expectAgreement(job(m, normalMatrix(61, m.cols, 10), 10, { start, end }));
   });
 
+  // The kernel gathers a row's entries in chunks of 15 (dim 64) to 256 (dim 3) entries; these rows span many.
+  it.each([3, 10, 11, 64])('rows longer than one gather chunk, explicit and implicit, dim %i', (dim) => {
+    const m = ratings(140 + dim, 6, 700, false, 100);
+    const fixed = normalMatrix(150 + dim, m.cols, dim, 0.2);
+    expectAgreement(job(m, fixed, dim, { shift: 2.9, fixedOffset: normalMatrix(160 + dim, m.cols, 1, 0.3) }));
+    const counts = ratings(170 + dim, 6, 700, true, 100);
+    expectAgreement(job(counts, fixed, dim, { implicit: { alpha: 1.5, gram: gram(fixed, dim) } }));
+  });
+
   it('solves the normal equations (residual check, dim 33)', () => {
     const dim = 33;
     const m = ratings(70, 10, 60, false, 100);

@@ -7,6 +7,8 @@ interface AlsExports {
   heapBase(): number;
   reservePages(pages: number): number;
   configure(minPivot: number, nnlsMaxSweeps: number, nnlsTolerance: number): void;
+  /** Bytes of the work area `solve` needs at this dimension. */
+  scratchBytes(dim: number): number;
   solve(
     indptr: number,
     indices: number,
@@ -91,7 +93,7 @@ class WasmKernel implements CpuKernel {
     const gramAt = align(offsetAt + (job.fixedOffset?.byteLength ?? 0));
     const outAt = align(gramAt + (job.implicit ? d * d * 8 : 0));
     const scratchAt = align(outAt + rows * d * 8);
-    this.reserve(scratchAt + (d * d + 2 * d) * 8, d);
+    this.reserve(scratchAt + this.wasm.scratchBytes(d), d);
 
     const buffer = this.wasm.memory.buffer;
     new Float64Array(buffer, fixedAt, job.fixed.length).set(job.fixed);

@@ -1,7 +1,7 @@
 // The ALS half-sweep kernel, compiled by `npm run build:wasm` (asc --enable simd -O3, stub runtime).
 // The host lays its buffers out in linear memory from `heapBase()` on, grows memory with `reservePages`, and calls
 // `solve`; nothing in here allocates. The maths is that of `src/ml/kernels/ts-kernel.ts`, in f64 throughout.
-import { addOneEntry, addToDiagonal, addTwoEntries } from './normal-equations';
+import { accumulateChunk, addToDiagonal, chunkEntries, gatherChunk, packedWidth, startNormalEquations, unpackNormalEquations } from './normal-equations';
 import { mirrorLowerToUpper, setSolverSettings, solveCholesky, solveNonnegative } from './linear-algebra';
 
 /** The first byte the host may use, 16-byte aligned. */
@@ -21,9 +21,50 @@ export function configure(minPivot: f64, nnlsMaxSweeps: i32, nnlsTolerance: f64)
 }
 
 /**
+ * Bytes of the work area `solve` needs at dimension `dim` (the host reserves them and passes their start): an upper
+ * bound, in f64 so that a dimension too large for wasm32 reads as too large rather than wrapping around.
+ */
+export function scratchBytes(dim: i32): f64 {
+  const d = <f64>dim;
+  const width = <f64>packedWidth(dim);
+  const chunk = <f64>chunkEntries(dim);
+  // a, b, x, G, P, Q, targets, weights: their doubles, plus up to 16 bytes each for alignment.
+  return (d * d + 2 * d + width * width + 2 * chunk * width + 2 * chunk) * 8 + 8 * 16;
+}
+
+// Where each piece of the work area sits, from `scratch` on, every piece 16-byte aligned. Globals rather than an
+// object: the host owns all memory from `heapBase()` up, so nothing in here may allocate.
+let scratchA: usize = 0;
+let scratchB: usize = 0;
+let scratchX: usize = 0;
+let scratchG: usize = 0;
+let scratchP: usize = 0;
+let scratchQ: usize = 0;
+let scratchTargets: usize = 0;
+let scratchWeights: usize = 0;
+
+function placeScratch(dim: i32, scratch: usize): void {
+  const d = <usize>dim;
+  const width = <usize>packedWidth(dim);
+  const chunk = <usize>chunkEntries(dim);
+  scratchA = scratch;
+  scratchB = align16(scratchA + ((d * d) << 3));
+  scratchX = align16(scratchB + (d << 3));
+  scratchG = align16(scratchX + (d << 3));
+  scratchP = align16(scratchG + ((width * width) << 3));
+  scratchQ = align16(scratchP + ((chunk * width) << 3));
+  scratchTargets = align16(scratchQ + ((chunk * width) << 3));
+  scratchWeights = align16(scratchTargets + (chunk << 3));
+}
+
+function align16(offset: usize): usize {
+  return (offset + 15) & ~(<usize>15);
+}
+
+/**
  * Solves `rows` consecutive rows. `indptr` points at those rows' rowptr values (rows + 1 of them) and `entryBase`
  * is the entry number that `indices`/`values` start at. `fixedOffset` and `gram` are 0 when absent. `scratch` holds
- * d·d + 2·d doubles. `out` receives rows × d doubles.
+ * `scratchBytes(dim)` bytes. `out` receives rows × d doubles.
  */
 export function solve(
   indptr: usize,
@@ -44,10 +85,15 @@ export function solve(
 ): void {
   const d = dim;
   const vectorBytes = <usize>d << 3;
-  const matrixBytes = (<usize>d * <usize>d) << 3;
-  const a = scratch;
-  const b = a + matrixBytes;
-  const x = b + vectorBytes;
+  const chunk = chunkEntries(d);
+  placeScratch(d, scratch);
+  const a = scratchA;
+  const b = scratchB;
+  const x = scratchX;
+  const g = scratchG;
+  const p = scratchP;
+  // Explicit entries all weigh 1, so the scaled copy Q is P itself.
+  const q = gram != 0 ? scratchQ : p;
   for (let r = 0; r < rows; r++) {
     const lo = load<i32>(indptr + (<usize>r << 2)) - entryBase;
     const hi = load<i32>(indptr + (<usize>(r + 1) << 2)) - entryBase;
@@ -56,26 +102,20 @@ export function solve(
       memory.fill(target, 0, vectorBytes);
       continue;
     }
-    if (gram != 0) memory.copy(a, gram, matrixBytes);
-    else memory.fill(a, 0, matrixBytes);
-    memory.fill(b, 0, vectorBytes);
-    let e = lo;
-    for (; e + 1 < hi; e += 2) {
-      const c1 = load<i32>(indices + (<usize>e << 2));
-      const c2 = load<i32>(indices + (<usize>(e + 1) << 2));
-      const v1 = load<f64>(values + (<usize>e << 3));
-      const v2 = load<f64>(values + (<usize>(e + 1) << 3));
-      addTwoEntries(
-        a, b, d,
-        fixed + <usize>c1 * vectorBytes, weightOf(v1, gram, alpha), targetOf(v1, c1, gram, alpha, shift, fixedOffset),
-        fixed + <usize>c2 * vectorBytes, weightOf(v2, gram, alpha), targetOf(v2, c2, gram, alpha, shift, fixedOffset),
-      );
+    startNormalEquations(g, d, gram);
+    for (let start = lo; start < hi; start += chunk) {
+      const n = min(chunk, hi - start);
+      for (let k = 0; k < n; k++) {
+        const e = start + k;
+        const c = load<i32>(indices + (<usize>e << 2));
+        const v = load<f64>(values + (<usize>e << 3));
+        store<f64>(scratchWeights + (<usize>k << 3), weightOf(v, gram, alpha));
+        store<f64>(scratchTargets + (<usize>k << 3), targetOf(v, c, gram, alpha, shift, fixedOffset));
+      }
+      gatherChunk(p, q, fixed, d, indices + (<usize>start << 2), scratchWeights, scratchTargets, n);
+      accumulateChunk(g, q, p, d, n);
     }
-    if (e < hi) {
-      const c = load<i32>(indices + (<usize>e << 2));
-      const v = load<f64>(values + (<usize>e << 3));
-      addOneEntry(a, b, d, fixed + <usize>c * vectorBytes, weightOf(v, gram, alpha), targetOf(v, c, gram, alpha, shift, fixedOffset));
-    }
+    unpackNormalEquations(g, d, a, b);
     addToDiagonal(a, d, lambda * <f64>(hi - lo));
     if (nonnegative) {
       mirrorLowerToUpper(a, d);
