@@ -7,9 +7,9 @@
 // L1), each tile held in registers across the whole chunk instead of being loaded and stored once per entry. Q is P
 // with its first d columns scaled by w (Q is P itself for explicit feedback, where w = 1). Row d of G is then b.
 //
-// Every cell still adds its entries' products one by one in entry order, onto the implicit model's Gram or onto 0,
-// exactly as the reference kernel does: the factors come out bit for bit what they were before the tiling, so the
-// goldens of the example flows hold.
+// Every cell still adds its entries' products one by one in entry order, onto the implicit model's Gram or onto 0, as
+// the reference kernel does: the sums, and with them the factors and the example flows' goldens, do not depend on
+// the chunk size or the tiling.
 
 /** Bytes of a packed buffer per chunk: P and Q (8 KiB each) and G stay in a 32 KiB L1 together. */
 const CHUNK_BYTES: usize = 8192;
