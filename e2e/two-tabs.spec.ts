@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectFresh, openFresh } from './helpers';
 
 /** The flow name in the autosave slot, read straight from IndexedDB as the next page load would. */
@@ -40,13 +40,19 @@ async function ready(page: Page): Promise<void> {
 
 const saveStatus = (page: Page) => page.locator('.topbar__save');
 
+/** Two tabs of the studio on one clean profile, both showing the sample flow with its first block previewed. */
+async function openTwoTabs(context: BrowserContext): Promise<[Page, Page]> {
+  const first = await context.newPage();
+  await openFresh(first);
+  await ready(first);
+  const second = await context.newPage();
+  await second.goto('/');
+  await ready(second);
+  return [first, second];
+}
+
 test('two tabs on one flow never overwrite each other silently', async ({ context }) => {
-  const tabA = await context.newPage();
-  await openFresh(tabA);
-  await ready(tabA);
-  const tabB = await context.newPage();
-  await tabB.goto('/');
-  await ready(tabB);
+  const [tabA, tabB] = await openTwoTabs(context);
 
   await rename(tabA, 'Named in tab A');
   await expect.poll(() => storedFlowName(tabA)).toBe('Named in tab A');
@@ -68,12 +74,7 @@ test('two tabs on one flow never overwrite each other silently', async ({ contex
 });
 
 test('"Load theirs" brings the other tab\'s version in, and undo brings this tab\'s back', async ({ context }) => {
-  const tabA = await context.newPage();
-  await openFresh(tabA);
-  await ready(tabA);
-  const tabB = await context.newPage();
-  await tabB.goto('/');
-  await ready(tabB);
+  const [tabA, tabB] = await openTwoTabs(context);
 
   await rename(tabA, 'Theirs');
   await expect.poll(() => storedFlowName(tabA)).toBe('Theirs');
@@ -126,12 +127,7 @@ test('an edit made while the engine is still starting is autosaved, with the bun
 });
 
 test('an idle tab hears at once that another tab saved, and is asked before it writes', async ({ context }) => {
-  const tabA = await context.newPage();
-  await openFresh(tabA);
-  await ready(tabA);
-  const idle = await context.newPage();
-  await idle.goto('/');
-  await ready(idle);
+  const [tabA, idle] = await openTwoTabs(context);
 
   await rename(tabA, 'Saved by tab A');
   await expect.poll(() => storedFlowName(tabA)).toBe('Saved by tab A');

@@ -236,9 +236,8 @@ export class FlowExecutor {
       if (options.dropSuperseded) await this.dropSupersededResult(block.id, hash);
       if (def.prepare && !prepared) prepared = await this.prepare(def, block, inputs, files, hash, options);
       compiled ??= def.compile({ blockId: block.id, params: block.params, inputs, fitted, files, ...seen, ...(prepared ? { prepared } : {}) });
-      const first = !cached && !compiled.sink && !options.dryRun && options.firstRows?.wants(block.id)
-        ? await this.showFirstRows(block.id, hash, compiled.select, options.firstRows)
-        : undefined;
+      const firstRows = !cached && !compiled.sink && !options.dryRun ? options.firstRows : undefined;
+      const first = firstRows?.wants(block.id) ? await this.showFirstRows(block.id, hash, compiled.select, firstRows) : undefined;
       const kept = cached ?? { ...(await this.materialize(hash, compiled, graph, block, options, script)), ...(prepared ? { prepared } : {}), ...seen };
       // Dropped with the result, not now: a preview of the first rows may still be reading it.
       if (first !== undefined) kept.relations.push(first);
