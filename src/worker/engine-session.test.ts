@@ -5,8 +5,7 @@ import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import * as parquetWasm from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeRunner } from '../cli/native-runner';
-import { parseFlow } from '../engine/flow/parse';
-import type { FlowDocument } from '../engine/flow/schema';
+import { flowOf } from '../testing/flow-of';
 import { FlowExecutor } from '../engine/run/executor';
 import { openWasmInNode, type WasmInNode } from '../testing/wasm-in-node';
 import { rowsFromArrow } from './arrow-rows';
@@ -20,15 +19,6 @@ const loadParquet = () => Promise.resolve(codec);
 
 let db: WasmInNode;
 let session: EngineSession;
-
-type Edge = [string, string, string, string];
-const flowOf = (blocks: object[], edges: Edge[]): FlowDocument =>
-  parseFlow({
-    format: 'wrangle-flow',
-    version: 1,
-    blocks,
-    edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })),
-  });
 
 const importBlock = (input: string, file: string, format = 'csv') => ({ id: input, kind: 'import', params: { input, file, format } });
 const formula = (expression: string) => ({ id: 'double', kind: 'formula', params: { column: 'double', expression } });

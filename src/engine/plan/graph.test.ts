@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlow } from '../flow/parse';
+import { flowOf as flow, type Edge } from '../../testing/flow-of';
 import { buildGraph, portKey } from './graph';
 
-type Edge = [string, string, string, string];
 const imp = (id: string) => ({ id, kind: 'import', params: { input: id, file: `${id}.csv` } });
 const formula = (id: string) => ({ id, kind: 'formula', params: { column: 'y', expression: '1' } });
 const join = (id: string) => ({ id, kind: 'join', params: { type: 'inner', keys: [{ left: 'k', right: 'k' }] } });
 const split = (id: string) => ({ id, kind: 'split', params: {} });
-
-/** Parses a flow made of plain objects, edges written as [fromBlock, fromPort, toBlock, toPort]. */
-const flow = (blocks: object[], edges: Edge[] = []) =>
-  parseFlow({
-    format: 'wrangle-flow',
-    version: 1,
-    blocks,
-    edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })),
-  });
 
 const order = (blocks: object[], edges: Edge[] = []) => buildGraph(flow(blocks, edges)).order.map((b) => b.id);
 

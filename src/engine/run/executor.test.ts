@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeRunner } from '../../cli/native-runner';
-import { parseFlow } from '../flow/parse';
+import { flowOf as flow } from '../../testing/flow-of';
 import { FlowExecutor, type ExecuteOptions, type RunResult } from './executor';
 
 let dir: string;
@@ -20,15 +20,6 @@ beforeAll(async () => {
   inputs = { tracks: { path: tracks, fingerprint: 'tracks-v1' }, ratings: { path: ratings, fingerprint: 'ratings-v1' } };
 });
 afterAll(() => runner.close());
-
-type Edge = [string, string, string, string];
-const flow = (blocks: object[], edges: Edge[]) =>
-  parseFlow({
-    format: 'wrangle-flow',
-    version: 1,
-    blocks,
-    edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })),
-  });
 
 const importTracks = { id: 'tracks', kind: 'import', params: { input: 'tracks', file: 'tracks.csv' } };
 const importRatings = { id: 'ratings', kind: 'import', params: { input: 'ratings', file: 'ratings.csv' } };

@@ -5,11 +5,12 @@ import type { SourceEncoding } from '../blocks/import/encoding';
 import { fail, WrangleError } from '../errors/catalog';
 import type { FlowBlock, FlowDocument } from '../flow/schema';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
-import { buildGraph, portKey, type FlowGraph } from '../plan/graph';
+import { buildGraph, type FlowGraph } from '../plan/graph';
 import { contentHash } from '../plan/hash';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
+import { keepsAsTable } from './materialize-policy';
 import type { SqlRunner } from './sql-runner';
 
 /** A file behind a logical input: the path the engine reads, and a fingerprint that changes when the file does. */
@@ -24,7 +25,7 @@ export interface InputFile {
 
 /**
  * How results are kept. `table`: every block's result is materialised (the studio, for instant previews).
- * `auto`: views, except results read more than once and split results (the CLI, so DuckDB streams one pipeline).
+ * `auto`: views, except where a table pays (see materialize-policy.ts): the CLI, so DuckDB streams one pipeline.
  * `view`: views only (`wrangle sql`, which runs nothing).
  */
 export type Materialize = 'table' | 'auto' | 'view';
@@ -327,9 +328,8 @@ export class FlowExecutor {
   ): Promise<CachedResult> {
     const def = blockDefinition(block.kind);
     const ports = def.outputs(block.params);
-    const readCount = ports.reduce((n, port) => n + (graph.readers.get(portKey({ block: block.id, port })) ?? 0), 0);
     const asTable =
-      options.materialize === 'table' || (options.materialize === 'auto' && (readCount > 1 || compiled.outputs !== undefined));
+      options.materialize === 'table' || (options.materialize === 'auto' && keepsAsTable(graph, block, compiled.outputs !== undefined));
     const main = relationName(hash);
     const kind = asTable && !compiled.sink ? 'TABLE' : 'VIEW';
     const create = `CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`;

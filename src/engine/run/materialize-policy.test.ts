@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFlow } from '../flow/parse';
+import { flowOf as flow } from '../../testing/flow-of';
+import { buildGraph } from '../plan/graph';
+import { blockDefinition } from '../blocks/registry';
+import { keepsAsTable } from './materialize-policy';
+
+/** The blocks the CLI keeps as tables. */
+function tables(doc: ReturnType<typeof parseFlow>): string[] {
+  const graph = buildGraph(doc);
+  return graph.order
+    .filter((b) => keepsAsTable(graph, b, blockDefinition(b.kind).outputs(b.params).length > 1))
+    .map((b) => b.id)
+    .sort();
+}
+
+const csv = (id: string) => ({ id, kind: 'import', params: { input: id, file: `${id}.csv` } });
+const parquet = (id: string) => ({ id, kind: 'import', params: { input: id, file: `${id}.parquet`, format: 'parquet' } });
+const formula = (id: string) => ({ id, kind: 'formula', params: { column: `${id}_x`, expression: '1' } });
+const exportOf = (id: string) => ({ id, kind: 'export', params: { file: `${id}.csv` } });
+const join2 = { id: 'j', kind: 'join', params: { type: 'inner', keys: [{ left: 'k', right: 'k' }] } };
+
+describe('which results the CLI keeps as tables', () => {
+  it('the music flow: its CSV imports (they feed joins) and the split, not the branches that meet again at the users join', () => {
+    const path = join(__dirname, '..', '..', '..', 'sample-data', 'flows', 'music-recommendation.flow.json');
+    const doc = parseFlow(JSON.parse(readFileSync(path, 'utf8')));
+    const kept = tables(doc);
+    expect(kept).toEqual(expect.arrayContaining(['ratings', 'tracks', 'split']));
+    expect(kept).not.toContain('join_tracks');
+    expect(kept).not.toContain('five_star_avg');
+    expect(kept).not.toContain('drop_ids');
+  });
+
+  it('a result two exports read is a table: each export is a query of its own', () => {
+    const doc = flow(
+      [csv('a'), formula('f'), exportOf('e1'), exportOf('e2')],
+      [
+        ['a', 'out', 'f', 'in'],
+        ['f', 'out', 'e1', 'in'],
+        ['f', 'out', 'e2', 'in'],
+      ],
+    );
+    expect(tables(doc)).toEqual(['f']);
+  });
+
+  it('a CSV import that only flows into an export stays a view; one that reaches a join is a table; Parquet never needs it', () => {
+    const doc = flow(
+      [csv('a'), csv('b'), parquet('p'), formula('f'), join2, exportOf('e1'), exportOf('e2'), exportOf('e3')],
+      [
+        ['a', 'out', 'e1', 'in'],
+        ['b', 'out', 'f', 'in'],
+        ['f', 'out', 'j', 'left'],
+        ['p', 'out', 'j', 'right'],
+        ['j', 'out', 'e2', 'in'],
+      ],
+    );
+    expect(tables(doc)).toEqual(['b']);
+  });
+
+  it('a result read twice whose readers meet again is a view; read by a model, whose several queries would recompute it, a table', () => {
+    const meet = flow(
+      [csv('a'), formula('f'), formula('g'), formula('h'), { ...join2, id: 'j' }, exportOf('e')],
+      [
+        ['a', 'out', 'f', 'in'],
+        ['f', 'out', 'g', 'in'],
+        ['f', 'out', 'h', 'in'],
+        ['g', 'out', 'j', 'left'],
+        ['h', 'out', 'j', 'right'],
+        ['j', 'out', 'e', 'in'],
+      ],
+    );
+    expect(tables(meet)).toEqual(['a']);
+    const train = { id: 't', kind: 'train-als', params: { userColumn: 'u', itemColumn: 'i', ratingColumn: 'r', validate: true } };
+    const model = flow(
+      [parquet('p'), formula('f'), train],
+      [
+        ['p', 'out', 'f', 'in'],
+        ['f', 'out', 't', 'ratings'],
+        ['f', 'out', 't', 'validation'],
+      ],
+    );
+    expect(tables(model)).toContain('f');
+  });
+});
