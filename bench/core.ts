@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the music workshop flow through the CLI at 100k, 1M and 10M ratings (the workshop's blocks only: the
  * flow's ALS branch is measured by bench/als.ts). Prints wall time, rows/s and
- * peak memory, and writes bench/results/core.json. Larger data sets are generated on first use into
+ * peak memory, and how long DuckDB's writer alone takes to write the same rows again (the floor no plan can go
+ * under), and writes bench/results/core.json. Larger data sets are generated on first use into
  * sample-data/generated/ (ignored by git). `--sizes 100000,1000000` limits the sizes.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runCli } from '../src/testing/run-cli';
 import { dataDir } from './data';
+import { writerAloneSeconds } from './core/writer-alone';
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? process.argv[process.argv.indexOf('--sizes') + 1];
 const sizes = (process.argv.includes('--sizes') || sizesArg?.includes(',') ? sizesArg! : '100000,1000000,10000000').split(',').map(Number);
@@ -42,6 +44,8 @@ interface Figure {
   peakMemoryMiB: number;
   trainRows: number;
   testRows: number;
+  /** DuckDB writing the same output rows again from memory, unsorted: the least any run of the flow can take. */
+  writerAloneSeconds: number;
 }
 
 const runs = sizes.flatMap((ratings) => (['csv', 'parquet'] as const).map((format) => ({ ratings, format })));
@@ -52,8 +56,9 @@ for (const { ratings, format } of runs) {
   const started = performance.now();
   const r = await runCli(['run', flow, '--data', data, '--out', out, '--force', '--json', '--format', format]);
   const wallSeconds = (performance.now() - started) / 1000;
-  rmSync(out, { recursive: true, force: true });
   if (r.code !== 0) throw new Error(`run failed at ${ratings} ratings:\n${r.stderr}`);
+  const writerAlone = await writerAloneSeconds(['train', 'test'].map((f) => join(out, `${f}.${format}`)), format);
+  rmSync(out, { recursive: true, force: true });
   const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; outputs: { file: string; rows: number }[] };
   const rows = (f: string) => summary.outputs.find((o) => o.file === `${f}.${format}`)?.rows ?? 0;
   const fig: Figure = {
@@ -65,11 +70,13 @@ for (const { ratings, format } of runs) {
     peakMemoryMiB: summary.peakMemoryMiB,
     trainRows: rows('train'),
     testRows: rows('test'),
+    writerAloneSeconds: Number(writerAlone.toFixed(2)),
   };
   figures.push(fig);
   console.log(
     `${ratings.toLocaleString('en-US').padStart(11)} ratings, ${format.padEnd(7)}: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
-      `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB`,
+      `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB; ` +
+      `DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s`,
   );
 }
 
