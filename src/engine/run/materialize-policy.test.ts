@@ -43,6 +43,17 @@ describe('which results the CLI keeps as tables', () => {
       ],
     );
     expect(tables(doc)).toEqual(['f']);
+    // Readers that lead nowhere run no query: nothing reads the result twice.
+    const deadEnds = flow(
+      [csv('a'), formula('f'), formula('g'), formula('h'), exportOf('e')],
+      [
+        ['a', 'out', 'f', 'in'],
+        ['f', 'out', 'g', 'in'],
+        ['f', 'out', 'h', 'in'],
+        ['f', 'out', 'e', 'in'],
+      ],
+    );
+    expect(tables(deadEnds)).toEqual([]);
   });
 
   it('a CSV import that only flows into an export stays a view; one that reaches a join is a table; Parquet never needs it', () => {

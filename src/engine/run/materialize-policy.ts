@@ -22,9 +22,11 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
   const direct = readers.get(block.id) ?? [];
   if (block.kind === 'import' && isCsv(block) && reachesCombiningBlock(graph, readers, block.id)) return true;
   if (direct.length <= 1) return false;
-  const queries = new Set(direct.map((reader) => queryOf(graph, readers, reader)));
+  // A reader that leads nowhere (a view nothing reads, and no export) never runs a query.
+  const runs = (id: string) => (readers.get(id) ?? []).length > 0 || isQueryRoot(graph.byId.get(id)!);
+  const queries = new Set(direct.map((reader) => queryOf(graph, readers, reader)).filter(runs));
   const [only] = queries;
-  return queries.size > 1 || only === undefined || runsSeveralQueries(graph.byId.get(only));
+  return queries.size > 1 || (only !== undefined && runsSeveralQueries(graph.byId.get(only)));
 }
 
 function isCsv(block: FlowBlock): boolean {
