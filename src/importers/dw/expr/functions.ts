@@ -1,56 +1,8 @@
 import { quoteLiteral } from '../../../engine/sql/quote';
-import { TranslationError, type Expr } from './ast';
-import { strftimePattern } from './datetime-format';
-import type { TranslationNotes } from './notes';
+import { TranslationError } from './ast';
+import { arity, literalInt, literalText, nondeterministic, text, type CallArgs, type Translate } from './call-args';
+import { sparkTimeFunctions } from './spark-time-functions';
 
-/** A Spark function call being translated: its arguments as DuckDB SQL and as trees (for literal arguments). */
-export interface CallArgs {
-  name: string;
-  sql: string[];
-  raw: Expr[];
-  distinct: boolean;
-  notes: TranslationNotes;
-}
-
-type Translate = (a: CallArgs) => string;
-
-function arity(a: CallArgs, min: number, max = min): void {
-  if (a.raw.length < min || a.raw.length > max) {
-    const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    throw new TranslationError(`${a.name}() takes ${expected} argument${max === 1 ? '' : 's'}, got ${a.raw.length}`);
-  }
-}
-
-/** A literal string argument (a date pattern, a regex), which must be written out in the code. */
-function literalText(a: CallArgs, i: number, what: string): string {
-  const e = a.raw[i];
-  if (e?.t !== 'str') throw new TranslationError(`${a.name}(): the ${what} must be a literal string`);
-  return e.value;
-}
-
-function literalInt(e: Expr | undefined): number | undefined {
-  if (e?.t === 'num' && /^\d+$/.test(e.text)) return Number(e.text);
-  if (e?.t === 'unary' && e.op === '-' && e.e.t === 'num' && /^\d+$/.test(e.e.text)) return -Number(e.e.text);
-  return undefined;
-}
-
-const text = (sql: string) => `CAST(${sql} AS VARCHAR)`;
-const timestamp = (sql: string) => `TRY_CAST(${sql} AS TIMESTAMP)`;
-const date = (sql: string) => `TRY_CAST(${sql} AS DATE)`;
-const isNow = (e: Expr | undefined) => e?.t === 'call' && ['current_timestamp', 'now', 'localtimestamp'].includes(e.name);
-
-/** Whole seconds since the epoch of the current time, as Spark's unix_timestamp() gives them (UTC). */
-function unixNow(a: CallArgs): string {
-  a.notes.nondeterministic.add('unix_timestamp(current_timestamp())');
-  return 'CAST(floor(epoch(current_timestamp)) AS BIGINT)';
-}
-
-function unixTimestamp(a: CallArgs): string {
-  arity(a, 0, 2);
-  if (a.raw.length === 0 || (a.raw.length === 1 && isNow(a.raw[0]))) return unixNow(a);
-  const parsed = a.raw.length === 2 ? `try_strptime(${text(a.sql[0]!)}, ${quoteLiteral(strftimePattern(literalText(a, 1, 'date pattern')))})` : timestamp(a.sql[0]!);
-  return `CAST(floor(epoch(${parsed})) AS BIGINT)`;
-}
 
 function simple(duck: string, min: number, max = min): Translate {
   return (a) => {
@@ -59,20 +11,7 @@ function simple(duck: string, min: number, max = min): Translate {
   };
 }
 
-function nondeterministic(duck: string, note?: string): Translate {
-  return (a) => {
-    a.notes.nondeterministic.add(`${a.name}()`);
-    if (note && a.sql.length > 0) a.notes.approximations.add(note);
-    return duck;
-  };
-}
 
-function datePart(part: string, offset = ''): Translate {
-  return (a) => {
-    arity(a, 1);
-    return `(${part}(${timestamp(a.sql[0]!)})${offset})`;
-  };
-}
 
 /** Spark's `$1` group references in a replacement are `\1` in DuckDB's (RE2) syntax. */
 function replacement(a: CallArgs, i: number): string {
@@ -80,16 +19,6 @@ function replacement(a: CallArgs, i: number): string {
   return quoteLiteral(parts.map((part) => part.replace(/\$(\d)/g, '\\$1')).join('$'));
 }
 
-const TRUNC_UNITS: Record<string, string> = {
-  year: 'year', yyyy: 'year', yy: 'year', quarter: 'quarter', month: 'month', mon: 'month', mm: 'month',
-  week: 'week', day: 'day', dd: 'day', hour: 'hour', minute: 'minute', second: 'second',
-};
-
-function truncUnit(a: CallArgs, i: number): string {
-  const unit = TRUNC_UNITS[literalText(a, i, 'unit').toLowerCase()];
-  if (!unit) throw new TranslationError(`${a.name}(): unit ${JSON.stringify(literalText(a, i, 'unit'))} is not translated`);
-  return quoteLiteral(unit);
-}
 
 /** `Title Case` of each space-separated word, as Spark's initcap. DuckDB has no initcap, so it is spelt out. */
 function initcap(sql: string): string {
@@ -98,73 +27,7 @@ function initcap(sql: string): string {
 
 /** Spark functions and their DuckDB spelling. Anything not here makes the step unsupported, naming the function. */
 export const sparkFunctions: Record<string, Translate> = {
-  // Time. Spark's session time zone is not known here: times are taken as UTC.
-  current_timestamp: nondeterministic('current_timestamp'),
-  now: nondeterministic('current_timestamp'),
-  localtimestamp: nondeterministic('current_timestamp'),
-  current_date: nondeterministic('current_date'),
-  unix_timestamp: unixTimestamp,
-  to_unix_timestamp: unixTimestamp,
-  from_unixtime: (a) => {
-    arity(a, 1, 2);
-    const pattern = a.sql.length === 2 ? strftimePattern(literalText(a, 1, 'date pattern')) : '%Y-%m-%d %H:%M:%S';
-    a.notes.approximations.add('from_unixtime: times are written in UTC, not in the Spark session time zone');
-    return `strftime(make_timestamp(CAST(${a.sql[0]} AS BIGINT) * 1000000), ${quoteLiteral(pattern)})`;
-  },
-  to_date: (a) => {
-    arity(a, 1, 2);
-    if (a.sql.length === 1) return date(a.sql[0]!);
-    return `CAST(try_strptime(${text(a.sql[0]!)}, ${quoteLiteral(strftimePattern(literalText(a, 1, 'date pattern')))}) AS DATE)`;
-  },
-  to_timestamp: (a) => {
-    arity(a, 1, 2);
-    if (a.sql.length === 1) return timestamp(a.sql[0]!);
-    return `try_strptime(${text(a.sql[0]!)}, ${quoteLiteral(strftimePattern(literalText(a, 1, 'date pattern')))})`;
-  },
-  date_format: (a) => {
-    arity(a, 2);
-    return `strftime(${timestamp(a.sql[0]!)}, ${quoteLiteral(strftimePattern(literalText(a, 1, 'date pattern')))})`;
-  },
-  datediff: (a) => {
-    arity(a, 2);
-    return `date_diff('day', ${date(a.sql[1]!)}, ${date(a.sql[0]!)})`;
-  },
-  date_add: (a) => {
-    arity(a, 2);
-    return `CAST(${date(a.sql[0]!)} + CAST(${a.sql[1]} AS INTEGER) AS DATE)`;
-  },
-  date_sub: (a) => {
-    arity(a, 2);
-    return `CAST(${date(a.sql[0]!)} - CAST(${a.sql[1]} AS INTEGER) AS DATE)`;
-  },
-  add_months: (a) => {
-    arity(a, 2);
-    return `CAST(${date(a.sql[0]!)} + to_months(CAST(${a.sql[1]} AS INTEGER)) AS DATE)`;
-  },
-  last_day: (a) => {
-    arity(a, 1);
-    return `last_day(${date(a.sql[0]!)})`;
-  },
-  date_trunc: (a) => {
-    arity(a, 2);
-    return `date_trunc(${truncUnit(a, 0)}, ${timestamp(a.sql[1]!)})`;
-  },
-  trunc: (a) => {
-    arity(a, 2);
-    return `CAST(date_trunc(${truncUnit(a, 1)}, ${date(a.sql[0]!)}) AS DATE)`;
-  },
-  year: datePart('year'),
-  quarter: datePart('quarter'),
-  month: datePart('month'),
-  day: datePart('day'),
-  dayofmonth: datePart('day'),
-  dayofyear: datePart('dayofyear'),
-  weekofyear: datePart('week'),
-  // Spark counts Sunday as 1, DuckDB as 0.
-  dayofweek: datePart('dayofweek', ' + 1'),
-  hour: datePart('hour'),
-  minute: datePart('minute'),
-  second: datePart('second'),
+  ...sparkTimeFunctions,
 
   // Text. Spark's concat is NULL when any part is NULL, which is what || does (DuckDB's concat skips NULLs).
   concat: (a) => {
