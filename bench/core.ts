@@ -1,38 +1,22 @@
 /**
  * `npm run bench`: the music workshop flow through the CLI at 100k, 1M and 10M ratings (the workshop's blocks only: the
  * flow's ALS branch is measured by bench/als.ts). Prints wall time, rows/s and
- * peak memory, and how long DuckDB's writer alone takes to write the same rows again (the floor no plan can go
- * under), and writes bench/results/core.json. Larger data sets are generated on first use into
+ * peak memory, how long DuckDB's writer alone takes to write the same rows again (the floor no plan can go under),
+ * and how long the flow takes computed once and written once, unsorted, without its split (bench/core/flows.ts),
+ * and writes bench/results/core.json. Larger data sets are generated on first use into
  * sample-data/generated/ (ignored by git). `--sizes 100000,1000000` limits the sizes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runCli } from '../src/testing/run-cli';
 import { dataDir } from './data';
+import { benchFlows } from './core/flows';
 import { writerAloneSeconds } from './core/writer-alone';
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? process.argv[process.argv.indexOf('--sizes') + 1];
 const sizes = (process.argv.includes('--sizes') || sizesArg?.includes(',') ? sizesArg! : '100000,1000000,10000000').split(',').map(Number);
-const flow = workshopOnly(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
-
-/** The music flow without its model branch (the ALS blocks and the exports they feed), written to a temporary file. */
-function workshopOnly(path: string): string {
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as { blocks: { id: string }[]; edges: { from: { block: string }; to: { block: string } }[] };
-  const dropped = new Set(doc.blocks.filter((b) => b.id.startsWith('als_')).map((b) => b.id));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const e of doc.edges) {
-      if (!dropped.has(e.from.block) || dropped.has(e.to.block)) continue;
-      dropped.add(e.to.block);
-      grew = true;
-    }
-  }
-  const kept = { ...doc, blocks: doc.blocks.filter((b) => !dropped.has(b.id)), edges: doc.edges.filter((e) => !dropped.has(e.to.block)) };
-  const file = join(mkdtempSync(join(tmpdir(), 'wrangle-bench-flow-')), 'music-workshop.flow.json');
-  writeFileSync(file, JSON.stringify(kept));
-  return file;
-}
+const flows = benchFlows(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
 
 interface Figure {
   ratings: number;
@@ -46,6 +30,8 @@ interface Figure {
   testRows: number;
   /** DuckDB writing the same output rows again from memory, unsorted: the least any run of the flow can take. */
   writerAloneSeconds: number;
+  /** The same flow up to its split, exported once and unsorted (engine seconds): see bench/core/flows.ts. */
+  singlePassSeconds: number;
 }
 
 const runs = sizes.flatMap((ratings) => (['csv', 'parquet'] as const).map((format) => ({ ratings, format })));
@@ -54,10 +40,12 @@ for (const { ratings, format } of runs) {
   const data = dataDir(ratings);
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
   const started = performance.now();
-  const r = await runCli(['run', flow, '--data', data, '--out', out, '--force', '--json', '--format', format]);
+  const r = await runCli(['run', flows.workshop, '--data', data, '--out', out, '--force', '--json', '--format', format]);
   const wallSeconds = (performance.now() - started) / 1000;
   if (r.code !== 0) throw new Error(`run failed at ${ratings} ratings:\n${r.stderr}`);
   const writerAlone = await writerAloneSeconds(['train', 'test'].map((f) => join(out, `${f}.${format}`)), format);
+  const single = await runCli(['run', flows.singlePass, '--data', data, '--out', out, '--force', '--json', '--format', format]);
+  if (single.code !== 0) throw new Error(`the single-pass flow failed at ${ratings} ratings:\n${single.stderr}`);
   rmSync(out, { recursive: true, force: true });
   const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; outputs: { file: string; rows: number }[] };
   const rows = (f: string) => summary.outputs.find((o) => o.file === `${f}.${format}`)?.rows ?? 0;
@@ -71,12 +59,14 @@ for (const { ratings, format } of runs) {
     trainRows: rows('train'),
     testRows: rows('test'),
     writerAloneSeconds: Number(writerAlone.toFixed(2)),
+    singlePassSeconds: Number((JSON.parse(single.stdout) as { seconds: number }).seconds.toFixed(2)),
   };
   figures.push(fig);
   console.log(
     `${ratings.toLocaleString('en-US').padStart(11)} ratings, ${format.padEnd(7)}: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
       `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB; ` +
-      `DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s`,
+      `DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s; ` +
+      `one unsorted pass, no split: ${fig.singlePassSeconds.toFixed(2)} s`,
   );
 }
 
