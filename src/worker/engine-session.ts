@@ -164,6 +164,11 @@ export class EngineSession implements EngineApi {
   }
 
   async previewShown(blockId: string): Promise<void> {
+    this.releaseHold(blockId);
+  }
+
+  /** Lets a run paused after `blockId` go on downstream. */
+  private releaseHold(blockId: string): void {
     if (this.previewHold?.blockId === blockId) this.previewHold.release();
   }
 
@@ -201,7 +206,7 @@ export class EngineSession implements EngineApi {
       return await this.previewPage(req);
     } catch (e) {
       // No rows will be shown: the run need not wait for them.
-      if (this.previewHold?.blockId === req.blockId) this.previewHold.release();
+      this.releaseHold(req.blockId);
       throw e;
     }
   }

@@ -15,6 +15,8 @@ export interface FlowGraph {
   inputsOf: Map<string, Record<string, PortRef>>;
   /** How many connections read each `block`/`port` output. */
   readers: Map<string, number>;
+  /** For each block, the blocks that read it, one entry per connection. */
+  downstream: Map<string, string[]>;
 }
 
 export const portKey = (ref: PortRef): string => `${ref.block}\u0000${ref.port}`;
@@ -95,5 +97,5 @@ export function buildGraph(flow: FlowDocument): FlowGraph {
     order.push(next);
     for (const d of downstream.get(next.id) ?? []) indegree.set(d, indegree.get(d)! - 1);
   }
-  return { order, byId, inputsOf, readers };
+  return { order, byId, inputsOf, readers, downstream };
 }

@@ -18,7 +18,7 @@ import type { FlowGraph } from '../plan/graph';
  */
 export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: boolean): boolean {
   if (hasPortViews) return true;
-  const readers = readersOf(graph);
+  const readers = graph.downstream;
   const direct = readers.get(block.id) ?? [];
   if (block.kind === 'import' && isCsv(block) && reachesCombiningBlock(graph, readers, block.id)) return true;
   if (direct.length <= 1) return false;
@@ -34,20 +34,11 @@ function isCsv(block: FlowBlock): boolean {
   return format === 'csv' || format === 'tsv';
 }
 
-/** Each block's readers, one entry per connection. */
-function readersOf(graph: FlowGraph): Map<string, string[]> {
-  const readers = new Map<string, string[]>();
-  for (const [reader, ports] of graph.inputsOf) {
-    for (const ref of Object.values(ports)) readers.set(ref.block, [...(readers.get(ref.block) ?? []), reader]);
-  }
-  return readers;
-}
-
 /**
  * The block whose query a reader's result ends up in: follow single readers downstream until a block that runs its
  * own queries (an export, a split, a model), one read by several, or one read by none.
  */
-function queryOf(graph: FlowGraph, readers: Map<string, string[]>, start: string): string {
+function queryOf(graph: FlowGraph, readers: ReadonlyMap<string, string[]>, start: string): string {
   let id = start;
   for (;;) {
     const block = graph.byId.get(id);
@@ -68,7 +59,7 @@ function runsSeveralQueries(block: FlowBlock | undefined): boolean {
   return block !== undefined && blockDefinition(block.kind).prepare !== undefined;
 }
 
-function reachesCombiningBlock(graph: FlowGraph, readers: Map<string, string[]>, start: string): boolean {
+function reachesCombiningBlock(graph: FlowGraph, readers: ReadonlyMap<string, string[]>, start: string): boolean {
   const seen = new Set<string>();
   const queue = [...(readers.get(start) ?? [])];
   while (queue.length > 0) {
