@@ -1,8 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { NumericColumn, SqlRow, SqlRunner, SqlValue } from '../engine/run/sql-runner';
+import type { NumericColumn, SqlRow, SqlRunner, SqlValue } from '../engine/sql/sql-runner';
 import { quoteIdent, quoteLiteral } from '../engine/sql/quote';
 import type { SqlOutline } from '../engine/sql/sql-outline';
-import { plainInteger } from '../engine/run/sql-value';
+import { plainInteger } from '../engine/sql/sql-value';
 import { arrowIpcFromRows } from './arrow-from-rows';
 import { outlineFromParseTree } from './native-sql-outline';
 

@@ -2,16 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockDefinition, type BlockKind } from '../engine/blocks/registry';
-import type { Relation } from '../engine/blocks/types';
+import type { Relation } from '../engine/blocks/contract';
 import { classifyError } from '../engine/run/classify-error';
-import type { SqlRow } from '../engine/run/sql-runner';
+import type { SqlRow } from '../engine/sql/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
 import { checkUserSql } from '../engine/sql/user-sql-guard';
 import { NativeRunner } from '../cli/native-runner';
 import type { ModelHost } from '../engine/model/als-contract';
 import { tsKernel } from '../ml/kernels/ts-kernel';
 import { localModelHost } from '../ml/model-host';
-import type { Prepared, SourceReading } from '../engine/blocks/types';
+import type { Prepared, SourceReading } from '../engine/blocks/contract';
 
 /**
  * Test support: runs one block's real compiled SQL on a real (sandboxed) DuckDB over tables made in the test.

@@ -4,7 +4,7 @@
  * the studio and the CLI refuse the same things.
  */
 import { isWrangleError, type ErrorCode } from '../engine/errors/catalog';
-import type { SqlRunner } from '../engine/run/sql-runner';
+import type { SqlRunner } from '../engine/sql/sql-runner';
 import { checkUserSql, type UserSql } from '../engine/sql/user-sql-guard';
 
 /** `ok`, or the error code and the text at the reported position (its 1-based index is what is compared). */

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsvDialectReport, CsvReadReport } from '../engine/blocks/import/csv-report';
-import type { Column } from '../engine/blocks/types';
-import type { SqlValue } from '../engine/run/sql-runner';
+import type { Column } from '../engine/blocks/contract';
+import type { SqlValue } from '../engine/sql/sql-runner';
 import { repoRoot } from './run-cli';
 
 export const MESSY_DIR = join(repoRoot, 'sample-data', 'messy');

@@ -1,5 +1,5 @@
 import { describe as describeRelation, type TestDb } from './block-harness';
-import type { Relation } from '../engine/blocks/types';
+import type { Relation } from '../engine/blocks/contract';
 import { quoteIdent } from '../engine/sql/quote';
 
 /**

@@ -1,6 +1,6 @@
 import { DataType, tableFromIPC, util, type Field } from 'apache-arrow';
-import type { SqlRow, SqlValue } from '../engine/run/sql-runner';
-import { plainInteger } from '../engine/run/sql-value';
+import type { SqlRow, SqlValue } from '../engine/sql/sql-runner';
+import { plainInteger } from '../engine/sql/sql-value';
 
 /**
  * Rows of an Arrow IPC result as plain cells, the way the native runner hands them over: integers as numbers when

@@ -3,7 +3,7 @@
  * or transferred Arrow IPC bytes; errors cross as `{ code, message, blockId }` from the engine's coded catalog.
  */
 import type { CsvReadReport } from '../engine/blocks/import/csv-report';
-import type { Column } from '../engine/blocks/types';
+import type { Column } from '../engine/blocks/contract';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelProgress, ModelReport } from '../engine/model/als-contract';
 import type { ChartData, ChartKind, TableProfile } from '../engine/profile/types';

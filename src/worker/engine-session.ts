@@ -4,7 +4,7 @@
  * nothing of comlink or of the browser, so the tests run it on duckdb-wasm's Node build.
  */
 import { requireColumn } from '../engine/blocks/columns';
-import type { Relation } from '../engine/blocks/types';
+import type { Relation } from '../engine/blocks/contract';
 import { fail, type WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelHost } from '../engine/model/als-contract';

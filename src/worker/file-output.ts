@@ -4,10 +4,10 @@
  * JSON, whose writers duckdb-wasm lacks offline, are written from the Arrow result (same rows, not the same bytes).
  */
 import { blockDefinition } from '../engine/blocks/registry';
-import type { FileResolver, Relation } from '../engine/blocks/types';
+import type { FileResolver, Relation } from '../engine/blocks/contract';
 import type { ExportParams } from '../engine/blocks/export/definition';
 import { fail } from '../engine/errors/catalog';
-import type { SqlRunner } from '../engine/run/sql-runner';
+import type { SqlRunner } from '../engine/sql/sql-runner';
 import { quoteLiteral } from '../engine/sql/quote';
 import { jsonLines } from './json-lines';
 import type { LoadParquet } from './parquet-codec';

@@ -7,7 +7,7 @@ import { WrangleError, fail } from '../engine/errors/catalog';
 import { declaredInputs, type DeclaredInput } from '../engine/flow/inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
-import type { SqlRunner } from '../engine/run/sql-runner';
+import type { SqlRunner } from '../engine/sql/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
 import type { LoadParquet } from './parquet-codec';
 import { ENCODING_HEAD_BYTES } from '../engine/blocks/import/encoding';

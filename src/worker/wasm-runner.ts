@@ -1,5 +1,5 @@
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { NumericColumn, SqlRow, SqlRunner } from '../engine/run/sql-runner';
+import type { NumericColumn, SqlRow, SqlRunner } from '../engine/sql/sql-runner';
 import type { SqlOutline } from '../engine/sql/sql-outline';
 import { rowsFromArrow } from './arrow-rows';
 import { SANDBOX_SETTINGS, type WasmDatabase } from './wasm-database';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { WrangleError } from '../errors/catalog';
-import type { SqlRow } from '../run/sql-runner';
+import type { SqlRow } from '../sql/sql-runner';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { columnKey, type ColumnNameSet } from './columns';
 

@@ -1,5 +1,5 @@
 import { fail } from '../errors/catalog';
-import type { Column, Relation } from './types';
+import type { Column, Relation } from './contract';
 
 /**
  * A column name as DuckDB tells names apart: ASCII letters fold to lower case (`a` and `A` are one column, and a

@@ -8,7 +8,7 @@
  * deviations is at least 1/2 whenever they are not all equal, so the 1e-24 rounding of each term costs no precision
  * that a double could show. DECIMAL(38,24) holds sums of up to 1e14 rows.
  */
-import type { SqlRow } from '../run/sql-runner';
+import type { SqlRow } from '../sql/sql-runner';
 import { quoteIdent } from '../sql/quote';
 
 const SCALE = 24;

@@ -6,7 +6,7 @@
 import { fail } from '../errors/catalog';
 import { quoteIdent } from '../sql/quote';
 import { columnNames, isNumericType } from './columns';
-import type { Column, Relation } from './types';
+import type { Column, Relation } from './contract';
 
 export interface FactorTable {
   rel: Relation;

@@ -23,7 +23,7 @@ import { trainAlsBlock } from './train-als/definition';
 import { tuneBlock } from './tune/definition';
 import { typesBlock } from './types/definition';
 import { unsupportedBlock } from './unsupported/definition';
-import type { BlockDefinition } from './types';
+import type { BlockDefinition } from './contract';
 
 /**
  * Every block kind, in palette order. Explicit on purpose: nothing registers itself by being imported.

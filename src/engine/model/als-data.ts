@@ -1,5 +1,5 @@
 import { columnKey, ColumnNameSet, isNumericType, requireColumn } from '../blocks/columns';
-import type { PrepareContext, Prepared, Relation } from '../blocks/types';
+import type { PrepareContext, Prepared, Relation } from '../blocks/contract';
 import { fail } from '../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { seededUnit, stableRowKey } from '../sql/seeded';

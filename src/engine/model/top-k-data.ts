@@ -1,5 +1,5 @@
 import type { FactorTable } from '../blocks/factor-tables';
-import type { PrepareContext, Relation } from '../blocks/types';
+import type { PrepareContext, Relation } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import type { TopKResult } from './als-contract';
 

@@ -2,7 +2,7 @@
  * How one column becomes a chart axis in SQL: numbers are binned when they have more distinct values than fit, and
  * everything else keeps its most frequent values. Labels come back as numbers for numeric columns, text otherwise.
  */
-import type { Column } from '../blocks/types';
+import type { Column } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { binCount, binEdge, binIndex, countOf, numberOf, type NumericRange } from './bins';
 import { categoryText, isBinnable, numericValue } from './column-kinds';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../testing/block-harness';
-import type { Relation } from '../blocks/types';
+import type { Relation } from '../blocks/contract';
 import { chartData } from './chart';
 import { createRatingsTable, tableRelation } from '../../testing/profile-tables';
 

@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never';
 import { requireColumn } from '../blocks/columns';
-import type { Column, Relation } from '../blocks/types';
+import type { Column, Relation } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { seededUnit, stableRowKey } from '../sql/seeded';
 import { binCount, binEdge, binIndex, countOf, numberOf } from './bins';

@@ -1,6 +1,6 @@
 import { finiteValue } from '../blocks/exact-stats';
 import { isNumericType } from '../blocks/columns';
-import type { Column } from '../blocks/types';
+import type { Column } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 
 /** Lists, structs, maps and unions: no min, max or histogram, only counts and their text form. */

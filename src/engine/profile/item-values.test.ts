@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../testing/block-harness';
 import { tableRelation } from '../../testing/profile-tables';
-import type { Relation } from '../blocks/types';
+import type { Relation } from '../blocks/contract';
 import { itemValuesSelect } from './item-values';
 
 let db: TestDb;

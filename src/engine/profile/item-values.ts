@@ -4,7 +4,7 @@
  * ratings) gives an aggregate: the mean of a number, the most frequent value of anything else.
  */
 import { isNumericType, requireColumn } from '../blocks/columns';
-import type { Relation } from '../blocks/types';
+import type { Relation } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 
 export interface ItemValuesSpec {

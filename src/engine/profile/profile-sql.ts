@@ -2,7 +2,7 @@
  * The SQL behind a table profile. Each builder returns one statement that covers every column at once, so a profile
  * costs a handful of queries whatever the width of the table; JS only reads the aggregated rows.
  */
-import type { Column } from '../blocks/types';
+import type { Column } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { binIndex, type NumericRange } from './bins';
 import { categoryText, isBinnable, isNestedType, numericValue } from './column-kinds';

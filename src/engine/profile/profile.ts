@@ -1,4 +1,4 @@
-import type { Relation } from '../blocks/types';
+import type { Relation } from '../blocks/contract';
 import { fail } from '../errors/catalog';
 import { binCount, binEdge, countOf, numberOf, type NumericRange } from './bins';
 import { isBinnable } from './column-kinds';

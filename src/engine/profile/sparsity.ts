@@ -2,7 +2,7 @@
  * Sparsity of a ratings-like table: the share of the user × item matrix that has no rating, as the Spark ALS
  * notebook reports it before training. Computed with distinct counts in SQL.
  */
-import type { Column } from '../blocks/types';
+import type { Column } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { countOf } from './bins';
 import type { QueryRows, TableProfile } from './types';

@@ -2,7 +2,7 @@
  * What the studio's Profile and Chart tabs show about one block output. The engine computes all of it in SQL; these
  * are the plain-data answers that cross the worker boundary (re-exported by `src/worker/engine-api.ts`).
  */
-import type { SqlRow } from '../run/sql-runner';
+import type { SqlRow } from '../sql/sql-runner';
 
 /** Runs one bounded query (an aggregate or a LIMIT) and returns its rows. */
 export type QueryRows = (sql: string) => Promise<SqlRow[]>;

@@ -1,5 +1,5 @@
 import { blockDefinition } from '../blocks/registry';
-import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation, SourceReading } from '../blocks/types';
+import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation, SourceReading } from '../blocks/contract';
 import type { CsvReadReport } from '../blocks/import/csv-report';
 import type { SourceEncoding } from '../blocks/import/encoding';
 import { fail, WrangleError } from '../errors/catalog';
@@ -11,7 +11,7 @@ import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
 import { keepsAsTable } from './materialize-policy';
-import type { SqlRunner } from './sql-runner';
+import type { SqlRunner } from '../sql/sql-runner';
 
 /** A file behind a logical input: the path the engine reads, and a fingerprint that changes when the file does. */
 export interface InputFile {

@@ -1,4 +1,4 @@
-import type { Column } from '../blocks/types';
+import type { Column } from '../blocks/contract';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /**

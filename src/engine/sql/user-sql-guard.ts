@@ -1,5 +1,5 @@
 import { fail } from '../errors/catalog';
-import type { SqlRunner } from '../run/sql-runner';
+import type { SqlRunner } from './sql-runner';
 import { CATALOG_REASON, isCatalogName, refusedFunctionReason } from './sql-policy';
 import type { SqlName, SqlOutline } from './sql-outline';
 

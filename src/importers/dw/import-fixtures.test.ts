@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { SqlRow } from '../../engine/run/sql-runner';
+import type { SqlRow } from '../../engine/sql/sql-runner';
 import type { NodeReport } from './report';
 import { importFixture, runImported } from './testing/run-imported';
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import type { BlockKind, blockRegistry } from '../../engine/blocks/registry';
 
 /** A form's parameter value: what the user is editing, which may not be valid yet. */

@@ -1,5 +1,5 @@
 import { blockDefinition, blockKinds, blockRegistry, type BlockKind } from '../../engine/blocks/registry';
-import type { BlockFamily } from '../../engine/blocks/types';
+import type { BlockFamily } from '../../engine/blocks/contract';
 
 /** Families in the order an analyst meets them: read, clean, encode, transform, combine, split, write. */
 export const familyOrder: readonly BlockFamily[] = ['input', 'clean', 'encode', 'transform', 'combine', 'split', 'model', 'output'];

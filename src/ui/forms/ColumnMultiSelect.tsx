@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import { notRunHint } from './ColumnSelect';
 import { describedBy, FieldNotes } from './Field';
 import { useDefaultNames, useFieldIssues } from './form-context';

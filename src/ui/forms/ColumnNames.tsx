@@ -1,4 +1,4 @@
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 
 /** The names an expression can use, as a hint under it; quote a name with spaces or capitals as "Name". */
 export function ColumnNames({ columns, prefix = 'Columns' }: { columns: readonly Column[]; prefix?: string }) {

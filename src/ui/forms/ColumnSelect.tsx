@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import { emitChange, type ChangeProps } from './change';
 import { Field } from './Field';
 import { TextField } from './TextField';

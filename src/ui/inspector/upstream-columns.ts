@@ -1,4 +1,4 @@
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import type { FlowBlock, FlowDocument } from '../../engine/flow/schema';
 import { blockPorts } from '../../engine/plan/graph';
 import type { BlockState } from '../../worker/engine-api';

@@ -1,5 +1,5 @@
 import { useId, useMemo, type JSX } from 'react';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import type { ChartKind, EngineClient } from '../../worker/engine-api';
 import { CHART_KINDS, chartRequest, needsY, plotlyFigure, resolveChartPick, type ChartPick } from './chart-spec';
 import { formatCount } from './number-format';

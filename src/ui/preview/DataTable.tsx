@@ -1,7 +1,7 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import type { ColumnProfile, EngineClient, SortKey } from '../../worker/engine-api';
 import type { PreviewRow } from './arrow-rows';
 import { ColumnHeader } from './ColumnHeader';

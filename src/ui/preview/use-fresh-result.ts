@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Column } from '../../engine/blocks/types';
+import type { Column } from '../../engine/blocks/contract';
 import type { BlockState } from '../../worker/engine-api';
 import { freshResultKey } from './preview-status';
 

@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { userExpression } from '../../sql/expression-guard';
 import { identList, quoteIdent } from '../../sql/quote';
 import { ColumnNameSet, isNumericType, requireColumn, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
 
 export const aggregateFunctions = [
   'count',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { ColumnNameSet } from '../columns';
-import { defineBlock, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

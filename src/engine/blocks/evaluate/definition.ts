@@ -1,5 +1,5 @@
 import { assertNever } from '../../assert-never';
-import { defineBlock } from '../types';
+import { defineBlock } from '../contract';
 import { evaluateParams } from './params';
 import { compileRankingMetrics } from './ranking';
 import { compileRatingMetrics } from './rating';

@@ -1,7 +1,7 @@
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { requireColumn } from '../columns';
-import type { Compiled, Relation } from '../types';
+import type { Compiled, Relation } from '../contract';
 import type { EvaluateParams } from './params';
 
 const SCALE = 18;

@@ -1,7 +1,7 @@
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { columnKey, isNumericType, requireColumn } from '../columns';
-import type { Column, Compiled, Relation } from '../types';
+import type { Column, Compiled, Relation } from '../contract';
 import type { EvaluateParams } from './params';
 
 /** Squared and absolute errors are summed as DECIMAL: exact, so the metrics keep every bit whatever the thread count. */

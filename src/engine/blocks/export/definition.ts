@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { isTextType } from '../columns';
 import { bareFileName } from '../import/definition';
-import { defineBlock, SINGLE_IN, type Column } from '../types';
+import { defineBlock, SINGLE_IN, type Column } from '../contract';
 
 const params = z
   .object({

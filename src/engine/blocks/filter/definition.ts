@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userExpression } from '../../sql/expression-guard';
 import { formulaBlock } from '../formula/definition';
-import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

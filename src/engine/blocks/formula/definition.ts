@@ -3,7 +3,7 @@ import { WrangleError } from '../../errors/catalog';
 import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
 import { ColumnNameSet } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

@@ -1,4 +1,4 @@
-import type { SqlRow } from '../../run/sql-runner';
+import type { SqlRow } from '../../sql/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { readCsvCall, type CsvRead } from './csv-read';
 import { LISTED_LINES } from './csv-report';

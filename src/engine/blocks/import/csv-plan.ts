@@ -15,7 +15,7 @@
  * The result is a read with nothing left to detect (see CsvRead) and a report for the user (see CsvReadReport).
  */
 import { fail } from '../../errors/catalog';
-import type { Column } from '../types';
+import type { Column } from '../contract';
 import { checkRead, type BadLine, type CheckIo, type CheckResult } from './csv-check';
 import { castFailure, explainCsvError, lineTooLong, rowProblem } from './csv-errors';
 import type { CsvRead, SniffOptions } from './csv-read';

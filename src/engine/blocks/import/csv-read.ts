@@ -1,4 +1,4 @@
-import type { Column } from '../types';
+import type { Column } from '../contract';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import type { DuckDbEncoding } from './encoding';
 

@@ -1,5 +1,5 @@
-import type { SqlRow } from '../../run/sql-runner';
-import type { Column } from '../types';
+import type { SqlRow } from '../../sql/sql-runner';
+import type { Column } from '../contract';
 import { rawLinesCall, sniffArguments, type SniffOptions } from './csv-read';
 import type { CsvDialectReport } from './csv-report';
 import type { DuckDbEncoding } from './encoding';

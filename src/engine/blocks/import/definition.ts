@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
 import { ColumnNameSet } from '../columns';
-import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../types';
+import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { explainCsvError } from './csv-errors';
 import { planCsvRead } from './csv-plan';
 import { readCsvCall } from './csv-read';

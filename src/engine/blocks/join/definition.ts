@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { columnKey, ColumnNameSet, columnNames, requireJoinKey } from '../columns';
-import { defineBlock, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_OUT, type Relation } from '../contract';
 
 const params = z
   .object({

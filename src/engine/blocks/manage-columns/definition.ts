@@ -4,7 +4,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
 import { ColumnNameSet, requireColumn } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../contract';
 
 const names = z.array(z.string().min(1)).min(1);
 

@@ -4,7 +4,7 @@ import { fail } from '../../errors/catalog';
 import { identList, quoteIdent } from '../../sql/quote';
 import { seededUnit, stableRowKey } from '../../sql/seeded';
 import { columnNames, requireColumn, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../contract';
 
 const sortKey = z
   .object({

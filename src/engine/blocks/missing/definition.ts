@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { assertNever } from '../../assert-never';
 import { fail, WrangleError } from '../../errors/catalog';
-import type { SqlValue } from '../../run/sql-runner';
+import type { SqlValue } from '../../sql/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { ColumnNameSet, isNumericType, requireColumns } from '../columns';
 import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../contract';
 
 export const missingStrategies = ['constant', 'mean', 'median', 'mode', 'drop-rows'] as const;
 type Strategy = (typeof missingStrategies)[number];

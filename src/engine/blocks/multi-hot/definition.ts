@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { fitLabels, labelColumns, labelsFitted } from '../categorical';
 import { ColumnNameSet, columnNames, requireColumn } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

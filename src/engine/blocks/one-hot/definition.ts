@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { explainUnknownCategory, fitLabels, isKnownLabel, labelColumns, labelsFitted, unknownCategoryGuard } from '../categorical';
 import { ColumnNameSet, requireColumn } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 import { fail } from '../../errors/catalog';
 
 const params = z

@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { explainUnknownCategory, fitLabels, labelsFitted, unknownCategoryGuard } from '../categorical';
 import { ColumnNameSet, requireColumn } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { ColumnNameSet, requireColumn } from '../columns';
 import { readFactorPair, scoreExpression } from '../factor-tables';
-import { defineBlock, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_OUT } from '../contract';
 
 const params = z
   .object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
-import type { SqlRow } from '../../run/sql-runner';
+import type { SqlRow } from '../../sql/sql-runner';
 import { recommendBlock } from './definition';
 
 let db: TestDb;

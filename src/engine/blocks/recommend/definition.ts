@@ -5,7 +5,7 @@ import { quoteIdent } from '../../sql/quote';
 import { ColumnNameSet, requireColumn } from '../columns';
 import { readExclusions, readFactorMatrix, topKSelect, writeTopK } from '../../model/top-k-data';
 import { readFactorPair } from '../factor-tables';
-import { defineBlock, SINGLE_OUT, type PrepareContext, type Prepared, type Relation } from '../types';
+import { defineBlock, SINGLE_OUT, type PrepareContext, type Prepared, type Relation } from '../contract';
 
 const params = z
   .object({

@@ -3,7 +3,7 @@ import { assertNever } from '../../assert-never';
 import { identList } from '../../sql/quote';
 import { seededUnit, stableRowKey, stratifiedPosition } from '../../sql/seeded';
 import { columnNames, requireColumn, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../contract';
 
 const seed = z.number().int().default(42);
 const fraction = z.number().gt(0).lte(1);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { assertNever } from '../../assert-never';
 import { fail } from '../../errors/catalog';
-import type { SqlRow } from '../../run/sql-runner';
+import type { SqlRow } from '../../sql/sql-runner';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { ColumnNameSet, isNumericType, requireColumns } from '../columns';
 import { finiteValue, momentAggregates, moments, onePass, twoPassQuery, type TwoPassStats } from '../exact-stats';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../contract';
 
 export const scaleMethods = ['standard', 'min-max', 'robust', 'max-abs'] as const;
 type ScaleMethod = (typeof scaleMethods)[number];

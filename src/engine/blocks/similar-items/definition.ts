@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readFactorMatrix, topKSelect, writeTopK } from '../../model/top-k-data';
 import { ColumnNameSet } from '../columns';
 import { readFactorTable, type FactorTable } from '../factor-tables';
-import { defineBlock, SINGLE_OUT, type Relation } from '../types';
+import { defineBlock, SINGLE_OUT, type Relation } from '../contract';
 
 const params = z
   .object({

@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { identList, quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit, stableRowKey, stratifiedPosition } from '../../sql/seeded';
 import { ColumnNameSet, columnNames, requireColumn, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN, type Compiled, type Relation } from '../types';
+import { defineBlock, SINGLE_IN, type Compiled, type Relation } from '../contract';
 
 const portName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and - only');
 

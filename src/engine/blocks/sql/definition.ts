@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WrangleError } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { wrapQuery } from '../../sql/user-sql-guard';
-import { defineBlock, SINGLE_OUT } from '../types';
+import { defineBlock, SINGLE_OUT } from '../contract';
 
 /** A port name doubles as the table name the query reads, so it must be a plain SQL identifier. */
 const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'a letter or _, then letters, digits or _ (at most 32)');

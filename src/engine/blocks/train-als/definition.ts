@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import type { AlsParams } from '../../model/als-contract';
 import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
-import { defineBlock, type Prepared } from '../types';
+import { defineBlock, type Prepared } from '../contract';
 
 /** The trainer's settings as a flow stores them; the defaults are Spark's. */
 export const alsSettings = {

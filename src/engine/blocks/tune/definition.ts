@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
 import { quoteLiteral } from '../../sql/quote';
 import { alsParams, alsSettings } from '../train-als/definition';
-import { defineBlock } from '../types';
+import { defineBlock } from '../contract';
 import { crossValidate, type GridResult } from './cross-validate';
 
 const positiveList = (item: z.ZodNumber) => z.array(item).min(1).max(12);

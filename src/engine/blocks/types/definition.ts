@@ -3,7 +3,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { castType, castTypes, type CastType } from '../../sql/types';
 import { isTextType, requireColumns } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../types';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
 
 const params = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
-import { defineBlock } from '../types';
+import { defineBlock } from '../contract';
 
 const portName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and - only');
 

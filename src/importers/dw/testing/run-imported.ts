@@ -7,7 +7,7 @@ import { NativeRunner } from '../../../cli/native-runner';
 import { declaredInputs } from '../../../engine/flow/inputs';
 import type { FlowDocument } from '../../../engine/flow/schema';
 import { FlowExecutor, type RunResult } from '../../../engine/run/executor';
-import type { SqlRow } from '../../../engine/run/sql-runner';
+import type { SqlRow } from '../../../engine/sql/sql-runner';
 import { importDataWranglerFlow, type ImportOptions, type ImportResult } from '../import-flow';
 import { parquetRowsReader } from '../parquet-rows';
 

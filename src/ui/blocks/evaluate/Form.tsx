@@ -1,4 +1,4 @@
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { CheckboxField } from '../../forms/CheckboxField';
 import { ColumnSelect } from '../../forms/ColumnSelect';
 import { blockDefault } from '../../forms/defaults';

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../engine/assert-never';
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { castTypes } from '../../../engine/sql/types';
 import { ColumnMultiSelect } from '../../forms/ColumnMultiSelect';
 import { ColumnSelect } from '../../forms/ColumnSelect';

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../engine/assert-never';
 import { blockRegistry } from '../../../engine/blocks/registry';
 import { applyColumnOperations } from '../../../engine/blocks/manage-columns/definition';
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { quoteIdent } from '../../../engine/sql/quote';
 import { castTypes } from '../../../engine/sql/types';
 import type { FormParams } from '../form-types';

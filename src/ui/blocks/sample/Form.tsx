@@ -1,4 +1,4 @@
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { ColumnMultiSelect } from '../../forms/ColumnMultiSelect';
 import { ColumnSelect } from '../../forms/ColumnSelect';
 import { FormShell } from '../../forms/FormShell';

@@ -1,4 +1,4 @@
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { ColumnSelect } from '../../forms/ColumnSelect';
 import { fieldBinder } from '../../forms/list-edit';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import type { FlowBlock } from '../../../engine/flow/schema';
 import type { BlockState } from '../../../worker/engine-api';
 import { defaultColourChoice, joinedColourChoices, ownColourChoices } from './colour-choices';

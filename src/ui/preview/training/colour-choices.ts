@@ -3,7 +3,7 @@
  * column of any other output in the flow that has the item id, joined on it in the engine (the genre of the
  * `tracks` import).
  */
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import type { FlowBlock } from '../../../engine/flow/schema';
 import type { BlockState } from '../../../worker/engine-api';
 import { colourColumns } from './model-pages';

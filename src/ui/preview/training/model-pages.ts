@@ -5,7 +5,7 @@
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { isNumericType } from '../../../engine/blocks/columns';
-import type { Column } from '../../../engine/blocks/types';
+import type { Column } from '../../../engine/blocks/contract';
 import { formatArrowValue } from '../arrow-rows';
 import type { CrosstabCell } from './training-figures';
 

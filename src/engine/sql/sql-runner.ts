@@ -1,4 +1,4 @@
-import type { SqlOutline } from '../sql/sql-outline';
+import type { SqlOutline } from './sql-outline';
 
 /**
  * The one seam between the engine and a DuckDB. The CLI implements it with @duckdb/node-api, the browser with

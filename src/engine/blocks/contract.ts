@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { WrangleError } from '../errors/catalog';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
-import type { NumericColumn, SqlRow } from '../run/sql-runner';
+import type { NumericColumn, SqlRow } from '../sql/sql-runner';
 import type { CsvReadReport } from './import/csv-report';
 import type { SourceEncoding } from './import/encoding';
 import type { UserSql } from '../sql/user-sql-guard';
