@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fail } from '../engine/errors/catalog';
-import { declaredInputs } from '../engine/flow/inputs';
+import { declaredInputs } from '../engine/inputs/declared-inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
 import { textInput } from './text-input';

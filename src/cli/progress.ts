@@ -1,5 +1,5 @@
 import type { ModelProgress } from '../engine/model/als-contract';
-import { csvReportLines } from '../engine/blocks/import/csv-report';
+import type { ReportTelling } from '../engine/blocks/contract';
 import type { BlockEvent, BlockResult } from '../engine/run/executor';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
@@ -10,12 +10,11 @@ export const PLAIN_HEARTBEAT_MS = 10_000;
 const describeRows = (r: BlockResult): string => (r.rows !== undefined ? `${r.rows.toLocaleString('en-US')} rows` : '');
 
 /** One line for a finished block, the same on a TTY and in a log. */
-export function blockLine(r: BlockResult, index: number, total: number, label: string): string {
+export function blockLine(r: BlockResult, index: number, total: number, label: string, told: ReportTelling = {}): string {
   const head = `[${index + 1}/${total}] ${label}`;
   if (r.status === 'error' && r.error) return `${head}: failed (${r.error.code})`;
   if (r.status === 'blocked') return `${head}: not run (an input failed)`;
-  const model = r.model ? `trained on ${r.model.backend}${r.model.fallbackReason ? ` (no GPU: ${r.model.fallbackReason})` : ''}` : '';
-  const parts = [describeRows(r), `${r.seconds.toFixed(2)}s`, r.sink ? `→ ${r.sink.fileName}` : '', model].filter(Boolean);
+  const parts = [describeRows(r), `${r.seconds.toFixed(2)}s`, told.status ?? ''].filter(Boolean);
   return `${head}: ${parts.join('  ')}`;
 }
 
@@ -36,7 +35,12 @@ export function iterationLine(p: ModelProgress): string {
  * Reports blocks as they run: on a terminal, a live line with the running block and its elapsed time; otherwise one
  * plain line per finished block; in --json mode nothing (the summary goes to stdout at the end).
  */
-export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMode, labelOf: (id: string) => string) {
+export function progressReporter(
+  stream: NodeJS.WritableStream,
+  mode: ProgressMode,
+  labelOf: (id: string) => string,
+  tellOf: (id: string, report: unknown) => ReportTelling = () => ({}),
+) {
   let timer: ReturnType<typeof setInterval> | undefined;
   const stop = () => {
     if (timer) clearInterval(timer);
@@ -68,10 +72,11 @@ export function progressReporter(stream: NodeJS.WritableStream, mode: ProgressMo
       return;
     }
     stop();
-    const line = blockLine(e.result, e.index, e.total, labelOf(e.blockId));
-    // How an import read a messy CSV file (rows padded, rejected, skipped) goes right under its line.
-    const csv = e.result.csv ? csvReportLines(e.result.csv).map((l) => `    ${l}\n`).join('') : '';
-    stream.write(mode === 'tty' ? `\r\x1b[2K${line}\n${csv}` : `${line}\n${csv}`);
+    const told = tellOf(e.blockId, e.result.report);
+    const line = blockLine(e.result, e.index, e.total, labelOf(e.blockId), told);
+    // What the block has to tell (how an import read a messy CSV file) goes right under its line.
+    const details = (told.details ?? []).map((l) => `    ${l}\n`).join('');
+    stream.write(mode === 'tty' ? `\r\x1b[2K${line}\n${details}` : `${line}\n${details}`);
   };
   return { onEvent, stop };
 }

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/blocks/import/encoding';
+import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/inputs/encoding';
 
 /** Bytes read at a time while converting a file. */
 const CHUNK_BYTES = 1 << 20;

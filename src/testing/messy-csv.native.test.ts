@@ -1,3 +1,4 @@
+import type { CsvReadReport } from '../engine/blocks/import/csv-report';
 import { join } from 'node:path';
 import { NativeRunner } from '../cli/native-runner';
 import { resolveInputFiles } from '../cli/input-files';
@@ -21,11 +22,11 @@ messyCsvSuite('CLI (native DuckDB)', () =>
       }
       const runner = await NativeRunner.open({ readableFiles: Object.values(inputs).map((i) => i.path), writableDirectories: [], threads: 1 });
       try {
-        const result = await new FlowExecutor(runner).run(flow, { inputs, materialize: 'table', countRows: 'all', stopOnError: true });
+        const result = await new FlowExecutor(runner).run(flow, { preset: 'inspect', inputs });
         const block = result.blocks[0]!;
         if (block.error) return { error: block.error.toJSON() };
         const out = block.outputs.out!;
-        return { columns: out.columns, rows: await runner.query(`SELECT * FROM ${out.ref}`), csv: block.csv };
+        return { columns: out.columns, rows: await runner.query(`SELECT * FROM ${out.ref}`), csv: block.report as CsvReadReport | undefined };
       } finally {
         runner.close();
       }

@@ -12,6 +12,8 @@ import { parseFlow } from '../engine/flow/parse';
 import { classifyError } from '../engine/run/classify-error';
 import { FlowExecutor } from '../engine/run/executor';
 import type { Relation } from '../engine/blocks/contract';
+import type { FlowBlock } from '../engine/flow/schema';
+import { declaredOutputOf } from '../engine/inputs/declared-inputs';
 import type { SqlRunner } from '../engine/sql/sql-runner';
 import { cliModelHost } from '../cli/als-host';
 import { expectedDir, fixturesDir, sameValues, type GoldenOutput } from './goldens';
@@ -30,7 +32,7 @@ export interface RunnerUnderTest {
    * Where set, exports are written as the studio writes them (CSV by COPY into memory, JSON and Parquet from Arrow,
    * since duckdb-wasm has no JSON or Parquet writer offline) rather than by the executor's COPY to a path.
    */
-  exportBytes?(blockId: string, params: unknown, input: Relation): Promise<{ bytes: Uint8Array }>;
+  exportBytes?(block: FlowBlock, inputs: Record<string, Relation>): Promise<{ bytes: Uint8Array }>;
   close(): void;
 }
 
@@ -171,10 +173,8 @@ export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderT
         ratings: { path: await t.provideInput(musicInputs.ratings), fingerprint: 'ratings' },
       };
       const result = await new FlowExecutor(t.runner).run(flow, {
+        preset: 'inspect',
         inputs,
-        materialize: 'table',
-        countRows: 'all',
-        stopOnError: true,
         ...(t.exportBytes ? {} : { sinkPath: (file: string) => t.exportPath(file) }),
         models: cliModelHost({ threads: 1, backend: 'wasm' }),
       });
@@ -182,14 +182,14 @@ export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderT
       expect(Object.fromEntries(result.blocks.map((b) => [b.blockId, b.rows]))).toEqual(MUSIC_ROWS);
       const goldens = JSON.parse(readFileSync(join(expectedDir, 'music-recommendation.json'), 'utf8')) as Record<string, GoldenOutput>;
       for (const [file, golden] of Object.entries(goldens)) {
-        const exporter = flow.blocks.find((b) => b.kind === 'export' && b.params.file === file)!;
+        const exporter = flow.blocks.find((b) => declaredOutputOf(b) === file)!;
         const rows = result.blocks.find((b) => b.blockId === exporter.id)?.rows;
         let bytes: Uint8Array;
         if (t.exportBytes) {
           const edge = flow.edges.find((e) => e.to.block === exporter.id)!;
           const input = result.blocks.find((b) => b.blockId === edge.from.block)!.outputs[edge.from.port]!;
-          bytes = (await t.exportBytes(exporter.id, exporter.params, input)).bytes;
-        } else bytes = await t.readExport(result.blocks.find((b) => b.blockId === exporter.id)!.sink!.path);
+          bytes = (await t.exportBytes(exporter, { in: input })).bytes;
+        } else bytes = await t.readExport(t.exportPath(file));
         if ('json' in golden) {
           const values = new TextDecoder().decode(bytes).split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
           expect(sameValues(values, golden.json), `${file}: ${JSON.stringify(values)}`).toBe(true);

@@ -17,8 +17,7 @@ export function toBlockState(r: BlockResult): BlockState {
     outputs: Object.fromEntries(Object.entries(r.outputs).map(([port, rel]) => [port, rel.columns])),
     ...(r.fitted !== undefined ? { fitted: r.fitted } : {}),
     ...(r.cached ? { cached: true } : {}),
-    ...(r.model ? { model: r.model } : {}),
-    ...(r.csv ? { csv: r.csv } : {}),
+    ...(r.report !== undefined ? { report: r.report } : {}),
   };
 }
 

@@ -2,10 +2,9 @@
  * The whole protocol between the studio and its engine worker, in one file. Everything that crosses it is plain data
  * or transferred Arrow IPC bytes; errors cross as `{ code, message, blockId }` from the engine's coded catalog.
  */
-import type { CsvReadReport } from '../engine/blocks/import/csv-report';
 import type { Column } from '../engine/blocks/contract';
 import type { FlowDocument } from '../engine/flow/schema';
-import type { ModelProgress, ModelReport } from '../engine/model/als-contract';
+import type { ModelProgress } from '../engine/model/als-contract';
 import type { ChartData, ChartKind, TableProfile } from '../engine/profile/types';
 
 // The engine computes profiles and chart data (src/engine/profile), so their types are declared there.
@@ -44,10 +43,11 @@ export interface BlockState {
   partial?: boolean;
   /** True when the result came from the engine's cache (nothing upstream changed). */
   cached?: boolean;
-  /** A model block's training report: backend, sizes, settings and the loss of every iteration. */
-  model?: ModelReport;
-  /** How an import read its CSV file: the dialect (detected or set), and the rows padded, rejected or skipped. */
-  csv?: CsvReadReport;
+  /**
+   * What the block tells about its run besides rows, in its kind's shape (an import: how it read its CSV file; a
+   * model: its training report). The studio shows it through the kind's views in `ui/blocks/registry.ts`.
+   */
+  report?: unknown;
 }
 
 /** What a training block says while it trains, streamed to the studio's Training tab. */

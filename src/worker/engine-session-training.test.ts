@@ -1,3 +1,4 @@
+import type { ModelReport } from '../engine/model/als-contract';
 import * as parquetWasm from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlow } from '../engine/flow/parse';
@@ -62,8 +63,8 @@ describe('EngineSession: training', () => {
     ]);
     // ALS never raises its objective.
     for (let i = 1; i < iterations.length; i++) expect(iterations[i]!.loss).toBeLessThanOrEqual(iterations[i - 1]!.loss + 1e-12);
-    expect(states.als).toMatchObject({ status: 'fresh', model: { users: 12, items: 8, ratings: 60, params: { rank: 3, maxIter: 4 } } });
-    expect(states.als?.model?.history.map((h) => h.loss)).toEqual(iterations.map((p) => p.loss));
+    expect(states.als).toMatchObject({ status: 'fresh', report: { users: 12, items: 8, ratings: 60, params: { rank: 3, maxIter: 4 } } });
+    expect((states.als?.report as ModelReport | undefined)?.history.map((h) => h.loss)).toEqual(iterations.map((p) => p.loss));
     expect(Object.keys(states.als?.outputs ?? {})).toEqual(['users', 'items', 'summary']);
     expect(states.items).toMatchObject({ status: 'fresh', rows: 8 });
   });
@@ -105,8 +106,8 @@ describe('EngineSession: training', () => {
     await session.runFlow(trainingFlow(4), ++runId);
     const events: TrainingEvent[] = [];
     const states = byId((await session.runFlow(trainingFlow(4), ++runId, undefined, (e) => events.push(e))).blocks);
-    expect(states.als).toMatchObject({ status: 'fresh', cached: true, model: { history: expect.any(Array) } });
-    expect(states.als?.model?.history).toHaveLength(4);
+    expect(states.als).toMatchObject({ status: 'fresh', cached: true, report: { history: expect.any(Array) } });
+    expect((states.als?.report as ModelReport | undefined)?.history).toHaveLength(4);
     expect(events).toEqual([]);
   });
 });

@@ -181,7 +181,7 @@ describe('EngineSession on duckdb-wasm', () => {
     const native = await NativeRunner.open({ readableFiles: [join(dir, 'ratings.csv')], writableDirectories: [dir], threads: 2 });
     try {
       const inputs = { ratings: { path: join(dir, 'ratings.csv'), fingerprint: 'x' } };
-      await new FlowExecutor(native).run(flow, { inputs, materialize: 'auto', countRows: 'tables', stopOnError: true, sinkPath: (f) => join(dir, f) });
+      await new FlowExecutor(native).run(flow, { preset: 'cli', inputs, sinkPath: (f) => join(dir, f) });
     } finally {
       native.close();
     }

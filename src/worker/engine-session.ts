@@ -7,6 +7,7 @@ import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/contract';
 import { fail, type WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
+import { declaredInputOf, declaredOutputOf } from '../engine/inputs/declared-inputs';
 import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
 import { chartData } from '../engine/profile/chart';
@@ -112,23 +113,23 @@ export class EngineSession implements EngineApi {
       const models = this.training.beginRun(options.holdTraining ?? [], (event) => notify(onTraining, event));
       const run = await this.executor.run(flow, {
         signal: controller.signal,
+        preset: 'studio',
         inputs,
-        materialize: 'table',
-        countRows: 'all',
-        stopOnError: false,
-        dropSuperseded: true,
-        ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
         ...(models ? { models } : {}),
-        afterBlock: (result) => this.holdForPreview(result, controller.signal),
-        firstRows: {
-          wants: (blockId) => {
-            const block = graph.byId.get(blockId);
-            return blockId === this.focused && block?.kind === 'import' && this.inputs.sizeOf(block.params.input) >= this.options.firstRowsFromBytes;
-          },
-          show: (blockId, rel) => {
-            this.outputs.set(portKey({ block: blockId, port: 'out' }), rel);
-            notify(onBlock, { blockId, status: 'running', outputs: { out: rel.columns }, partial: true });
-            return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS, controller.signal);
+        studio: {
+          ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
+          afterBlock: (result) => this.holdForPreview(result, controller.signal),
+          firstRows: {
+            wants: (blockId) => {
+              const block = graph.byId.get(blockId);
+              const input = block && declaredInputOf(block);
+              return blockId === this.focused && input !== undefined && this.inputs.sizeOf(input.name) >= this.options.firstRowsFromBytes;
+            },
+            show: (blockId, rel) => {
+              this.outputs.set(portKey({ block: blockId, port: 'out' }), rel);
+              notify(onBlock, { blockId, status: 'running', outputs: { out: rel.columns }, partial: true });
+              return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS, controller.signal);
+            },
           },
         },
         onEvent: (e) => {
@@ -243,11 +244,14 @@ export class EngineSession implements EngineApi {
   async exportFile(blockId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
     const latest = this.latest;
     const block = latest?.graph.byId.get(blockId);
-    if (!latest || block?.kind !== 'export') return fail('E_NO_RESULT', { block: blockId, what: 'export file (it is not an export block of the last run)' });
+    if (!latest || !block || declaredOutputOf(block) === undefined) {
+      return fail('E_NO_RESULT', { block: blockId, what: 'export file (it is not a block of the last run that writes one)' });
+    }
     const result = latest.results.get(blockId);
     if (result?.status !== 'ok') throw result?.error ?? fail('E_NO_RESULT', { block: blockId, what: 'export file' });
-    const from = latest.graph.inputsOf.get(blockId)?.in ?? fail('E_PORT_UNCONNECTED', { port: 'in' }, blockId);
-    return this.files.exportBytes(blockId, block.params, this.relation(from.block, from.port));
+    const inputs: Record<string, Relation> = {};
+    for (const [port, from] of Object.entries(latest.graph.inputsOf.get(blockId) ?? {})) inputs[port] = this.relation(from.block, from.port);
+    return this.files.exportBytes(block, inputs);
   }
 
   private relation(blockId: string, port: string): Relation {
@@ -281,10 +285,11 @@ export class EngineSession implements EngineApi {
   }
 }
 
-/** An import whose file could not be loaded reports why, rather than that no file was given. */
+/** A block whose input file could not be loaded reports why, rather than that no file was given. */
 function withInputFailure(result: BlockResult, graph: FlowGraph, failures: ReadonlyMap<string, WrangleError>): BlockResult {
   const block = graph.byId.get(result.blockId);
-  const failure = block?.kind === 'import' && result.status === 'error' ? failures.get(block.params.input) : undefined;
+  const input = block && result.status === 'error' ? declaredInputOf(block) : undefined;
+  const failure = input ? failures.get(input.name) : undefined;
   return failure ? { ...result, error: failure.inBlock(result.blockId) } : result;
 }
 

@@ -3,9 +3,9 @@
  * in-memory file system, and its bytes are copied out; so an export's CSV is byte for byte the CLI's. Parquet and
  * JSON, whose writers duckdb-wasm lacks offline, are written from the Arrow result (same rows, not the same bytes).
  */
-import { blockDefinition } from '../engine/blocks/registry';
+import { blockDefinition, fileWriterKind } from '../engine/blocks/registry';
 import type { FileResolver, Relation } from '../engine/blocks/contract';
-import type { ExportParams } from '../engine/blocks/export/definition';
+import type { FlowBlock } from '../engine/flow/schema';
 import { fail } from '../engine/errors/catalog';
 import type { SqlRunner } from '../engine/sql/sql-runner';
 import { quoteLiteral } from '../engine/sql/quote';
@@ -13,7 +13,7 @@ import { jsonLines } from './json-lines';
 import type { LoadParquet } from './parquet-codec';
 import { EXPORT_DIR, type WasmDatabase } from './wasm-database';
 
-/** Export blocks read no input files. */
+/** Blocks that write files read none. */
 const noFiles: FileResolver = { inputPath: (name) => fail('E_INPUT_UNMAPPED', { name, file: 'a file' }) };
 
 export class FileOutput {
@@ -25,12 +25,13 @@ export class FileOutput {
     private readonly loadParquet: LoadParquet,
   ) {}
 
-  /** What an export block with these params writes from its input relation, as the CLI compiles it. */
-  async exportBytes(blockId: string, params: unknown, input: Relation): Promise<{ fileName: string; bytes: Uint8Array }> {
-    const def = blockDefinition('export');
-    const compiled = def.compile({ blockId, params, inputs: { in: input }, fitted: undefined, files: noFiles });
-    const sink = compiled.sink ?? fail('E_NO_RESULT', { block: blockId, what: 'export file' });
-    const format = (params as ExportParams).format;
+  /** What a block that writes a file writes from its input relations, as the CLI compiles it. */
+  async exportBytes(block: Pick<FlowBlock, 'id' | 'kind'> & { params: unknown }, inputs: Record<string, Relation>): Promise<{ fileName: string; bytes: Uint8Array }> {
+    // The params were parsed by this kind's own schema (the flow's, or the download's just below).
+    const def = blockDefinition(block.kind);
+    const compiled = def.compile({ blockId: block.id, params: block.params, inputs, fitted: undefined, files: noFiles });
+    const sink = compiled.sink ?? fail('E_NO_RESULT', { block: block.id, what: 'export file' });
+    const format = sink.format;
     let bytes: Uint8Array;
     if (format === 'csv') bytes = await this.copyOut(compiled.select, sink.copyOptions, sink.fileName);
     else if (format === 'parquet') bytes = (await this.loadParquet()).fromArrow(await this.runner.queryArrow(compiled.select));
@@ -40,8 +41,8 @@ export class FileOutput {
 
   /** A block output for download: spreadsheet-safe CSV in the engine's row order, or Parquet. */
   async download(blockId: string, input: Relation, format: 'csv' | 'parquet'): Promise<Uint8Array> {
-    const params = blockDefinition('export').params.parse({ file: `download.${format}`, format, order: 'none' });
-    return (await this.exportBytes(blockId, params, input)).bytes;
+    const params = blockDefinition(fileWriterKind).params.parse({ file: `download.${format}`, format, order: 'none' });
+    return (await this.exportBytes({ id: blockId, kind: fileWriterKind, params }, { in: input })).bytes;
   }
 
   /** Runs the COPY the executor's sink runs, into memory, and takes the file's bytes. */

@@ -4,13 +4,13 @@
  * then reads that table.
  */
 import { WrangleError, fail } from '../engine/errors/catalog';
-import { declaredInputs, type DeclaredInput } from '../engine/flow/inputs';
+import { declaredInputs, type DeclaredInput } from '../engine/inputs/declared-inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
 import type { SqlRunner } from '../engine/sql/sql-runner';
 import { quoteIdent } from '../engine/sql/quote';
 import type { LoadParquet } from './parquet-codec';
-import { ENCODING_HEAD_BYTES } from '../engine/blocks/import/encoding';
+import { ENCODING_HEAD_BYTES } from '../engine/inputs/encoding';
 import { dropTextSource, resolveTextSource, type TextSource } from './text-source';
 import { INPUT_DIR, type WasmDatabase } from './wasm-database';
 

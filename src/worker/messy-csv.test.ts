@@ -1,3 +1,4 @@
+import type { CsvReadReport } from '../engine/blocks/import/csv-report';
 import * as parquetWasm from 'parquet-wasm';
 import { parseFlow } from '../engine/flow/parse';
 import { isWrangleError } from '../engine/errors/catalog';
@@ -26,7 +27,7 @@ messyCsvSuite('studio (duckdb-wasm)', async () => {
       const state = (await session.runFlow(flow, ++runId)).blocks[0]!;
       if (state.error) return { error: state.error };
       const page = await session.preview({ blockId: 'src', port: 'out', offset: 0, limit: 1000 });
-      return { columns: state.outputs.out!, rows: rowsFromArrow(page.arrow), csv: state.csv };
+      return { columns: state.outputs.out!, rows: rowsFromArrow(page.arrow), csv: state.report as CsvReadReport | undefined };
     },
     close: () => db.close(),
   };

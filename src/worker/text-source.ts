@@ -4,7 +4,7 @@
  * Only that copy reads the whole file into memory, which is acceptable for the rare non-UTF-8 file; a UTF-8 file
  * stays registered by handle.
  */
-import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/blocks/import/encoding';
+import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/inputs/encoding';
 import type { WasmDatabase } from './wasm-database';
 
 /** A registered input's resolved text: kept until the block's encoding choice changes. */

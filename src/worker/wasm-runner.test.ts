@@ -24,7 +24,7 @@ sqlRunnerContract('duckdb-wasm', async () => {
     },
     exportPath: (file) => `${EXPORT_DIR}${file}`,
     readExport: (path) => db.copyFileToBuffer(path),
-    exportBytes: (blockId, params, input) => files.exportBytes(blockId, params, input),
+    exportBytes: (block, inputs) => files.exportBytes(block, inputs),
     close: () => db.close(),
   };
 });

@@ -9,7 +9,7 @@ import { NativeRunner } from '../native-runner';
 export async function dryRun(flow: FlowDocument, inputs: Record<string, InputFile>, sinkPath: (file: string) => string): Promise<RunResult> {
   const runner = await NativeRunner.open({ readableFiles: Object.values(inputs).map((i) => i.path), writableDirectories: [] });
   try {
-    return await new FlowExecutor(runner).run(flow, { inputs, materialize: 'view', dryRun: true, stopOnError: true, sinkPath });
+    return await new FlowExecutor(runner).run(flow, { preset: 'script', inputs, sinkPath });
   } finally {
     runner.close();
   }

@@ -4,8 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { fail, type WrangleError } from '../../engine/errors/catalog';
 import { serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
-import type { CsvReadReport } from '../../engine/blocks/import/csv-report';
-import type { ModelReport } from '../../engine/model/als-contract';
+import { blockDefinition } from '../../engine/blocks/registry';
+import { reportTeller } from '../../engine/blocks/report-telling';
+import { declaredOutputOf } from '../../engine/inputs/declared-inputs';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
@@ -27,20 +28,23 @@ const options = {
   backend: { type: 'string' },
 } as const;
 
-/** Every export written in one format, with the file extension to match. */
-function withExportFormat(flow: FlowDocument, format: 'csv' | 'parquet'): FlowDocument {
-  const blocks = flow.blocks.map((b) =>
-    b.kind === 'export' ? { ...b, params: { ...b.params, format, file: b.params.file.replace(/\.[A-Za-z0-9]+$/, '') + `.${format}` } } : b,
-  );
+/** Every output file written in one format, with the file extension to match. */
+function withOutputFormat(flow: FlowDocument, format: 'csv' | 'parquet'): FlowDocument {
+  const blocks = flow.blocks.map((b) => {
+    const reformat = blockDefinition(b.kind).withOutputFormat;
+    return reformat ? ({ ...b, params: reformat(b.params, format) } as typeof b) : b;
+  });
   return { ...flow, blocks };
 }
 
-function checkDistinctExports(flow: FlowDocument): string[] {
+/** The files the flow writes; two blocks may not write one name. */
+function checkDistinctOutputs(flow: FlowDocument): string[] {
   const files: string[] = [];
   for (const b of flow.blocks) {
-    if (b.kind !== 'export') continue;
-    if (files.includes(b.params.file)) fail('E_OUTPUT_DUPLICATE', { file: b.params.file }, b.id);
-    files.push(b.params.file);
+    const file = declaredOutputOf(b);
+    if (file === undefined) continue;
+    if (files.includes(file)) fail('E_OUTPUT_DUPLICATE', { file }, b.id);
+    files.push(file);
   }
   return files;
 }
@@ -65,9 +69,8 @@ export interface RunSummary {
     rows?: number;
     seconds: number;
     error?: ReturnType<WrangleError['toJSON']>;
-    model?: ReturnType<typeof modelSummary>;
-    /** How an import read its CSV file: the dialect, and the rows padded, rejected or skipped. */
-    csv?: CsvReadReport;
+    /** What the block's kind tells of its report (`csv`: how an import read its file; `model`: a training's end). */
+    [told: string]: unknown;
   }[];
   outputs: { file: string; path: string; rows: number }[];
   error?: ReturnType<WrangleError['toJSON']>;
@@ -88,13 +91,14 @@ export async function runCommand(args: string[]): Promise<number> {
   const mode: ProgressMode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
 
   let flow = loadFlowFile(flowPath, 'run');
-  if (format) flow = withExportFormat(flow, format);
-  const exportFiles = checkDistinctExports(flow);
+  if (format) flow = withOutputFormat(flow, format);
+  const exportFiles = checkDistinctOutputs(flow);
   const inputs = resolveInputFiles(flow, explicit, values.data, 'run');
   const staged = new StagedOutput();
   const started = performance.now();
   const labelOf = blockLabeller(flow);
-  const progress = progressReporter(process.stderr, mode, labelOf);
+  const tellOf = reportTeller(flow);
+  const progress = progressReporter(process.stderr, mode, labelOf, tellOf);
   let runner: NativeRunner | undefined;
   try {
     runner = await NativeRunner.open({
@@ -106,10 +110,8 @@ export async function runCommand(args: string[]): Promise<number> {
     });
     const executor = new FlowExecutor(runner);
     const result = await executor.run(flow, {
+      preset: 'cli',
       inputs,
-      materialize: 'auto',
-      countRows: 'tables',
-      stopOnError: true,
       refit: values.refit === true,
       sinkPath: (file) => staged.path(file),
       onEvent: progress.onEvent,
@@ -129,15 +131,17 @@ export async function runCommand(args: string[]): Promise<number> {
         ...(b.rows !== undefined ? { rows: b.rows } : {}),
         seconds: Number(b.seconds.toFixed(3)),
         ...(b.error ? { error: b.error.toJSON() } : {}),
-        ...(b.model ? { model: modelSummary(b.model) } : {}),
-        ...(b.csv ? { csv: b.csv } : {}),
+        ...tellOf(b.blockId, b.report).json,
       })),
       outputs: [],
       ...(failed?.error ? { error: failed.error.toJSON() } : {}),
     };
     if (result.ok) {
       const written = staged.publish(outDir, exportFiles, values.force === true);
-      summary.outputs = result.blocks.flatMap((b) => (b.sink ? [{ file: b.sink.fileName, path: written[exportFiles.indexOf(b.sink.fileName)]!, rows: b.sink.rows }] : []));
+      summary.outputs = result.blocks.flatMap((b) => {
+        const wrote = tellOf(b.blockId, b.report).wrote;
+        return wrote ? [{ file: wrote.fileName, path: written[exportFiles.indexOf(wrote.fileName)]!, rows: wrote.rows }] : [];
+      });
       if (values['save-flow']) writeFileSync(values['save-flow'], serializeFlow(withFittedState(flow, result)));
     }
     report(summary, values.json === true);
@@ -147,20 +151,6 @@ export async function runCommand(args: string[]): Promise<number> {
     runner?.close();
     staged.discard();
   }
-}
-
-/** What --json says about a trained model: where it trained and how it ended. */
-function modelSummary(m: ModelReport) {
-  const last = m.history.at(-1);
-  return {
-    backend: m.backend,
-    ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
-    users: m.users,
-    items: m.items,
-    ratings: m.ratings,
-    iterations: m.history.length,
-    ...(last ? { loss: last.loss, trainRmse: last.trainRmse, validationRmse: last.validationRmse, trainSeconds: last.seconds } : {}),
-  };
 }
 
 function report(summary: RunSummary, json: boolean): void {

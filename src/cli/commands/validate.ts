@@ -1,4 +1,4 @@
-import { declaredInputs } from '../../engine/flow/inputs';
+import { declaredInputs } from '../../engine/inputs/declared-inputs';
 import { flowArgument, inputOptions, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
 import { loadFlowFile } from '../load-flow';

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { WrangleError } from '../errors/catalog';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import type { NumericColumn, SqlRow } from '../sql/sql-runner';
-import type { CsvReadReport } from './import/csv-report';
-import type { SourceEncoding } from './import/encoding';
+import type { DeclaredInput } from '../inputs/declared-inputs';
+import type { SourceEncoding } from '../inputs/encoding';
 import type { UserSql } from '../sql/user-sql-guard';
 
 /** A column of a relation, with its DuckDB type as DuckDB spells it (`VARCHAR`, `DOUBLE`, `BIGINT`, ...). */
@@ -70,7 +70,8 @@ export interface ReadSourceContext<P> {
 export interface SourceReading {
   /** The table function call that reads the file, e.g. `read_csv('…', auto_detect = false, delim = ';', …)`. */
   reader?: string;
-  csv?: CsvReadReport;
+  /** What the block tells the user about how it read the file (an import: the CSV dialect, the rows repaired). */
+  report?: unknown;
   /** The file's column names, for a block that adds a column of its own and must not clash with them. */
   columns?: string[];
 }
@@ -98,11 +99,13 @@ export interface Prepared {
   sql?: Record<string, string>;
 }
 
-/** A file an export block writes. */
+/** A file a block writes. */
 export interface Sink {
   fileName: string;
   /** The options of DuckDB's COPY, already rendered, e.g. `FORMAT csv, HEADER true`. */
   copyOptions: string;
+  /** The file's format: a host without a writer of its own for it (duckdb-wasm and Parquet) writes it from Arrow. */
+  format: 'csv' | 'parquet' | 'json';
 }
 
 /**
@@ -117,11 +120,40 @@ export interface Compiled {
   userSql?: UserSql[];
 }
 
+/** A file a block wrote: its name in the output directory, the engine path it went to, and its rows. */
+export interface WrittenFile {
+  fileName: string;
+  path: string;
+  rows: number;
+}
+
+/** What one run of a block found out besides its rows, for its `report` hook. */
+export interface RunFacts {
+  source?: SourceReading;
+  prepared?: Prepared;
+  written?: WrittenFile;
+}
+
+/** How a host tells a block's report: beside its one-line status, under it, in `--json`, and the file it wrote. */
+export interface ReportTelling {
+  /** Words added to the block's status line, e.g. `→ train.csv`. */
+  status?: string;
+  /** Lines under the status line, e.g. how a CSV file was read. */
+  details?: string[];
+  /** Fields added to the block's entry of `wrangle run --json`. */
+  json?: Record<string, unknown>;
+  /** The file the block wrote, for the list of outputs. */
+  wrote?: WrittenFile;
+}
+
+/** The formats a host may ask every export of a flow to be written in (`wrangle run --format`). */
+export type OutputFormat = 'csv' | 'parquet';
+
 /**
  * One block kind: everything the engine needs to know about it, in one place. `I` is what the params schema accepts
  * (defaults may be absent): the studio's forms edit that shape.
  */
-export interface BlockDefinition<P, F = undefined, I = unknown> {
+export interface BlockDefinition<P, F = undefined, I = unknown, R = never> {
   kind: string;
   family: BlockFamily;
   title: string;
@@ -148,10 +180,23 @@ export interface BlockDefinition<P, F = undefined, I = unknown> {
   compile(ctx: CompileContext<P, F>): Compiled;
   /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */
   explainError?(message: string, params: P): WrangleError | undefined;
+  /**
+   * The file the host must supply (an import's logical input). The block's result then depends on that file's
+   * content: the executor puts the file's fingerprint into the block's hash.
+   */
+  declaredInput?(params: P): DeclaredInput;
+  /** The file the block writes into the output directory (an export): hosts check names and allow writing it. */
+  declaredOutput?(params: P): string;
+  /** The params that write the same file in another format (`wrangle run --format parquet`). */
+  withOutputFormat?(params: P, format: OutputFormat): P;
+  /** What the block tells about its run besides rows: plain JSON that crosses to the studio and the CLI as is. */
+  report?(facts: RunFacts): R | undefined;
+  /** How a host without the block's own views (the CLI) tells that report. */
+  tellReport?(report: R): ReportTelling;
 }
 
 /** Identity helper that keeps each definition's own parameter types. */
-export function defineBlock<P, F = undefined, I = unknown>(def: BlockDefinition<P, F, I>): BlockDefinition<P, F, I> {
+export function defineBlock<P, F = undefined, I = unknown, R = never>(def: BlockDefinition<P, F, I, R>): BlockDefinition<P, F, I, R> {
   return def;
 }
 

@@ -59,6 +59,9 @@ export const blockRegistry = {
 
 export type BlockKind = keyof typeof blockRegistry;
 
+/** The kind that writes a relation to a file: the studio's downloads go through it, so they match its exports. */
+export const fileWriterKind = 'export' satisfies BlockKind;
+
 export const blockKinds = Object.keys(blockRegistry) as BlockKind[];
 
 export function isBlockKind(kind: string): kind is BlockKind {

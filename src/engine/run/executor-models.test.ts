@@ -1,3 +1,4 @@
+import type { ModelReport } from '../model/als-contract';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,12 +54,12 @@ describe('FlowExecutor with model blocks', () => {
     const { host, trainings } = countingHost();
     const executor = new FlowExecutor(runner);
     const events: BlockEvent[] = [];
-    const opts: ExecuteOptions = { inputs, materialize: 'table', countRows: 'tables', models: host, onEvent: (e) => events.push(e) };
+    const opts: ExecuteOptions = { preset: 'inspect', inputs, models: host, onEvent: (e) => events.push(e) };
     const first = await executor.run(modelFlow(), opts);
     expect(first.ok).toBe(true);
     expect(events.filter((e) => e.type === 'progress').map((e) => (e.type === 'progress' ? e.progress.iteration : 0))).toEqual([1, 2, 3]);
     const train = first.blocks.find((b) => b.blockId === 'train')!;
-    expect(train.model?.history).toHaveLength(3);
+    expect((train.report as ModelReport | undefined)?.history).toHaveLength(3);
     expect(first.blocks.find((b) => b.blockId === 'recs')!.rows).toBe(60);
     const second = await executor.run(modelFlow(), opts);
     expect(trainings()).toBe(1);
@@ -70,8 +71,8 @@ describe('FlowExecutor with model blocks', () => {
   it('a cancelled training ends the run as cancelled, not as a failed block', async () => {
     const controller = new AbortController();
     const r = await new FlowExecutor(runner).run(modelFlow(50), {
+      preset: 'inspect',
       inputs,
-      materialize: 'table',
       models: localModelHost(tsKernel),
       signal: controller.signal,
       onEvent: (e) => {
@@ -83,10 +84,10 @@ describe('FlowExecutor with model blocks', () => {
   });
 
   it('says plainly when no trainer is available, and a script of the flow leaves the model out', async () => {
-    const r = await new FlowExecutor(runner).run(modelFlow(), { inputs, materialize: 'table' });
+    const r = await new FlowExecutor(runner).run(modelFlow(), { preset: 'inspect', inputs });
     expect(r.blocks.find((b) => b.blockId === 'train')!.error?.code).toBe('E_TRAINER_MISSING');
     // Another fingerprint: the script's views must not collide with the tables the run above made on this engine.
-    const dry = await new FlowExecutor(runner).run(modelFlow(), { inputs: { ratings: { ...inputs.ratings!, fingerprint: 'r2' } }, materialize: 'view', dryRun: true });
+    const dry = await new FlowExecutor(runner).run(modelFlow(), { preset: 'script', inputs: { ratings: { ...inputs.ratings!, fingerprint: 'r2' } } });
     expect(dry.script.at(-1)).toContain('-- block "train" (train-als) runs outside SQL');
     expect(dry.blocks.find((b) => b.blockId === 'train')!.status).toBe('blocked');
   });

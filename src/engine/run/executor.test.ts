@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeRunner } from '../../cli/native-runner';
 import { flowOf as flow } from '../../testing/flow-of';
-import { FlowExecutor, type ExecuteOptions, type RunResult } from './executor';
+import { FlowExecutor, type ExecuteOptions, type RunResult, type StudioHooks } from './executor';
 
 let dir: string;
 let runner: NativeRunner;
@@ -39,7 +39,7 @@ const chain = (fn = 'avg', expression?: string) =>
   );
 
 const byId = (r: RunResult) => Object.fromEntries(r.blocks.map((b) => [b.blockId, b]));
-const tableOptions: ExecuteOptions = { inputs: {}, materialize: 'table', countRows: 'tables', stopOnError: false };
+const tableOptions: ExecuteOptions = { preset: 'inspect', inputs: {} };
 const opts = (extra: Partial<ExecuteOptions> = {}): ExecuteOptions => ({ ...tableOptions, inputs, ...extra });
 
 describe('FlowExecutor', () => {
@@ -50,7 +50,7 @@ describe('FlowExecutor', () => {
     try {
       const executor = new FlowExecutor(own);
       const seen: { blockId: string; rows: number; columns: string[] }[] = [];
-      const firstRows: ExecuteOptions['firstRows'] = {
+      const firstRows: StudioHooks['firstRows'] = {
         wants: (blockId) => blockId === 'big',
         show: async (blockId, rel) => {
           const [row] = await own.query(`SELECT count(*) AS n FROM ${rel.ref}`);
@@ -63,16 +63,16 @@ describe('FlowExecutor', () => {
         params: { input: 'big', file: 'big.csv', ...(fraction ? { sampling: { mode: 'fraction', fraction, seed: 1 } } : {}) },
       });
       const bigInputs = { big: { path: big, fingerprint: 'big-v1' } };
-      const r = await executor.run(flow([importBig()], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      const r = await executor.run(flow([importBig()], []), { ...tableOptions, preset: 'studio', inputs: bigInputs, studio: { firstRows } });
       expect(seen).toEqual([{ blockId: 'big', rows: 1000, columns: ['n', 'half'] }]);
       expect(byId(r).big?.rows).toBe(5000);
       // A cached result needs no first look.
-      await executor.run(flow([importBig()], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      await executor.run(flow([importBig()], []), { ...tableOptions, preset: 'studio', inputs: bigInputs, studio: { firstRows } });
       expect(seen).toHaveLength(1);
       const views = async () => (await own.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '%\\_first' ESCAPE '\\'")).length;
       expect(await views()).toBe(1);
       // An edit supersedes the result: its first-rows view goes with it.
-      await executor.run(flow([importBig(0.5)], []), { ...tableOptions, inputs: bigInputs, dropSuperseded: true, firstRows });
+      await executor.run(flow([importBig(0.5)], []), { ...tableOptions, preset: 'studio', inputs: bigInputs, studio: { firstRows } });
       expect(seen).toHaveLength(2);
       expect(await views()).toBe(1);
     } finally {
@@ -127,7 +127,7 @@ describe('FlowExecutor', () => {
     const tables = async () => (await runner.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'w\\_%' ESCAPE '\\'")).map((r) => String(r.table_name));
     const before = new Set(await tables());
     // A fingerprint of its own, so no earlier test already made these tables.
-    const own = opts({ dropSuperseded: true, inputs: { ...inputs, tracks: { ...inputs.tracks!, fingerprint: 'tracks-drop' } } });
+    const own = opts({ preset: 'studio', inputs: { ...inputs, tracks: { ...inputs.tracks!, fingerprint: 'tracks-drop' } } });
     const first = await executor.run(chain('avg', 'valence'), own);
     const firstTables = (await tables()).filter((t) => !before.has(t));
     expect(firstTables).toHaveLength(3);
@@ -180,7 +180,9 @@ describe('FlowExecutor', () => {
   });
 
   it('stopOnError stops at the first failing block', async () => {
-    const r = await new FlowExecutor(runner).run(chain('avg', 'valence +'), opts({ stopOnError: true }));
+    // A fingerprint of its own: the CLI keeps this import as a view, where earlier tests made the same hash a table.
+    const own = { ...inputs, tracks: { ...inputs.tracks!, fingerprint: 'tracks-cli' } };
+    const r = await new FlowExecutor(runner).run(chain('avg', 'valence +'), opts({ preset: 'cli', inputs: own }));
     expect(r.ok).toBe(false);
     expect(r.blocks.map((b) => [b.blockId, b.status])).toEqual([
       ['tracks', 'ok'],
@@ -208,7 +210,7 @@ describe('FlowExecutor', () => {
     );
     const r = await new FlowExecutor(runner).run(exported, opts({ sinkPath: (f) => join(dir, f) }));
     expect(r.ok).toBe(true);
-    expect(byId(r).out!.sink).toEqual({ fileName: 'dance.csv', path: join(dir, 'dance.csv'), rows: 4 });
+    expect(byId(r).out!.report).toEqual({ fileName: 'dance.csv', path: join(dir, 'dance.csv'), rows: 4 });
     expect(readFileSync(join(dir, 'dance.csv'), 'utf8').split('\n')[0]).toBe('trackId,genre,valence,energy,danceability');
   });
 

@@ -113,14 +113,13 @@ async function roundTrip(ns: string[]): Promise<void> {
   const out = join(dir, `run${++run}`);
   const result = await new FlowExecutor(runner).run(flow, {
     inputs: { seed: { path: csv(), fingerprint: 'seed' } },
-    materialize: 'table',
-    stopOnError: true,
+    preset: 'inspect',
     sinkPath: (file) => `${out}-${file}`,
   });
   expect(result.blocks.filter((b) => b.error).map((b) => `${b.blockId}: ${b.error!.message}`)).toEqual([]);
   expect(headerOf(readFileSync(`${out}-mid.csv`, 'utf8'))).toEqual(mid);
   expect(headerOf(readFileSync(`${out}-joined.csv`, 'utf8'))).toEqual(joined);
-  expect(result.blocks.find((b) => b.blockId === 'joined')?.sink?.rows).toBe(3);
+  expect(result.blocks.find((b) => b.blockId === 'joined')?.report).toMatchObject({ rows: 3 });
 }
 
 /** Names for the source columns, then names for the columns the flow makes, which may clash with them but for case. */
@@ -164,8 +163,7 @@ async function sameAsTheRules(ns: string[]): Promise<void> {
   const out = join(dir, `clash${++run}`);
   const result = await new FlowExecutor(runner).run(flow, {
     inputs: { seed: { path: csv(), fingerprint: 'seed' } },
-    materialize: 'table',
-    stopOnError: true,
+    preset: 'inspect',
     sinkPath: (file) => `${out}-${file}`,
   });
   const failed = result.blocks.find((b) => b.error);
@@ -182,7 +180,7 @@ describe('headers on import, as DuckDB reads them (what the README promises)', (
     const open = await NativeRunner.open({ readableFiles: [file], writableDirectories: [], threads: 1 });
     try {
       const flow = parseFlow({ format: 'wrangle-flow', version: 1, blocks: [{ id: 'h', kind: 'import', params: { input: 'h', file: 'headers.csv' } }], edges: [] });
-      const result = await new FlowExecutor(open).run(flow, { inputs: { h: { path: file, fingerprint: 'h' } }, materialize: 'table' });
+      const result = await new FlowExecutor(open).run(flow, { inputs: { h: { path: file, fingerprint: 'h' } }, preset: 'inspect' });
       expect(result.blocks[0]!.outputs.out!.columns.map((c) => c.name)).toEqual(['a', 'A_1', 'column2', 'x', 'x_1', 'sp', 'select', '=1+2', 'é', 'É']);
     } finally {
       open.close();

@@ -1,5 +1,6 @@
 import { blockDefinition } from '../blocks/registry';
 import type { FlowBlock } from '../flow/schema';
+import { declaredInputOf, isTextFormat } from '../inputs/declared-inputs';
 import type { FlowGraph } from '../plan/graph';
 
 /**
@@ -12,7 +13,7 @@ import type { FlowGraph } from '../plan/graph';
  * - a result read by more than one query: its readers reach different exports, tables or models (several readers
  *   that meet again downstream, as the music flow's two branches do at the users join, share one query: DuckDB
  *   computes the result twice there, which is cheaper than writing it);
- * - a CSV import that flows into a join (or any block that combines inputs): DuckDB estimates a CSV read that has
+ * - a block reading a CSV file that flows into a join (or any block that combines inputs): DuckDB estimates a CSV read that has
  *   nothing left to detect at 42 rows, so the join may build its hash table on the big side and probe it from the
  *   small one, in a single thread. A table's row count is exact.
  */
@@ -20,7 +21,7 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
   if (hasPortViews) return true;
   const readers = graph.downstream;
   const direct = readers.get(block.id) ?? [];
-  if (block.kind === 'import' && isCsv(block) && reachesCombiningBlock(graph, readers, block.id)) return true;
+  if (readsTextFile(block) && reachesCombiningBlock(graph, readers, block.id)) return true;
   if (direct.length <= 1) return false;
   // A reader that leads nowhere (a view nothing reads, and no export) never runs a query.
   const runs = (id: string) => (readers.get(id) ?? []).length > 0 || isQueryRoot(graph.byId.get(id)!);
@@ -29,9 +30,9 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
   return queries.size > 1 || (only !== undefined && runsSeveralQueries(graph.byId.get(only)));
 }
 
-function isCsv(block: FlowBlock): boolean {
-  const format = (block.params as { format?: string }).format ?? 'csv';
-  return format === 'csv' || format === 'tsv';
+function readsTextFile(block: FlowBlock): boolean {
+  const input = declaredInputOf(block);
+  return input !== undefined && isTextFormat(input.format);
 }
 
 /**

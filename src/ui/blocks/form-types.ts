@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { Column } from '../../engine/blocks/contract';
+import type { RunFacts } from '../../engine/blocks/contract';
 import type { BlockKind, blockRegistry } from '../../engine/blocks/registry';
 
 /** A form's parameter value: what the user is editing, which may not be valid yet. */
@@ -24,3 +25,27 @@ export interface BlockFormProps<K extends BlockKind> {
 
 /** One form per block kind: a kind without a form does not compile. */
 export type BlockFormRegistry = { [K in BlockKind]: ComponentType<BlockFormProps<K>> };
+
+/** A block's params as its kind's schema gives them (defaults filled in). */
+export type ParamsOf<K extends BlockKind> = z.output<(typeof blockRegistry)[K]['params']>;
+
+/** What a block of kind K reports about its run (its definition's `report`). */
+export type ReportOf<K extends BlockKind> = (typeof blockRegistry)[K] extends { report?: (facts: RunFacts) => infer R } ? Exclude<R, undefined> : never;
+
+/** The extra tab of the bottom panel a model block gets: a training's progress and model, or an evaluation's crosstab. */
+export interface ModelTab {
+  kind: 'training' | 'evaluation';
+  label: string;
+  /** Shown first when the block is selected. */
+  byDefault: boolean;
+}
+
+/** What the studio shows of a block's report besides its rows, for the kinds that have something to show. */
+export interface BlockResultViews<K extends BlockKind> {
+  /** A notice above the preview (an import: how it read a messy CSV file). */
+  Banner?: ComponentType<{ report: ReportOf<K> }>;
+  /** The model tab the block gets with these params, if any. */
+  modelTab?(params: ParamsOf<K>): ModelTab | undefined;
+}
+
+export type BlockResultViewRegistry = { [K in BlockKind]?: BlockResultViews<K> };

@@ -3,7 +3,12 @@ import { ConcatForm } from './concat/Form';
 import { EvaluateForm } from './evaluate/Form';
 import { ExportForm } from './export/Form';
 import { FilterForm } from './filter/Form';
-import type { BlockFormRegistry } from './form-types';
+import type { BlockKind } from '../../engine/blocks/registry';
+import type { FlowBlock } from '../../engine/flow/schema';
+import type { BlockFormRegistry, BlockResultViewRegistry, ModelTab } from './form-types';
+import { CsvReadBanner } from './import/CsvReadBanner';
+import { DATA_FILE_ACCEPT, importParamsFor } from './import/import-files';
+import { evaluationTab, trainingTab } from './model-tabs';
 import { FormulaForm } from './formula/Form';
 import { ImportForm } from './import/Form';
 import { JoinForm } from './join/Form';
@@ -56,3 +61,31 @@ export const blockFormRegistry = {
   unsupported: UnsupportedForm,
   export: ExportForm,
 } as const satisfies BlockFormRegistry;
+
+/** What the studio shows of a block's report besides its rows, for the kinds that have something to show. */
+export const blockResultViews = {
+  import: { Banner: CsvReadBanner },
+  'train-als': { modelTab: trainingTab },
+  tune: { modelTab: trainingTab },
+  // Only rating mode has a crosstab (observed × predicted) to draw.
+  evaluate: { modelTab: (p) => (p.mode === 'rating' ? evaluationTab() : undefined) },
+} as const satisfies BlockResultViewRegistry;
+
+/** A kind's result views with its types erased, for the panel that shows every kind alike. */
+interface AnyResultViews {
+  Banner?: (props: { report: unknown }) => ReturnType<typeof CsvReadBanner>;
+  modelTab?(params: unknown): ModelTab | undefined;
+}
+
+export function resultViewsOf(kind: BlockKind): AnyResultViews {
+  // The report and params handed to these views come from a block of this same kind.
+  return ((blockResultViews as BlockResultViewRegistry)[kind] ?? {}) as AnyResultViews;
+}
+
+/** The model tab a block gets, if any. */
+export function modelTabOf(block: FlowBlock | undefined): ModelTab | undefined {
+  return block ? resultViewsOf(block.kind).modelTab?.(block.params) : undefined;
+}
+
+/** The kind a data file the user drops or picks becomes, the files it takes, and its params for one such file. */
+export const fileReaderBlock = { kind: 'import' satisfies BlockKind, accept: DATA_FILE_ACCEPT, paramsFor: importParamsFor } as const;

@@ -3,7 +3,7 @@ import type { BlockState, EngineClient } from '../../worker/engine-api';
 import { useStudio } from '../state/studio-store';
 import type { ChartPick } from './chart-spec';
 import { ChartView } from './ChartView';
-import { CsvReadBanner } from './CsvReadBanner';
+import { resultViewsOf } from '../blocks/registry';
 import { DataTable } from './DataTable';
 import { DownloadBar } from './DownloadBar';
 import { PortSwitcher } from './PortSwitcher';
@@ -37,6 +37,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   const [tabChoice, setTabChoice] = useState<TabChoice>({ tab: 'data' });
   const block = useStudio((s) => (blockId === undefined ? undefined : s.doc.blocks.find((b) => b.id === blockId)));
   const modelTab = modelTabOf(block);
+  const Banner = block ? resultViewsOf(block.kind).Banner : undefined;
   const tab = activeTab(tabChoice, blockId, modelTab);
   const setTab = (picked: PreviewTab) => setTabChoice({ tab: picked, ...(blockId !== undefined ? { blockId } : {}) });
   const [ownPick, setOwnPick] = useState<{ blockId: string; port: string }>();
@@ -76,7 +77,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         {busy && <RecomputingStatus key={blockId} />}
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
       </div>
-      {state?.csv && <CsvReadBanner report={state.csv} />}
+      {Banner && state?.report !== undefined && <Banner report={state.report} />}
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
         {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}
         {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && <TrainingTab engine={engine} blockId={blockId} state={state} />}

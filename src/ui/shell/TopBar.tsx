@@ -6,7 +6,7 @@ import { downloadFlow } from './download';
 import { importDataWranglerFile } from './dw-import';
 import { DwImportReport } from './DwImportReport';
 import { FlowNameField } from './FlowNameField';
-import { DATA_FILE_ACCEPT } from './import-files';
+import { fileReaderBlock } from '../blocks/registry';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -100,7 +100,7 @@ export function TopBar(): JSX.Element {
       <input
         ref={dataInput}
         type="file"
-        accept={DATA_FILE_ACCEPT}
+        accept={fileReaderBlock.accept}
         multiple
         hidden
         aria-label="Import data files"

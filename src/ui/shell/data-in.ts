@@ -7,7 +7,9 @@ import { placeNewBlock } from '../state/doc-edits';
 import { expectedInputs } from '../state/missing-inputs';
 import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions } from '../state/studio-store';
-import { importParamsFor, isFlowFileName } from './import-files';
+import { declaredInputOf } from '../../engine/inputs/declared-inputs';
+import { fileReaderBlock } from '../blocks/registry';
+import { isFlowFileName } from './flow-file-name';
 import { importDataWranglerFile } from './dw-import';
 import { readFileText } from './read-file-text';
 
@@ -31,15 +33,15 @@ export async function importDataFiles(files: readonly File[]): Promise<void> {
     const awaited = missingInputs.find((m) => m.file === file.name);
     if (awaited) {
       await studioActions.registerInputFile(awaited.name, file);
-      chosen.push(...doc.blocks.filter((b) => b.kind === 'import' && b.params.input === awaited.name).map((b) => b.id));
+      chosen.push(...doc.blocks.filter((b) => declaredInputOf(b)?.name === awaited.name).map((b) => b.id));
       continue;
     }
-    const params = await importParamsFor(file, new Set(expectedInputs(doc).map((i) => i.name)));
+    const params = await fileReaderBlock.paramsFor(file, new Set(expectedInputs(doc).map((i) => i.name)));
     if (!params) {
       studioActions.notify('warning', `${file.name} was not imported: Wrangle reads CSV, TSV, Parquet, JSON and JSONL files.`);
       continue;
     }
-    const id = studioActions.addBlock('import', placeNewBlock(getStudioState().doc, undefined), params);
+    const id = studioActions.addBlock(fileReaderBlock.kind, placeNewBlock(getStudioState().doc, undefined), params);
     if (id === '') continue;
     chosen.push(id);
     await studioActions.registerInputFile(params.input, file);

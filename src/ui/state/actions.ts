@@ -4,6 +4,7 @@
 import { isBlockKind } from '../../engine/blocks/registry';
 import { parseFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
+import { declaredInputOf } from '../../engine/inputs/declared-inputs';
 import type { CommitOptions, StoreCore } from './create-store';
 import { defaultParams } from './default-params';
 import {
@@ -167,9 +168,9 @@ export function createActions(core: StoreCore): StudioActions {
     async registerInputFile(inputName, file) {
       // A file chosen while the studio is still starting is registered as soon as the engine is there.
       const engine = core.engine() ?? (await core.attachedEngine());
-      const declared = doc().blocks.find((b) => b.kind === 'import' && b.params.input === inputName);
+      const declared = doc().blocks.map(declaredInputOf).find((input) => input?.name === inputName);
       // The engine sees the file under the name the flow expects, as the CLI's --data does.
-      const fileName = declared?.kind === 'import' ? declared.params.file : file.name;
+      const fileName = declared?.file ?? file.name;
       try {
         await engine.registerFile(inputName, fileName, file);
       } catch (e) {

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../engine/flow/schema';
+import { declaredInputOf } from '../../engine/inputs/declared-inputs';
 
 /** A logical input the flow reads, with the file name it expects. */
 export interface ExpectedInput {
@@ -7,13 +8,14 @@ export interface ExpectedInput {
 }
 
 /**
- * The flow's inputs in order of first use. Unlike `declaredInputs`, two imports that disagree on the file are not
+ * The flow's inputs in order of first use. Unlike `declaredInputs`, two blocks that disagree on the file are not
  * an error here: the first one names the file to ask for, and the engine reports the conflict on the block.
  */
 export function expectedInputs(doc: FlowDocument): ExpectedInput[] {
   const byName = new Map<string, ExpectedInput>();
   for (const b of doc.blocks) {
-    if (b.kind === 'import' && !byName.has(b.params.input)) byName.set(b.params.input, { name: b.params.input, file: b.params.file });
+    const input = declaredInputOf(b);
+    if (input && !byName.has(input.name)) byName.set(input.name, { name: input.name, file: input.file });
   }
   return [...byName.values()];
 }

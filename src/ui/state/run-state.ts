@@ -4,6 +4,7 @@
  */
 import { WrangleError } from '../../engine/errors/catalog';
 import type { FlowDocument } from '../../engine/flow/schema';
+import { declaredInputOf } from '../../engine/inputs/declared-inputs';
 import type { BlockState, RunFlowResult } from '../../worker/engine-api';
 
 export type Runtime = Record<string, BlockState>;
@@ -51,7 +52,8 @@ export function affectedBlocks(prev: FlowDocument, next: FlowDocument, changedIn
       const old = before.get(b.id);
       if (!old || old.kind !== b.kind || old.params !== b.params || old.fitted !== b.fitted) return true;
       if (inBefore.get(b.id) !== inNext.get(b.id)) return true;
-      return b.kind === 'import' && changedInputs.includes(b.params.input);
+      const input = declaredInputOf(b);
+      return input !== undefined && changedInputs.includes(input.name);
     })
     .map((b) => b.id);
   return withDownstream(next, changed);

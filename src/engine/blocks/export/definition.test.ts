@@ -95,7 +95,7 @@ describe('export', () => {
     const p = def.params.parse({ file: 'out.csv' });
     expect(def.outputs(p)).toEqual([]);
     const compiled = def.compile({ blockId: 'b', params: p, inputs: { in: { ref: 't', columns: [] } }, fitted: undefined, files: { inputPath: (n) => n } });
-    expect(compiled.sink).toEqual({ fileName: 'out.csv', copyOptions: `FORMAT csv, HEADER true, DELIMITER ','` });
+    expect(compiled.sink).toEqual({ format: 'csv', fileName: 'out.csv', copyOptions: `FORMAT csv, HEADER true, DELIMITER ','` });
   });
 
   it.each(['../e.csv', '/tmp/e.csv', 'sub/e.csv'])('refuses the file name %j', (file) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { isTextType } from '../columns';
-import { bareFileName } from '../import/definition';
+import { bareFileName } from '../file-names';
 import { defineBlock, SINGLE_IN, type Column } from '../contract';
 
 const params = z
@@ -43,6 +43,10 @@ export const exportBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: () => [],
+  declaredOutput: (p) => p.file,
+  withOutputFormat: (p, format) => ({ ...p, format, file: `${p.file.replace(/\.[A-Za-z0-9]+$/, '')}.${format}` }),
+  report: ({ written }) => written,
+  tellReport: (written) => ({ status: `→ ${written.fileName}`, wrote: written }),
   compile({ params: p, inputs }) {
     const input = inputs.in!;
     const safe = p.format === 'csv' && p.spreadsheetSafe;
@@ -50,7 +54,7 @@ export const exportBlock = defineBlock({
     const order = p.order === 'all' ? ' ORDER BY ALL' : '';
     return {
       select: `SELECT ${cols} FROM ${input.ref}${order}`,
-      sink: { fileName: p.file, copyOptions: copyOptions(p) },
+      sink: { fileName: p.file, copyOptions: copyOptions(p), format: p.format },
     };
   },
 });

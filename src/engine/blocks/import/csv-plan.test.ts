@@ -1,3 +1,4 @@
+import type { CsvReadReport } from './csv-report';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ afterAll(() => db.close());
 describe('the CSV read policy', () => {
   it('reads a column as text when a value past the sampled rows does not fit its type, and names the line', async () => {
     const r = await run('late-text.csv');
-    const report = r.source!.csv!;
+    const report = (r.source!.report as CsvReadReport);
     expect(report.textColumns).toEqual([expect.objectContaining({ column: 'amount', line: 30_002 })]);
     expect(report.notes).toContainEqual(expect.stringMatching(/Column "amount" is read as text: line 30002 has "n\/a", which is not a BIGINT/));
     const rows = await db.rows(`SELECT count(*) AS n, count(*) FILTER (WHERE amount = 'n/a') AS text FROM block_result`);
@@ -41,22 +42,22 @@ describe('the CSV read policy', () => {
       [3, 'Cy', 3],
       [5, 'Eve', 4],
     ]);
-    expect(r.source!.csv).toMatchObject({ mode: 'repaired', padded: { count: 1, lines: [3] }, rejected: { count: 1, rows: [{ line: 5, text: '4,Dan,extra' }] } });
+    expect((r.source!.report as CsvReadReport)).toMatchObject({ mode: 'repaired', padded: { count: 1, lines: [3] }, rejected: { count: 1, rows: [{ line: 5, text: '4,Dan,extra' }] } });
   });
 
   it('says so when the delimiter set on the block leaves every line one field', async () => {
     const r = await run('semicolon.csv', { csv: { delimiter: ',' } });
     expect(r.columns.out).toEqual(['id;name']);
-    expect(r.source!.csv!.setByUser).toEqual(['delimiter']);
-    expect(r.source!.csv!.notes).toContainEqual(expect.stringMatching(/each line is one field; the lines split into 2 fields on ";"/));
+    expect((r.source!.report as CsvReadReport).setByUser).toEqual(['delimiter']);
+    expect((r.source!.report as CsvReadReport).notes).toContainEqual(expect.stringMatching(/each line is one field; the lines split into 2 fields on ";"/));
   });
 
   it('keeps the report with a cached result, and compiles a read with nothing left to detect', async () => {
     const executor = new FlowExecutor(db.runner);
     const inputs = { src: { path: path('ragged.csv'), fingerprint: 'ragged' } };
-    const first = await executor.run(flowOf('ragged.csv'), { inputs, materialize: 'table' });
-    const again = await executor.run(flowOf('ragged.csv'), { inputs, materialize: 'table' });
-    expect(again.blocks[0]).toMatchObject({ cached: true, csv: first.blocks[0]!.csv });
+    const first = await executor.run(flowOf('ragged.csv'), { preset: 'inspect', inputs });
+    const again = await executor.run(flowOf('ragged.csv'), { preset: 'inspect', inputs });
+    expect(again.blocks[0]).toMatchObject({ cached: true, report: first.blocks[0]!.report });
     expect(first.blocks[0]!.sql).toContain("auto_detect = false, delim = ',', quote = '\"', escape = '\"', header = TRUE, skip = 0");
     expect(first.blocks[0]!.sql).toContain('ignore_errors = true, parallel = false, null_padding = true');
   });

@@ -21,7 +21,7 @@ import { castFailure, explainCsvError, lineTooLong, rowProblem } from './csv-err
 import type { CsvRead, SniffOptions } from './csv-read';
 import { LISTED_LINES, clip, showChar, type CsvDialectReport, type CsvReadReport, type DialectPart, type FileLine } from './csv-report';
 import { sampleLines, sniff, type Sniffed } from './csv-sniff';
-import { describeEncoding, type CsvEncodingChoice, type DuckDbEncoding, type SourceEncoding } from './encoding';
+import { describeEncoding, type CsvEncodingChoice, type DuckDbEncoding, type SourceEncoding } from '../../inputs/encoding';
 import { bestDelimiter, extraHeaderRows, splitFields, type DelimiterFit } from './line-profile';
 
 /** The import block's settings the policy reads (its params, by the same names). */

@@ -1,6 +1,6 @@
 import type { Column } from '../contract';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import type { DuckDbEncoding } from './encoding';
+import type { DuckDbEncoding } from '../../inputs/encoding';
 
 /**
  * A CSV read with nothing left to detect: the dialect and every column's name and type. The import block compiles

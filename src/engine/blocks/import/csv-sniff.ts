@@ -2,7 +2,7 @@ import type { SqlRow } from '../../sql/sql-runner';
 import type { Column } from '../contract';
 import { rawLinesCall, sniffArguments, type SniffOptions } from './csv-read';
 import type { CsvDialectReport } from './csv-report';
-import type { DuckDbEncoding } from './encoding';
+import type { DuckDbEncoding } from '../../inputs/encoding';
 import { PROFILE_LINES } from './line-profile';
 
 type Query = (sql: string) => Promise<SqlRow[]>;

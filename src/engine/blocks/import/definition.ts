@@ -3,19 +3,12 @@ import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
 import { ColumnNameSet } from '../columns';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
+import { bareFileName, inputName } from '../file-names';
 import { explainCsvError } from './csv-errors';
+import { csvReportLines, type CsvReadReport } from './csv-report';
 import { planCsvRead } from './csv-plan';
 import { readCsvCall } from './csv-read';
-import { CSV_ENCODINGS } from './encoding';
-
-/** A bare file name: the flow never holds a path. */
-export const bareFileName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'must be a bare file name, without a directory');
-
-export const inputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'letters, digits, _ and - only, starting with a letter');
+import { CSV_ENCODINGS } from '../../inputs/encoding';
 
 /** How a CSV file is written. Every part left out is detected from the file (see csv-plan.ts). */
 const csvDialect = z
@@ -108,7 +101,7 @@ export const importBlock = defineBlock({
     if ((p.format === 'csv' || p.format === 'tsv') && table === undefined) {
       const path = ctx.files.inputPath(p.input);
       const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
-      reading = { reader: readCsvCall(path, read), csv: report };
+      reading = { reader: readCsvCall(path, read), report };
     }
     if (p.rowNumber === undefined) return reading;
     // The row-number column is added beside the file's own: DuckDB would silently rename it `position_1` next to a
@@ -132,5 +125,10 @@ export const importBlock = defineBlock({
     }
     return { select: `SELECT * FROM ${source}` };
   },
+  // Tolerates params without their defaults (a document not parsed yet): the studio asks before it parses.
+  declaredInput: (p) => ({ name: p.input, file: p.file, format: p.format ?? 'csv', ...(p.csv?.encoding ? { encoding: p.csv.encoding } : {}) }),
+  // readSource put the CSV read report there (a Parquet or JSON read has none).
+  report: ({ source }) => source?.report as CsvReadReport | undefined,
+  tellReport: (report) => ({ details: csvReportLines(report), json: { csv: report } }),
   explainError: (message, p) => explainCsvError(message, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize),
 });

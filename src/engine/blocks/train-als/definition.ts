@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import type { AlsParams } from '../../model/als-contract';
 import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
+import { tellModelReport } from '../../model/tell-model-report';
 import { defineBlock, type Prepared } from '../contract';
 
 /** The trainer's settings as a flow stores them; the defaults are Spark's. */
@@ -69,6 +70,8 @@ export const trainAlsBlock = defineBlock({
   params,
   inputs: (p) => (p.validate ? ['ratings', 'validation'] : ['ratings']),
   outputs: () => ['users', 'items', 'summary'],
+  report: ({ prepared }) => prepared?.report,
+  tellReport: tellModelReport,
   async prepare(ctx) {
     const p = ctx.params;
     const settings = alsParams(p);

@@ -3,6 +3,7 @@ import { fail } from '../../errors/catalog';
 import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
 import { quoteLiteral } from '../../sql/quote';
 import { alsParams, alsSettings } from '../train-als/definition';
+import { tellModelReport } from '../../model/tell-model-report';
 import { defineBlock } from '../contract';
 import { crossValidate, type GridResult } from './cross-validate';
 
@@ -50,6 +51,8 @@ export const tuneBlock = defineBlock({
   params,
   inputs: () => ['ratings'],
   outputs: () => ['users', 'items', 'results', 'best'],
+  report: ({ prepared }) => prepared?.report,
+  tellReport: tellModelReport,
   async prepare(ctx) {
     const p = ctx.params;
     if (p.implicitPrefs) fail('E_PARAMS_INVALID', { path: 'implicitPrefs', detail: 'tuning scores held-out RMSE, which needs explicit ratings' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as parquetWasm from 'parquet-wasm';
 import { NativeRunner } from '../../../cli/native-runner';
-import { declaredInputs } from '../../../engine/flow/inputs';
+import { declaredInputs, declaredOutputOf } from '../../../engine/inputs/declared-inputs';
 import type { FlowDocument } from '../../../engine/flow/schema';
 import { FlowExecutor, type RunResult } from '../../../engine/run/executor';
 import type { SqlRow } from '../../../engine/sql/sql-runner';
@@ -45,9 +45,9 @@ export async function runImported(flow: FlowDocument, data: Record<string, strin
   }
   const inputs = Object.fromEntries(declaredInputs(flow).map((i) => [i.name, { path: join(dir, i.file), fingerprint: i.file }]));
   const runner = await NativeRunner.open({ readableFiles: Object.values(inputs).map((i) => i.path), writableDirectories: [mkdtempSync(join(tmpdir(), 'wrangle-dw-out-'))], threads: 2 });
-  const result = await new FlowExecutor(runner).run(flow, { inputs, materialize: 'table', countRows: 'tables', stopOnError: false });
+  const result = await new FlowExecutor(runner).run(flow, { preset: 'inspect', inputs });
   const feeding = (file: string) => {
-    const exportBlock = flow.blocks.find((b) => b.kind === 'export' && b.params.file === file);
+    const exportBlock = flow.blocks.find((b) => declaredOutputOf(b) === file);
     if (!exportBlock) throw new Error(`no export writes ${file}`);
     const edge = flow.edges.find((e) => e.to.block === exportBlock.id);
     const upstream = result.blocks.find((b) => b.blockId === edge?.from.block);

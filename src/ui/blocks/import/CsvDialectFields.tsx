@@ -1,6 +1,6 @@
 import type { CsvReadReport } from '../../../engine/blocks/import/csv-report';
 import { showChar } from '../../../engine/blocks/import/csv-report';
-import { CSV_ENCODINGS } from '../../../engine/blocks/import/encoding';
+import { CSV_ENCODINGS } from '../../../engine/inputs/encoding';
 import { FieldGroup } from '../../forms/FieldGroup';
 import { fieldBinder } from '../../forms/list-edit';
 import { NameListField } from '../../forms/NameListField';

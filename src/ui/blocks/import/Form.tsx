@@ -4,6 +4,7 @@ import { fieldBinder } from '../../forms/list-edit';
 import { SelectField } from '../../forms/SelectField';
 import { TextField } from '../../forms/TextField';
 import { useStudio } from '../../state/studio-store';
+import type { CsvReadReport } from '../../../engine/blocks/import/csv-report';
 import type { BlockFormProps } from '../form-types';
 import { CSV_KEYS, CsvDialectFields } from './CsvDialectFields';
 import type { Sampling } from './sampling';
@@ -18,7 +19,7 @@ const NO_SAMPLING: Sampling = { mode: 'none' };
 export function ImportForm({ blockId, params, onChange, issues }: BlockFormProps<'import'>) {
   const field = fieldBinder(params, onChange);
   // How the engine last read the file (the detected dialect, rows padded or rejected), shown in the dialect fields.
-  const detected = useStudio((s) => s.runtime[blockId]?.csv);
+  const detected = useStudio((s) => s.runtime[blockId]?.report as CsvReadReport | undefined);
   const csv = field('csv');
   const sampling = field('sampling');
   const format = params.format ?? blockDefault('import', 'format', params);

@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
 import { assertNever } from '../../../engine/assert-never';
-import type { BlockState, EngineClient } from '../../../worker/engine-api';
+import type { BlockState, EngineClient, ModelReport } from '../../../worker/engine-api';
 import { useStudio } from '../../state/studio-store';
 import { CancelledNotice } from './CancelledNotice';
 import { LossChart } from './LossChart';
@@ -33,8 +33,9 @@ export function TrainingTab({ engine, blockId, state }: { engine: EngineClient; 
         </div>
       );
     case 'fresh':
-      return state.model ? (
-        <TrainingReport engine={engine} blockId={blockId} state={state} report={state.model} />
+      // Only blocks whose report is a training's get this tab (see ui/blocks/registry.ts).
+      return state.report !== undefined ? (
+        <TrainingReport engine={engine} blockId={blockId} state={state} report={state.report as ModelReport} />
       ) : (
         <p className="preview-hint">This block has no training report.</p>
       );

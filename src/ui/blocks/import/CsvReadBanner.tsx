@@ -1,5 +1,5 @@
-import { clip, repairHeadline, type CsvReadReport } from '../../engine/blocks/import/csv-report';
-import '../styles/csv-read.css';
+import { clip, repairHeadline, type CsvReadReport } from '../../../engine/blocks/import/csv-report';
+import '../../styles/csv-read.css';
 
 /**
  * Above an import's preview: "N rows padded / M rows rejected" when the file needed repairs, what was corrected or

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { importBlock } from '../../engine/blocks/import/definition';
-import { formatOfFileName, importParamsFor, inputNameFor, isFlowFileName, sniffDelimiter } from './import-files';
+import { importBlock } from '../../../engine/blocks/import/definition';
+import { isFlowFileName } from '../../shell/flow-file-name';
+import { formatOfFileName, importParamsFor, inputNameFor, sniffDelimiter } from './import-files';
 
 describe('sniffDelimiter', () => {
   it.each([

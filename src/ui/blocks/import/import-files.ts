@@ -2,7 +2,7 @@
  * Turning dropped or picked data files into import blocks: a logical input name from the file name, the format from
  * the extension, and the CSV delimiter sniffed from the first bytes.
  */
-import type { ImportParams } from '../../engine/blocks/import/definition';
+import type { ImportParams } from '../../../engine/blocks/import/definition';
 
 export type DataFormat = ImportParams['format'];
 
@@ -20,11 +20,6 @@ const FORMAT_BY_EXTENSION: Record<string, DataFormat> = {
 
 /** Extensions the file picker offers. */
 export const DATA_FILE_ACCEPT = Object.keys(FORMAT_BY_EXTENSION).map((e) => `.${e}`).join(',');
-
-/** A file that is a flow, not data: opened rather than imported. */
-export function isFlowFileName(name: string): boolean {
-  return /\.flow\.json$/i.test(name);
-}
 
 export function formatOfFileName(name: string): DataFormat | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();

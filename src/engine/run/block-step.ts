@@ -1,0 +1,163 @@
+import { blockDefinition } from '../blocks/registry';
+import type { BlockDefinition, FileResolver, Prepared, Relation, SourceReading, WrittenFile } from '../blocks/contract';
+import { fail, WrangleError } from '../errors/catalog';
+import type { FlowBlock } from '../flow/schema';
+import type { FlowGraph } from '../plan/graph';
+import { contentHash } from '../plan/hash';
+import type { SqlRunner } from '../sql/sql-runner';
+import { checkUserSql } from '../sql/user-sql-guard';
+import { classifyError } from './classify-error';
+import type { BlockResult, ExecuteOptions, InputFile } from './executor';
+import type { Materializer } from './materialize';
+import type { RunPreset } from './presets';
+import { relationName, type ResultCache } from './result-cache';
+
+/** What one block's step works with: the engine, the results so far, and how the host runs the flow. */
+export interface StepEnv {
+  runner: SqlRunner;
+  cache: ResultCache;
+  materializer: Materializer;
+  graph: FlowGraph;
+  results: ReadonlyMap<string, BlockResult>;
+  preset: RunPreset;
+  options: ExecuteOptions;
+  script: string[];
+}
+
+type AnyDefinition = BlockDefinition<unknown, unknown, unknown, unknown>;
+
+/**
+ * Runs one block: connects its inputs, fits it, hashes it, reads its file, compiles it, has DuckDB check its user
+ * SQL, trains it, and materialises its result (or takes it from the cache), then writes its sink.
+ */
+export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<BlockResult> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const def = blockDefinition(block.kind) as AnyDefinition;
+  try {
+    const connected = connectInputs(env, block, def);
+    if (!connected) return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
+    const { inputs, upstream } = connected;
+    if (def.prepare && env.preset.dryRun) {
+      // A script of the flow holds its SQL; a model is trained (or scored) outside it, so the script stops there.
+      env.script.push(`-- block "${block.id}" (${block.kind}) runs outside SQL: it and the blocks that read it are left out`);
+      return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
+    }
+    const files = fileResolver(env.options.inputs);
+    const { fitted, newlyFitted } = await fitBlock(env, block, def, inputs, files);
+    const declared = def.declaredInput?.(block.params);
+    // A block that reads a file depends on the file's content, not only on its settings.
+    const fingerprint = declared ? env.options.inputs[declared.name]?.fingerprint : undefined;
+    const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: fingerprint });
+    const cached = env.cache.get(hash);
+    let prepared = cached?.prepared;
+    const source = cached ? cached.source : await readSource(env, def, block, files, hash);
+    const seen = source ? { source } : {};
+    const base = { blockId: block.id, params: block.params, inputs, fitted, files, ...seen };
+    // SQL blocks compile before anything is dropped, so a bad edit fails fast and keeps the previous result.
+    let compiled = def.prepare ? undefined : def.compile(base);
+    for (const sql of compiled?.userSql ?? []) await checkUserSql(env.runner, sql);
+    if (env.preset.dropSuperseded) await env.cache.dropSuperseded(env.runner, block.id, hash);
+    if (def.prepare && !prepared) prepared = await prepare(env, def, block, inputs, files, hash);
+    compiled ??= def.compile({ ...base, ...(prepared ? { prepared } : {}) });
+    const firstRows = !cached && !compiled.sink && !env.preset.dryRun ? env.options.studio?.firstRows : undefined;
+    let first: string | undefined;
+    if (firstRows?.wants(block.id)) {
+      const view = await env.materializer.firstRows(hash, compiled.select);
+      await firstRows.show(block.id, view.relation);
+      first = view.name;
+    }
+    const kept = cached ?? { ...(await env.materializer.result(hash, compiled, env.graph, block)), ...(prepared ? { prepared } : {}), ...seen };
+    // Dropped with the result, not now: a preview of the first rows may still be reading it.
+    if (first !== undefined) kept.relations.push(first);
+    if (!cached && !env.preset.dryRun) env.cache.set(hash, kept);
+    const sinkPath = env.options.sinkPath;
+    const written: WrittenFile | undefined = compiled.sink && sinkPath ? await env.materializer.sink(compiled, sinkPath(compiled.sink.fileName)) : undefined;
+    const report = def.report?.({ ...seen, ...(prepared ? { prepared } : {}), ...(written ? { written } : {}) });
+    return {
+      blockId: block.id,
+      status: 'ok',
+      hash,
+      outputs: kept.outputs,
+      ...(kept.rows !== undefined ? { rows: kept.rows } : written ? { rows: written.rows } : {}),
+      seconds: seconds(),
+      sql: compiled.select,
+      ...(newlyFitted !== undefined ? { fitted: newlyFitted } : {}),
+      ...(cached ? { cached: true } : {}),
+      ...(report !== undefined ? { report } : {}),
+    };
+  } catch (e) {
+    const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
+    return { blockId: block.id, status: 'error', outputs: {}, seconds: seconds(), error };
+  }
+}
+
+/** The block's input relations by port, and what each comes from; undefined when an upstream block did not succeed. */
+function connectInputs(env: StepEnv, block: FlowBlock, def: AnyDefinition) {
+  const inputs: Record<string, Relation> = {};
+  const upstream: Record<string, string> = {};
+  for (const port of def.inputs(block.params)) {
+    const ref = env.graph.inputsOf.get(block.id)?.[port] ?? fail('E_PORT_UNCONNECTED', { port });
+    const from = env.results.get(ref.block);
+    if (!from || from.status !== 'ok') return undefined;
+    inputs[port] = from.outputs[ref.port]!;
+    upstream[port] = `${from.hash}/${ref.port}`;
+  }
+  return { inputs, upstream };
+}
+
+/** The block's fitted state: the flow's, or learnt now when it has none or the host asks to refit. */
+async function fitBlock(env: StepEnv, block: FlowBlock, def: AnyDefinition, inputs: Record<string, Relation>, files: FileResolver) {
+  const { refit } = env.options;
+  const again = refit === true || (refit instanceof Set && refit.has(block.id));
+  if (!def.fit || (block.fitted !== undefined && !again)) return { fitted: block.fitted, newlyFitted: undefined };
+  const newlyFitted = await def.fit({ blockId: block.id, params: block.params, inputs, query: (sql) => env.runner.query(sql), files });
+  return { fitted: newlyFitted, newlyFitted };
+}
+
+/** Runs a model block's training (never in a dry run: it is not SQL). */
+async function prepare(env: StepEnv, def: AnyDefinition, block: FlowBlock, inputs: Record<string, Relation>, files: FileResolver, hash: string): Promise<Prepared> {
+  const { runner, options } = env;
+  const models = options.models ?? fail('E_TRAINER_MISSING', { block: block.id });
+  return def.prepare!({
+    blockId: block.id,
+    params: block.params,
+    inputs,
+    files,
+    table: (suffix) => `${relationName(hash)}_${suffix}`,
+    exec: (sql) => runner.exec(sql),
+    query: (sql) => runner.query(sql),
+    queryColumns: (sql) => runner.queryColumns(sql),
+    createTableFromColumns: (table, columns) => runner.createTableFromColumns(table, columns),
+    models,
+    ...(options.signal ? { signal: options.signal } : {}),
+    progress: (progress) => options.onEvent?.({ type: 'progress', blockId: block.id, progress }),
+  });
+}
+
+/** Lets a block look at its file before it compiles (an import settles its CSV dialect); scratch tables go by the hash. */
+async function readSource(env: StepEnv, def: AnyDefinition, block: FlowBlock, files: FileResolver, hash: string): Promise<SourceReading | undefined> {
+  if (!def.readSource) return undefined;
+  const { runner } = env;
+  return def.readSource({
+    blockId: block.id,
+    params: block.params,
+    files,
+    query: (sql) => runner.query(sql),
+    exec: (sql) => runner.exec(sql),
+    table: (suffix) => `${relationName(hash)}_${suffix}`,
+  });
+}
+
+function fileResolver(inputs: Record<string, InputFile>): FileResolver {
+  return {
+    inputPath: (name) => inputs[name]?.path ?? fail('E_INPUT_UNMAPPED', { name, file: 'a file' }),
+    inputTable: (name) => inputs[name]?.table,
+    inputEncoding: (name) => inputs[name]?.encoding,
+  };
+}
+
+/** The result of a block the user stopped: reported failed without computing anything. */
+export function stoppedResult(blockId: string): BlockResult {
+  return { blockId, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: blockId }, blockId) };
+}
