@@ -6,7 +6,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { isNumericType } from '../../../engine/blocks/columns';
 import type { Column } from '../../../engine/blocks/contract';
-import { formatArrowValue } from '../arrow-rows';
+import { formatArrowValue } from '../table/arrow-rows';
 import type { CrosstabCell } from './training-figures';
 
 /** Most items the scatter fetches and projects: enough to see the shape, few enough to draw as SVG. */

@@ -4,7 +4,7 @@
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { TrainingPoint } from '../../state/training-state';
-import { plainText } from '../chart-spec';
+import { plainText } from '../chart/chart-spec';
 import type { ColourValues } from './model-pages';
 import type { PlaneProjection } from './pca';
 

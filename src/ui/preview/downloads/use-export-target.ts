@@ -1,6 +1,6 @@
-import type { FlowBlockOf } from '../../engine/flow/schema';
-import type { StudioState } from '../state/store-types';
-import { useStudio } from '../state/studio-store';
+import type { FlowBlockOf } from '../../../engine/flow/schema';
+import type { StudioState } from '../../state/store-types';
+import { useStudio } from '../../state/studio-store';
 import type { ExportTarget } from './DownloadBar';
 
 /**
