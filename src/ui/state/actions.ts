@@ -2,7 +2,6 @@
  * The studio's actions: every change of the document goes through here, is validated, and becomes one undo step.
  */
 import { isBlockKind } from '../../engine/blocks/registry';
-import { parseFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { EngineClient } from '../../worker/engine-api';
 import { defaultParams } from './default-params';
@@ -21,12 +20,12 @@ import {
   renameFlow,
   setBlockLabel,
   setBlockParams,
-  validateParams,
   wiringProblem,
   type Clipboard,
 } from './doc-edits';
 import type { CommitOptions } from './history';
 import { expectedInputs } from './missing-inputs';
+import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
 import type { Notice, NoticeKind, StudioActions, StudioState } from './store-types';
 
@@ -148,8 +147,8 @@ export function createActions(core: StoreCore): StudioActions {
     load(next) {
       let parsed: FlowDocument;
       try {
-        // Whatever the caller holds is checked again: the document must always be valid.
-        parsed = parseFlow(next);
+        // The document must always be valid: one the caller did not read with `readFlow` is parsed here.
+        parsed = checkedFlow(next);
       } catch (e) {
         core.notify('error', `This flow cannot be opened. ${errorMessage(e)}`);
         return;
