@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { blockDefinition, type BlockKind } from '../../engine/blocks/registry';
+import type { BlockKind } from '../../engine/blocks/registry';
+import { paramsSchema } from '../state/parse-once';
 import { studioActions } from '../state/studio-store';
 import { applyEdit, freshDraft, reconcileDraft, type ParamsDraft } from './params-draft';
 
@@ -14,7 +15,7 @@ export function useParamsDraft(blockId: string, kind: BlockKind, stored: unknown
   // React allows a component to update its own state while rendering; it re-renders at once with the new draft.
   if (draft !== state) setState(draft);
   const edit = (next: unknown): void => {
-    const result = applyEdit(draft, next, blockDefinition(kind).params);
+    const result = applyEdit(draft, next, paramsSchema(kind));
     setState(result.state);
     if (result.commit) studioActions.updateParams(blockId, result.commit.params);
   };

@@ -1,22 +1,22 @@
 import { useId, useState, type JSX } from 'react';
 import type { BlockState, EngineClient } from '../../worker/engine-api';
 import { useStudio } from '../state/studio-store';
-import type { ChartPick } from './chart-spec';
-import { ChartView } from './ChartView';
 import { resultViewsOf } from '../blocks/registry';
-import { DataTable } from './DataTable';
-import { DownloadBar } from './DownloadBar';
+import type { ChartPick } from './chart/chart-spec';
+import { ChartView } from './chart/ChartView';
+import { DataTable } from './table/DataTable';
+import { DownloadBar } from './downloads/DownloadBar';
 import { PortSwitcher } from './PortSwitcher';
 import { choosePort, outputPorts, panelView, type PanelView } from './preview-status';
 import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
-import { ProfileView } from './ProfileView';
+import { ProfileView } from './profile/ProfileView';
 import { RecomputingStatus } from './RecomputingStatus';
 import { CancelledNotice } from './training/CancelledNotice';
 import { CrosstabView } from './training/CrosstabView';
 import { activeTab, modelTabOf, type TabChoice } from './training/model-tab';
 import { TrainingTab } from './training/TrainingTab';
 import { useEngineAnswer } from './use-engine-answer';
-import { useExportTarget } from './use-export-target';
+import { useExportTarget } from './downloads/use-export-target';
 import { useFreshResult, type FreshResult } from './use-fresh-result';
 import '../styles/preview-panel.css';
 

@@ -2,8 +2,8 @@
  * Files coming into the studio, dropped or picked: a flow file is opened, a data file becomes an import block (or
  * fills an input the flow already expects by that file name), and anything else is refused with a reason.
  */
-import { parseFlow } from '../../engine/flow/parse';
 import { placeNewBlock } from '../state/doc-edits';
+import { readFlow } from '../state/parse-once';
 import { expectedInputs } from '../state/missing-inputs';
 import { errorMessage } from '../state/run-loop';
 import { getStudioState, studioActions } from '../state/studio-store';
@@ -18,7 +18,7 @@ export async function openFlowFile(file: File): Promise<void> {
   const text = await readFileText(file);
   if (text === undefined) return;
   try {
-    studioActions.load(parseFlow(text));
+    studioActions.load(readFlow(text));
   } catch (e) {
     studioActions.notify('error', `${file.name} is not a flow Wrangle can open. ${errorMessage(e)}`);
   }

@@ -2,10 +2,9 @@
  * The studio's actions: every change of the document goes through here, is validated, and becomes one undo step.
  */
 import { isBlockKind } from '../../engine/blocks/registry';
-import { parseFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 import { declaredInputOf } from '../../engine/inputs/declared-inputs';
-import type { CommitOptions, StoreCore } from './create-store';
+import type { EngineClient } from '../../worker/engine-api';
 import { defaultParams } from './default-params';
 import {
   addBlockToDoc,
@@ -22,13 +21,32 @@ import {
   renameFlow,
   setBlockLabel,
   setBlockParams,
-  validateParams,
   wiringProblem,
   type Clipboard,
 } from './doc-edits';
+import type { CommitOptions } from './history';
 import { expectedInputs } from './missing-inputs';
-import { errorMessage } from './run-loop';
-import type { StudioActions } from './store-types';
+import { checkedFlow, validateParams } from './parse-once';
+import { errorMessage, type RunLoop } from './run-loop';
+import type { Notice, NoticeKind, StudioActions, StudioState } from './store-types';
+
+/** What the actions need from the store (`create-store.ts` provides it): the state, commits, the engine, notices. */
+export interface StoreCore {
+  state(): StudioState;
+  publish(patch: Partial<StudioState>): void;
+  commit(next: FlowDocument, options?: CommitOptions): void;
+  stepHistory(direction: 'undo' | 'redo'): void;
+  engine(): EngineClient | undefined;
+  /** The engine once it is attached: a file chosen while the studio starts waits for it rather than failing. */
+  attachedEngine(): Promise<EngineClient>;
+  /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
+  runLoop(): RunLoop | undefined;
+  notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
+  /** A file is now registered for this input, under this file name: the blocks reading it run again. */
+  fileRegistered(inputName: string, fileName: string): void;
+  /** Unregisters the bundled sample file of each of these inputs that has one; a user's own files stay. */
+  forgetSampleInputs(inputNames: readonly string[]): void;
+}
 
 /** Where a paste lands relative to the copied blocks, growing with each paste so copies do not stack exactly. */
 const PASTE_STEP = { x: 40, y: 40 };
@@ -130,8 +148,8 @@ export function createActions(core: StoreCore): StudioActions {
     load(next) {
       let parsed: FlowDocument;
       try {
-        // Whatever the caller holds is checked again: the document must always be valid.
-        parsed = parseFlow(next);
+        // The document must always be valid: one the caller did not read with `readFlow` is parsed here.
+        parsed = checkedFlow(next);
       } catch (e) {
         core.notify('error', `This flow cannot be opened. ${errorMessage(e)}`);
         return;

@@ -1,27 +1,23 @@
 /**
  * The studio store: one immutable state object, replaced on every change, and the actions that change it. It holds
- * no React; `studio-store.ts` makes one instance and the hook that reads it.
+ * no React; `studio-store.ts` makes one instance and the hook that reads it. The parts live apart: the document's
+ * history and commits (`history.ts`), which file each input reads (`input-registry.ts`), the engine and run loop
+ * (`run-wiring.ts`) and the actions (`actions.ts`); this file joins them to the state.
  */
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { EngineClient } from '../../worker/engine-api';
-import { createActions } from './actions';
+import { createActions, type StoreCore } from './actions';
 import { emptyFlow, setBlockFitted } from './doc-edits';
-import { recordEdit, redo, replacePresent, startHistory, undo } from './history';
+import { EditHistory } from './history';
+import { InputRegistry } from './input-registry';
 import { missingInputs } from './missing-inputs';
-import { affectedBlocks, type Runtime } from './run-state';
-import { RunLoop, RUN_DEBOUNCE_MS } from './run-loop';
+import type { Runtime } from './run-state';
+import { RunWiring } from './run-wiring';
 import type { Notice, NoticeKind, SaveStatus, StudioActions, StudioState } from './store-types';
 import type { LiveTrainings } from './training-state';
 
 /** At most this many notices are kept; older ones give way. */
 const NOTICE_LIMIT = 6;
-
-export interface CommitOptions {
-  /** An edit the user can undo (default), or computed state such as fitted labels. */
-  undoable?: boolean;
-  /** False for state the engine itself just computed: running again would only repeat it. */
-  rerun?: boolean;
-}
 
 /** What the shell and the run loop use beyond the public actions. */
 export interface StudioInternals {
@@ -54,38 +50,16 @@ export interface StudioStore {
   internals: StudioInternals;
 }
 
-/** The core that the actions build on: the history, the current state and the engine, if any. */
-export interface StoreCore {
-  state(): StudioState;
-  publish(patch: Partial<StudioState>): void;
-  commit(next: FlowDocument, options?: CommitOptions): void;
-  stepHistory(direction: 'undo' | 'redo'): void;
-  engine(): EngineClient | undefined;
-  /** The engine once it is attached: a file chosen while the studio starts waits for it rather than failing. */
-  attachedEngine(): Promise<EngineClient>;
-  /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
-  runLoop(): RunLoop | undefined;
-  notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
-  /** A file is now registered for this input, under this file name: the blocks reading it run again. */
-  fileRegistered(inputName: string, fileName: string): void;
-  /** Unregisters the bundled sample file of each of these inputs that has one; a user's own files stay. */
-  forgetSampleInputs(inputNames: readonly string[]): void;
-}
-
 export function createStudioStore(options: { debounceMs?: number } = {}): StudioStore {
   const initial = emptyFlow();
-  let history = startHistory(initial);
-  let engine: EngineClient | undefined;
-  let attached!: (client: EngineClient) => void;
-  const attachedEngine = new Promise<EngineClient>((resolve) => (attached = resolve));
-  let runLoop: RunLoop | undefined;
+  const wiring = new RunWiring(options.debounceMs);
+  const inputs = new InputRegistry();
+  const history = new EditHistory(initial, ({ prev, next, rerun }) => {
+    publish({ doc: next });
+    if (rerun) wiring.rerun(prev, next, { leading: true });
+  });
   let noticeId = 0;
   const listeners = new Set<() => void>();
-  const sampleInputs = new Set<string>();
-  /** Inputs whose bundled sample file is being registered now: that registration keeps their sample mark. */
-  const registeringSamples = new Set<string>();
-  /** The file name each input was registered under; an input the flow now expects by another name is missing. */
-  const registeredFiles = new Map<string, string>();
   let state: StudioState = {
     doc: initial,
     selection: [],
@@ -101,7 +75,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
 
   function publish(patch: Partial<StudioState>): void {
     const next = { ...state, ...patch };
-    if (patch.doc || patch.registeredInputs) next.missingInputs = missingInputs(next.doc, registeredFiles);
+    if (patch.doc || patch.registeredInputs) next.missingInputs = missingInputs(next.doc, inputs.fileNames());
     if (patch.doc) {
       // Removed blocks leave the selection and the runtime (which the e2e hooks and the canvas read) at once.
       const ids = new Set(next.doc.blocks.map((b) => b.id));
@@ -110,128 +84,92 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
         next.runtime = Object.fromEntries(Object.entries(next.runtime).filter(([id]) => ids.has(id)));
       }
     }
-    next.canUndo = history.past.length > 0;
-    next.canRedo = history.future.length > 0;
+    next.canUndo = history.canUndo();
+    next.canRedo = history.canRedo();
     state = next;
     for (const l of [...listeners]) l();
   }
 
-  /** Re-runs what changed; `leading` for the user's own edits, which start a run at once when nothing else is under way. */
-  function rerun(prev: FlowDocument, next: FlowDocument, { changedInputs = [], leading = false }: { changedInputs?: readonly string[]; leading?: boolean } = {}): void {
-    const affected = affectedBlocks(prev, next, changedInputs);
-    if (affected.size > 0) runLoop?.schedule(affected, { leading });
+  const publishRegistered = (): void => publish({ registeredInputs: wiring.engine()?.registeredInputs() ?? inputs.inputNames() });
+
+  function notify(kind: NoticeKind, message: string, action?: Notice['action']): number {
+    const notice: Notice = { id: ++noticeId, kind, message, ...(action ? { action } : {}) };
+    publish({ notices: [...state.notices, notice].slice(-NOTICE_LIMIT) });
+    return notice.id;
+  }
+
+  function updateNotice(id: number, kind: NoticeKind, message: string): void {
+    if (!state.notices.some((n) => n.id === id)) return;
+    publish({ notices: state.notices.map((n) => (n.id === id ? { ...n, kind, message } : n)) });
   }
 
   const core: StoreCore = {
     state: () => state,
     publish,
-    engine: () => engine,
-    attachedEngine: () => attachedEngine,
-    runLoop: () => runLoop,
-    commit(next, { undoable = true, rerun: run = true } = {}) {
-      const prev = history.present;
-      if (next === prev) return;
-      history = undoable ? recordEdit(history, next) : replacePresent(history, next);
-      publish({ doc: next });
-      if (run) rerun(prev, next, { leading: true });
-    },
-    stepHistory(direction) {
-      const prev = history.present;
-      history = direction === 'undo' ? undo(history) : redo(history);
-      if (history.present === prev) return;
-      publish({ doc: history.present });
-      rerun(prev, history.present, { leading: true });
-    },
-    notify(kind, message, action) {
-      const notice: Notice = { id: ++noticeId, kind, message, ...(action ? { action } : {}) };
-      publish({ notices: [...state.notices, notice].slice(-NOTICE_LIMIT) });
-      return notice.id;
-    },
+    commit: (next, commitOptions) => history.commit(next, commitOptions),
+    stepHistory: (direction) => history.step(direction),
+    engine: () => wiring.engine(),
+    attachedEngine: () => wiring.attached,
+    runLoop: () => wiring.runLoop(),
+    notify,
     fileRegistered(inputName, fileName) {
-      registeredFiles.set(inputName, fileName);
-      if (!registeringSamples.has(inputName)) sampleInputs.delete(inputName);
-      publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
-      rerun(history.present, history.present, { changedInputs: [inputName] });
+      inputs.registered(inputName, fileName);
+      publishRegistered();
+      wiring.rerun(history.present(), history.present(), { changedInputs: [inputName] });
     },
     forgetSampleInputs(inputNames) {
-      const dropped = inputNames.filter((name) => sampleInputs.has(name));
+      const dropped = inputs.forgetSamples(inputNames);
       if (dropped.length === 0) return;
-      for (const name of dropped) {
-        sampleInputs.delete(name);
-        registeredFiles.delete(name);
-        // A failed call means the worker went away, and the rebuilt one is not given the file again.
-        engine?.unregisterFile(name).catch(() => undefined);
-      }
-      publish({ registeredInputs: engine?.registeredInputs() ?? [...registeredFiles.keys()] });
+      // A failed call means the worker went away, and the rebuilt one is not given the file again.
+      for (const name of dropped) wiring.engine()?.unregisterFile(name).catch(() => undefined);
+      publishRegistered();
     },
   };
 
   const storeFitted = (blockId: string, fitted: unknown, runDoc: FlowDocument): void => {
-    const now = history.present.blocks.find((b) => b.id === blockId);
+    const present = history.present();
+    const now = present.blocks.find((b) => b.id === blockId);
     const then = runDoc.blocks.find((b) => b.id === blockId);
     // Only if the block still has the settings it was fitted under, and nothing fitted it since.
     if (!now || !then || now.params !== then.params || now.fitted !== undefined) return;
-    const next = setBlockFitted(history.present, blockId, fitted);
-    if (next) core.commit(next, { undoable: false, rerun: false });
-  };
-
-  const internals: StudioInternals = {
-    hydrate(doc) {
-      const prev = history.present;
-      history = startHistory(doc);
-      publish({ doc, selection: [] });
-      rerun(prev, doc);
-    },
-    attachEngine(client) {
-      runLoop?.dispose();
-      engine = client;
-      runLoop = new RunLoop(
-        client,
-        {
-          getDoc: () => history.present,
-          getRuntime: () => state.runtime,
-          setRuntime: (runtime: Runtime) => publish({ runtime }),
-          getTraining: () => state.training,
-          setTraining: (training: LiveTrainings) => publish({ training }),
-          storeFitted,
-          notify: (kind, message) => core.notify(kind, message),
-          updateNotice: (id, kind, message) => internals.updateNotice(id, kind, message),
-        },
-        options.debounceMs ?? RUN_DEBOUNCE_MS,
-      );
-      publish({ registeredInputs: client.registeredInputs() });
-      attached(client);
-    },
-    runAll() {
-      runLoop?.schedule(history.present.blocks.map((b) => b.id));
-    },
-    engine: () => engine,
-    setSaveStatus: (saveStatus) => {
-      if (saveStatus !== state.saveStatus) publish({ saveStatus });
-    },
-    expectSampleInputs(inputNames) {
-      for (const name of inputNames) sampleInputs.add(name);
-    },
-    async registerSampleFile(inputName, file) {
-      registeringSamples.add(inputName);
-      try {
-        await actions.registerInputFile(inputName, file);
-      } finally {
-        registeringSamples.delete(inputName);
-      }
-      if (state.registeredInputs.includes(inputName)) sampleInputs.add(inputName);
-    },
-    sampleInputs: () => [...sampleInputs],
-    notify: (kind, message, action) => core.notify(kind, message, action),
-    updateNotice(id, kind, message) {
-      if (!state.notices.some((n) => n.id === id)) return;
-      publish({ notices: state.notices.map((n) => (n.id === id ? { ...n, kind, message } : n)) });
-    },
-    latestRunId: () => runLoop?.latest ?? 0,
-    dispose: () => runLoop?.dispose(),
+    const next = setBlockFitted(present, blockId, fitted);
+    if (next) history.commit(next, { undoable: false, rerun: false });
   };
 
   const actions = createActions(core);
+
+  const internals: StudioInternals = {
+    hydrate(doc) {
+      const prev = history.restart(doc);
+      publish({ doc, selection: [] });
+      wiring.rerun(prev, doc);
+    },
+    attachEngine(client) {
+      wiring.attach(client, {
+        getDoc: () => history.present(),
+        getRuntime: () => state.runtime,
+        setRuntime: (runtime: Runtime) => publish({ runtime }),
+        getTraining: () => state.training,
+        setTraining: (training: LiveTrainings) => publish({ training }),
+        storeFitted,
+        notify: (kind, message) => notify(kind, message),
+        updateNotice,
+      });
+      publish({ registeredInputs: client.registeredInputs() });
+    },
+    runAll: () => wiring.runAll(history.present()),
+    engine: () => wiring.engine(),
+    setSaveStatus: (saveStatus) => {
+      if (saveStatus !== state.saveStatus) publish({ saveStatus });
+    },
+    expectSampleInputs: (inputNames) => inputs.expectSamples(inputNames),
+    registerSampleFile: (inputName, file) => inputs.registerSample(inputName, () => actions.registerInputFile(inputName, file)),
+    sampleInputs: () => inputs.sampleInputs(),
+    notify,
+    updateNotice,
+    latestRunId: () => wiring.latestRunId(),
+    dispose: () => wiring.dispose(),
+  };
 
   return {
     getState: () => state,

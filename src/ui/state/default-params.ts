@@ -1,4 +1,5 @@
-import { blockDefinition, type BlockKind } from '../../engine/blocks/registry';
+import type { BlockKind } from '../../engine/blocks/registry';
+import { parseParams } from './parse-once';
 
 /**
  * Starting settings for the kinds whose schema has required fields. A column name here is only a placeholder the
@@ -26,8 +27,7 @@ const startingParams: Partial<Record<BlockKind, unknown>> = {
 
 /** The params a new block of this kind starts with: always valid for its schema (parsed, defaults filled in). */
 export function defaultParams(kind: BlockKind): unknown {
-  const schema = blockDefinition(kind).params;
-  const parsed = schema.safeParse(startingParams[kind] ?? {});
+  const parsed = parseParams(kind, startingParams[kind] ?? {});
   if (!parsed.success) {
     // A schema change that breaks a starting value must fail loudly: default-params.test.ts checks every kind.
     throw new Error(`Default params of "${kind}" do not match its schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

@@ -5,8 +5,8 @@
 import { blockDefinition, blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import { WrangleError } from '../../engine/errors/catalog';
 import { CURRENT_FLOW_VERSION, FLOW_FORMAT, type FlowBlock, type FlowDocument, type FlowEdge } from '../../engine/flow/schema';
-import { jsonPath } from '../../engine/flow/parse';
 import { blockPorts, buildGraph, type PortRef } from '../../engine/plan/graph';
+import { validateParams } from './parse-once';
 import type { Position } from './store-types';
 
 export type EditResult = { ok: true; doc: FlowDocument } | { ok: false; reason: string };
@@ -14,15 +14,6 @@ export type EditResult = { ok: true; doc: FlowDocument } | { ok: false; reason: 
 /** A new, empty flow. */
 export function emptyFlow(name = 'Untitled flow'): FlowDocument {
   return { format: FLOW_FORMAT, version: CURRENT_FLOW_VERSION, name, blocks: [], edges: [] };
-}
-
-/** Parses params with the kind's schema: the parsed value (defaults filled in) or the first problem, by path. */
-export function validateParams(kind: BlockKind, params: unknown): { ok: true; params: unknown } | { ok: false; reason: string } {
-  const parsed = blockDefinition(kind).params.safeParse(params);
-  if (parsed.success) return { ok: true, params: parsed.data };
-  const issue = parsed.error.issues[0];
-  const at = issue ? jsonPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol')).replace(/^\$\.?/, '') : '';
-  return { ok: false, reason: `Invalid setting${at ? ` ${at}` : ''}: ${issue?.message ?? 'invalid'}` };
 }
 
 /** How a block is named in messages: its label, else its id. */

@@ -40,3 +40,65 @@ export function redo(h: History): History {
   if (!next) return h;
   return { past: [...h.past, h.present], present: next, future: h.future.slice(1) };
 }
+
+export interface CommitOptions {
+  /** An edit the user can undo (default), or computed state such as fitted labels. */
+  undoable?: boolean;
+  /** False for state the engine itself just computed: running again would only repeat it. */
+  rerun?: boolean;
+}
+
+/** A change of the current document, for the store to publish and, where `rerun`, to run what it affects. */
+export interface DocChange {
+  prev: FlowDocument;
+  next: FlowDocument;
+  rerun: boolean;
+}
+
+/**
+ * The document's history and the one way to change the current document: commits (undoable edits or computed
+ * state), undo and redo. Each change that happened is handed to `changed`; a no-op commit or step hands nothing.
+ */
+export class EditHistory {
+  private h: History;
+
+  constructor(
+    initial: FlowDocument,
+    private readonly changed: (change: DocChange) => void,
+    private readonly limit = HISTORY_LIMIT,
+  ) {
+    this.h = startHistory(initial);
+  }
+
+  present(): FlowDocument {
+    return this.h.present;
+  }
+
+  canUndo(): boolean {
+    return this.h.past.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.h.future.length > 0;
+  }
+
+  commit(next: FlowDocument, { undoable = true, rerun = true }: CommitOptions = {}): void {
+    const prev = this.h.present;
+    if (next === prev) return;
+    this.h = undoable ? recordEdit(this.h, next, this.limit) : replacePresent(this.h, next);
+    this.changed({ prev, next, rerun });
+  }
+
+  step(direction: 'undo' | 'redo'): void {
+    const prev = this.h.present;
+    this.h = direction === 'undo' ? undo(this.h) : redo(this.h);
+    if (this.h.present !== prev) this.changed({ prev, next: this.h.present, rerun: true });
+  }
+
+  /** Starts again from this document with no steps (first launch, recovery: not edits); returns the one it replaces. */
+  restart(doc: FlowDocument): FlowDocument {
+    const prev = this.h.present;
+    this.h = startHistory(doc);
+    return prev;
+  }
+}

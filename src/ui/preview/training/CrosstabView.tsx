@@ -1,7 +1,7 @@
 import { useMemo, type JSX } from 'react';
 import type { BlockState, EngineClient } from '../../../worker/engine-api';
 import { formatPercent } from '../number-format';
-import { PlotlyChart } from '../PlotlyChart';
+import { PlotlyChart } from '../chart/PlotlyChart';
 import { freshResultKey } from '../preview-status';
 import { useEngineAnswer } from '../use-engine-answer';
 import { CROSSTAB_CELLS, readCrosstab } from './model-pages';

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type JSX } from 'react';
 import type { BlockState, EngineClient } from '../../../worker/engine-api';
 import { useStudio } from '../../state/studio-store';
 import { formatCount } from '../number-format';
-import { PlotlyChart } from '../PlotlyChart';
+import { PlotlyChart } from '../chart/PlotlyChart';
 import { freshResultKey } from '../preview-status';
 import { useEngineAnswer } from '../use-engine-answer';
 import { defaultColourChoice, joinedColourChoices, ownColourChoices, type ColourChoice } from './colour-choices';

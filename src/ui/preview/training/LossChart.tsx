@@ -1,6 +1,6 @@
 import { useMemo, type JSX } from 'react';
 import type { TrainingPoint } from '../../state/training-state';
-import { PlotlyChart } from '../PlotlyChart';
+import { PlotlyChart } from '../chart/PlotlyChart';
 import { lossFigure } from './training-figures';
 
 /** Loss per iteration (and RMSE on a second axis), live while training and from the report when done. */

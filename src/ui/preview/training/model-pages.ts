@@ -6,8 +6,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { isNumericType } from '../../../engine/blocks/columns';
 import type { Column } from '../../../engine/blocks/contract';
-import { formatArrowValue } from '../arrow-rows';
-import type { CrosstabCell } from './training-figures';
+import { formatArrowValue } from '../table/arrow-rows';
 
 /** Most items the scatter fetches and projects: enough to see the shape, few enough to draw as SVG. */
 export const SCATTER_ITEMS = 5000;
@@ -77,6 +76,13 @@ export function readJoinedColour(bytes: Uint8Array, column: Column, ids: readonl
   const values = textColumn(table, 'value');
   const byKey = new Map(keys.map((k, r) => [k, values[r] ?? null]));
   return { kind: 'text', name: column.name, values: ids.map((id) => byKey.get(id) ?? null) };
+}
+
+/** One cell of an evaluate block's crosstab. */
+export interface CrosstabCell {
+  observed: number;
+  predicted: number;
+  count: number;
 }
 
 /** An evaluate block's crosstab page (observed, predicted, count); rows with a missing value are skipped. */

@@ -4,8 +4,8 @@
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { TrainingPoint } from '../../state/training-state';
-import { plainText } from '../chart-spec';
-import type { ColourValues } from './model-pages';
+import { plainText } from '../chart/chart-spec';
+import type { ColourValues, CrosstabCell } from './model-pages';
 import type { PlaneProjection } from './pca';
 
 export interface Figure {
@@ -140,13 +140,6 @@ export function factorFigure(projection: PlaneProjection, ids: readonly string[]
     return { traces, layout: { ...layout, showlegend: true, legend: { title: { text: plainText(colour.name) } } } };
   }
   return { traces: [trace(all, 'items', { marker: { ...marker, color: ACCENT } })], layout: { ...layout, showlegend: false } };
-}
-
-/** One cell of an evaluate block's crosstab. */
-export interface CrosstabCell {
-  observed: number;
-  predicted: number;
-  count: number;
 }
 
 /** Observed ratings down, predicted across, the count in each cell (written in it): the diagonal is exact. */

@@ -1,7 +1,7 @@
 import { useState, type JSX } from 'react';
-import type { EngineClient, EngineErrorInfo } from '../../worker/engine-api';
-import { downloadFile } from '../shell/download';
-import { describeFailure } from './preview-status';
+import type { EngineClient, EngineErrorInfo } from '../../../worker/engine-api';
+import { downloadFile } from '../../shell/download';
+import { describeFailure } from '../preview-status';
 
 /** The export block behind the preview, when the selection is one: its file is offered byte for byte as the CLI writes it. */
 export interface ExportTarget {

@@ -1,7 +1,7 @@
 import type { Data, Layout } from 'plotly.js-dist-min';
-import { isNumericType } from '../../engine/blocks/columns';
-import type { Column } from '../../engine/blocks/contract';
-import type { ChartData, ChartKind, ChartRequest } from '../../worker/engine-api';
+import { isNumericType } from '../../../engine/blocks/columns';
+import type { Column } from '../../../engine/blocks/contract';
+import type { ChartData, ChartKind, ChartRequest } from '../../../worker/engine-api';
 
 export const CHART_KINDS: readonly { kind: ChartKind; label: string }[] = [
   { kind: 'histogram', label: 'Histogram' },

@@ -1,4 +1,4 @@
-import type { SortKey } from '../../worker/engine-api';
+import type { SortKey } from '../../../worker/engine-api';
 
 /**
  * Header clicks cycle one column through ascending → descending → unsorted; a click on another column starts it at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartData } from '../../worker/engine-api';
+import type { ChartData } from '../../../worker/engine-api';
 import { CHART_LIMITS, chartHeights, chartRequest, heatmapGrid, plainText, plotlyFigure, resolveChartPick } from './chart-spec';
 
 describe('chart requests', () => {

@@ -1,7 +1,7 @@
 import { memo, type JSX } from 'react';
-import type { HistogramBin } from '../../worker/engine-api';
+import type { HistogramBin } from '../../../worker/engine-api';
 import { scaleHistogram } from './histogram-scale';
-import { formatCount } from './number-format';
+import { formatCount } from '../number-format';
 
 const WIDTH = 96;
 const HEIGHT = 18;

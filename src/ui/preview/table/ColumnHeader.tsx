@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { HistogramBin } from '../../worker/engine-api';
+import type { HistogramBin } from '../../../worker/engine-api';
 import { MiniHistogram } from './MiniHistogram';
 
 export interface ColumnHeaderProps {

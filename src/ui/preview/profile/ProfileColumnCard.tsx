@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
-import type { ColumnProfile } from '../../worker/engine-api';
-import { formatCount, formatPercent, formatStat } from './number-format';
+import type { ColumnProfile } from '../../../worker/engine-api';
+import { formatCount, formatPercent, formatStat } from '../number-format';
 import { ProfileHistogram } from './ProfileHistogram';
 
 /** One column's data-quality figures: counts, nulls, range and spread, its top values and its histogram. */

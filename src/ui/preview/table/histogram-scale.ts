@@ -1,5 +1,5 @@
-import type { HistogramBin } from '../../worker/engine-api';
-import { formatStat } from './number-format';
+import type { HistogramBin } from '../../../worker/engine-api';
+import { formatStat } from '../number-format';
 
 /** One bar of a histogram, in the SVG's own units (y grows downwards). */
 export interface HistogramBar {

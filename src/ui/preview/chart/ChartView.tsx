@@ -1,11 +1,11 @@
 import { useId, useMemo, type JSX } from 'react';
-import type { Column } from '../../engine/blocks/contract';
-import type { ChartKind, EngineClient } from '../../worker/engine-api';
+import type { Column } from '../../../engine/blocks/contract';
+import type { ChartKind, EngineClient } from '../../../worker/engine-api';
 import { CHART_KINDS, chartRequest, needsY, plotlyFigure, resolveChartPick, type ChartPick } from './chart-spec';
-import { formatCount } from './number-format';
+import { formatCount } from '../number-format';
 import { PlotlyChart } from './PlotlyChart';
-import { useEngineAnswer } from './use-engine-answer';
-import '../styles/preview-chart.css';
+import { useEngineAnswer } from '../use-engine-answer';
+import '../../styles/preview-chart.css';
 
 export interface ChartViewProps {
   engine: EngineClient;

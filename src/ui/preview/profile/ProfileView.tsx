@@ -1,8 +1,8 @@
 import type { JSX } from 'react';
-import type { EngineErrorInfo, TableProfile } from '../../worker/engine-api';
-import { formatCount, formatPercent } from './number-format';
+import type { EngineErrorInfo, TableProfile } from '../../../worker/engine-api';
+import { formatCount, formatPercent } from '../number-format';
 import { ProfileColumnCard } from './ProfileColumnCard';
-import '../styles/preview-profile.css';
+import '../../styles/preview-profile.css';
 
 export interface ProfileViewProps {
   profile: TableProfile | undefined;

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EngineClient, EngineErrorInfo, SortKey } from '../../worker/engine-api';
+import type { EngineClient, EngineErrorInfo, SortKey } from '../../../worker/engine-api';
 import { decodePreviewPage, type PreviewRow } from './arrow-rows';
 import { PAGE_SIZE, emptyPageCache, missingPageOffsets, pageOffsetsForRange, storePage, type PageCache } from './page-cache';
-import { describeFailure } from './preview-status';
-import { createRequestGate } from './request-gate';
+import { describeFailure } from '../preview-status';
+import { createRequestGate } from '../request-gate';
 import { sortSignature } from './sort-cycle';
 
 export interface PreviewSource {

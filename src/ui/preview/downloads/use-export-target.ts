@@ -1,7 +1,7 @@
-import type { FlowBlock } from '../../engine/flow/schema';
-import { declaredOutputOf } from '../../engine/inputs/declared-inputs';
-import type { StudioState } from '../state/store-types';
-import { useStudio } from '../state/studio-store';
+import type { FlowBlock } from '../../../engine/flow/schema';
+import { declaredOutputOf } from '../../../engine/inputs/declared-inputs';
+import type { StudioState } from '../../state/store-types';
+import { useStudio } from '../../state/studio-store';
 import type { ExportTarget } from './DownloadBar';
 
 /**

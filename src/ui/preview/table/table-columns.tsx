@@ -1,7 +1,7 @@
 import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures, type CellContext } from '@tanstack/react-table';
 import type { JSX } from 'react';
-import { isNumericType } from '../../engine/blocks/columns';
-import type { Column } from '../../engine/blocks/contract';
+import { isNumericType } from '../../../engine/blocks/columns';
+import type { Column } from '../../../engine/blocks/contract';
 import type { CellText, PreviewRow } from './arrow-rows';
 
 /**

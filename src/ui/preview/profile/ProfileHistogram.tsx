@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
-import type { HistogramBin } from '../../worker/engine-api';
-import { histogramAxis, histogramPeak, scaleHistogram } from './histogram-scale';
-import { formatCount } from './number-format';
+import type { HistogramBin } from '../../../worker/engine-api';
+import { histogramAxis, histogramPeak, scaleHistogram } from '../table/histogram-scale';
+import { formatCount } from '../number-format';
 
 const WIDTH = 260;
 const HEIGHT = 72;

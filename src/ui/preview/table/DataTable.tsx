@@ -1,16 +1,16 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
-import type { Column } from '../../engine/blocks/contract';
-import type { ColumnProfile, EngineClient, SortKey } from '../../worker/engine-api';
+import type { Column } from '../../../engine/blocks/contract';
+import type { ColumnProfile, EngineClient, SortKey } from '../../../worker/engine-api';
 import type { PreviewRow } from './arrow-rows';
 import { ColumnHeader } from './ColumnHeader';
-import { formatCount, formatRows } from './number-format';
+import { formatCount, formatRows } from '../number-format';
 import { MAX_SCROLL_ROWS, rowAt, scrollRowCount } from './page-cache';
 import { ariaSort, keepKnownSortKeys, nextSort } from './sort-cycle';
 import { previewColumns, previewFeatures } from './table-columns';
 import { usePreviewPages } from './use-preview-pages';
-import '../styles/preview-table.css';
+import '../../styles/preview-table.css';
 
 const ROW_HEIGHT = 28;
 const INDEX_WIDTH = 64;
