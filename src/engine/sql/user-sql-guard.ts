@@ -57,7 +57,8 @@ export async function checkUserSql(runner: SqlRunner, sql: UserSql): Promise<voi
   const nul = sql.text.indexOf('\u0000');
   if (nul >= 0) {
     const detail = `a NUL character (position ${nul + 1})`;
-    fail(sql.as === 'expression' ? 'E_FORMULA_SYNTAX' : 'E_SQL_INVALID', sql.as === 'expression' ? { column: sql.label, detail } : { detail });
+    if (sql.as === 'expression') fail('E_FORMULA_SYNTAX', { column: sql.label, detail });
+    fail('E_SQL_INVALID', { detail });
   }
   if (sql.as === 'expression') await checkExpression(runner, sql.text, sql.label);
   else await checkQuery(runner, sql.text, sql.tables);

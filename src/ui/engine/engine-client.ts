@@ -135,7 +135,7 @@ class WorkerEngineClient implements EngineClient {
     const worker = this.makeWorker();
     worker.addEventListener('error', () => {
       if (worker !== this.worker) return;
-      this.abandonCalls(clientError('E_ENGINE_CRASHED'));
+      this.abandonCalls(clientError('E_ENGINE_CRASHED', {}));
       void this.crashed();
     });
     this.worker = worker;
@@ -160,7 +160,7 @@ class WorkerEngineClient implements EngineClient {
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < 60_000), now];
     if (this.crashes.length > MAX_CRASHES_PER_MINUTE) {
-      this.brokenFor = clientError('E_ENGINE_BROKEN');
+      this.brokenFor = clientError('E_ENGINE_BROKEN', {});
       return;
     }
     // A crash during a rebuild fails that rebuild; the engine is then rebuilt again.

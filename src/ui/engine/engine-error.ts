@@ -1,4 +1,4 @@
-import { WrangleError, type ErrorCode } from '../../engine/errors/catalog';
+import { WrangleError, type ErrorArgs, type ErrorCode } from '../../engine/errors/catalog';
 import type { EngineErrorInfo } from '../../worker/engine-api';
 
 /** A failed engine call: the engine's coded error, as an Error so that callers can treat it like any other. */
@@ -15,7 +15,7 @@ export class EngineError extends Error {
 }
 
 /** An error the client itself raises (a restart, a crash), from the same catalog as the engine's. */
-export function clientError(code: ErrorCode, args: Record<string, string> = {}): EngineError {
+export function clientError<C extends ErrorCode>(code: C, args: ErrorArgs<C>): EngineError {
   return new EngineError(new WrangleError(code, args).toJSON());
 }
 
