@@ -12,7 +12,7 @@ const frameworkFree = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'sample-data/**', 'public/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'bench/results/**', 'sample-data/**', 'public/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
