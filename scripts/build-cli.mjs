@@ -54,8 +54,6 @@ export async function buildCli({ quiet = false } = {}) {
     external,
     // dist-cli/ is not src/cli/: wasm-bytes.ts takes the kernel's path relative to the bundle from this constant.
     define: { WRANGLE_BUNDLED_ALS_WASM: JSON.stringify(relative(cliBundleDir, alsWasmPath).split('\\').join('/')) },
-    // Bundled CommonJS dependencies may call require() for Node built-ins; ESM has no require of its own.
-    banner: { js: "import { createRequire as __wrangleRequire } from 'node:module'; const require = __wrangleRequire(import.meta.url);" },
     legalComments: 'none',
     metafile: true,
     write: false,
