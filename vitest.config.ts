@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    // The ALS kernel's wasm is a build output: compile it (if stale) before any test imports it.
-    globalSetup: ['scripts/vitest-setup-wasm.mjs'],
+    // The ALS kernel's wasm and the CLI bundle are build outputs: build them (if stale) before any test uses them.
+    globalSetup: ['scripts/vitest-setup-build.mjs'],
     // DuckDB-backed tests are I/O and CPU heavy; two cores on CI.
     pool: 'forks',
     testTimeout: 60_000,

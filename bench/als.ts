@@ -9,6 +9,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { cliModelHost, threadChannel } from '../src/cli/als-host';
 import { readAlsWasm } from '../src/cli/wasm-bytes';
+import { ensureAlsWasm } from '../scripts/ensure-wasm.mjs';
 import type { AlsParams } from '../src/engine/model/als-contract';
 import { trainAls } from '../src/ml/als';
 import { tsKernel } from '../src/ml/kernels/ts-kernel';
@@ -66,6 +67,8 @@ async function sweepSeconds(matrix: RatingsMatrix, rank: number, sweeper: Sweepe
   return Math.min(...times);
 }
 
+// The CLI reads the kernel as a build output; this bench may run alone (npx tsx), so it builds a stale one first.
+ensureAlsWasm();
 const wasm = readAlsWasm();
 const paths: Array<{ name: string; make(m: RatingsMatrix): Promise<Sweeper | string> }> = [
   { name: 'ts × 1 thread', make: (m) => Promise.resolve(new LocalSweeper(tsKernel, m)) },

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { changedSince } from './changed-since.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'src', 'ml', 'kernels', 'wasm', 'assembly');
@@ -23,8 +24,7 @@ export function alsWasmIsStale() {
   } catch {
     return true;
   }
-  const sources = [fileURLToPath(import.meta.url), ...readdirSync(sourceDir).map((name) => join(sourceDir, name))];
-  return sources.some((file) => statSync(file).mtimeMs > built);
+  return changedSince(built, [fileURLToPath(import.meta.url), ...readdirSync(sourceDir).map((name) => join(sourceDir, name))]);
 }
 
 /** Compiles als.wasm if it is stale (or always, with `force`); returns whether it compiled. Throws with asc's output if it fails. */

@@ -1,9 +1,7 @@
-// An ALS worker thread. Plain JavaScript so it starts the same under tsx, vitest and node: it registers tsx for
-// itself (module hooks are per thread), then runs the shared worker body.
-import { parentPort } from 'node:worker_threads';
+// An ALS worker thread when the CLI runs from source (tsx, vitest): module hooks are per thread, so it registers tsx
+// for itself, then runs the thread body. The bundled CLI starts dist-cli/als-worker.mjs instead (the same body,
+// prebuilt), found by the same `new URL('./als-worker.mjs', import.meta.url)` in als-host.ts.
 import { register } from 'tsx/esm/api';
 
 register();
-const { alsWorker } = await import('../ml/pool/worker-core.ts');
-const handle = alsWorker((message, transfer) => parentPort.postMessage(message, transfer ?? []));
-parentPort.on('message', handle);
+await import('./als-thread.ts');

@@ -1,16 +1,15 @@
 import { formatError, isWrangleError } from '../engine/errors/catalog';
-import { importDwCommand } from './commands/import-dw';
-import { runCommand } from './commands/run';
-import { sqlCommand } from './commands/sql';
-import { validateCommand } from './commands/validate';
 import { helpText } from './help';
 import { EXIT_FLOW_ERROR, EXIT_USAGE, UsageError } from './usage-error';
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  run: runCommand,
-  validate: validateCommand,
-  sql: sqlCommand,
-  'import-dw': importDwCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Loaded on use, so `--help` and usage errors do not load native DuckDB (a third of the bundled CLI's start-up).
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run')).runCommand,
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  sql: async () => (await import('./commands/sql')).sqlCommand,
+  'import-dw': async () => (await import('./commands/import-dw')).importDwCommand,
 };
 
 /** The `wrangle` entry point: returns the process exit code. */
@@ -20,8 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${helpText.main}\n`);
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const loadCommand = commands[name];
+  if (!loadCommand) {
     process.stderr.write(`wrangle: unknown command "${name}"\n\n${helpText.main}\n`);
     return EXIT_USAGE;
   }
@@ -30,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command(rest);
+    return await (await loadCommand())(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`wrangle ${e.command ?? name}: ${e.message}\n\n${helpText[e.command ?? name] ?? helpText.main}\n`);
