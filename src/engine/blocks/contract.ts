@@ -34,20 +34,26 @@ export interface FileResolver {
   inputEncoding?(name: string): SourceEncoding | undefined;
 }
 
-export interface BlockContext<P> {
+/**
+ * A block's input relations by port. Where the kind's ports are fixed (`inputs` returns literal names), each is
+ * there; where they depend on the settings, a port may be absent and must be checked.
+ */
+export type PortRelations<N extends string> = string extends N ? Partial<Record<string, Relation>> : Record<N, Relation>;
+
+export interface BlockContext<P, N extends string = string> {
   blockId: string;
   params: P;
   /** Input relations by port name. */
-  inputs: Record<string, Relation>;
+  inputs: PortRelations<N>;
 }
 
-export interface FitContext<P> extends BlockContext<P> {
+export interface FitContext<P, N extends string = string> extends BlockContext<P, N> {
   /** Runs a bounded query (an aggregate or a LIMIT) over the inputs. */
   query(sql: string): Promise<SqlRow[]>;
   files: FileResolver;
 }
 
-export interface CompileContext<P, F> extends BlockContext<P> {
+export interface CompileContext<P, F, N extends string = string> extends BlockContext<P, N> {
   fitted: F | undefined;
   files: FileResolver;
   /** What `prepare` made, for blocks that have it. */
@@ -80,7 +86,7 @@ export interface SourceReading {
  * For blocks whose work is not one SELECT (training a model): what they may do before they compile. Tables they make
  * are named through `table()`, so they belong to this result (its content hash) and are dropped with it.
  */
-export interface PrepareContext<P> extends BlockContext<P> {
+export interface PrepareContext<P, N extends string = string> extends BlockContext<P, N> {
   files: FileResolver;
   table(suffix: string): string;
   exec(sql: string): Promise<void>;
@@ -153,7 +159,7 @@ export type OutputFormat = 'csv' | 'parquet';
  * One block kind: everything the engine needs to know about it, in one place. `I` is what the params schema accepts
  * (defaults may be absent): the studio's forms edit that shape.
  */
-export interface BlockDefinition<P, F = undefined, I = unknown, R = never> {
+export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N extends string = string> {
   kind: string;
   family: BlockFamily;
   title: string;
@@ -164,20 +170,20 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never> {
   /** Fitted state's schema, for blocks that learn from data (labels, statistics). */
   fitted?: z.ZodType<F, unknown>;
   /** Input port names, in order. */
-  inputs(params: P): string[];
+  inputs(params: P): readonly N[];
   /** Output port names, in order. An export has none. */
   outputs(params: P): string[];
   /** Learns state from the inputs. Stored readably in the flow, so the same columns come out on new data. */
-  fit?(ctx: FitContext<P>): Promise<F>;
+  fit?(ctx: FitContext<P, N>): Promise<F>;
   /** Makes the tables compile reads, for blocks whose work is not SQL (training). Runs only when the result is not cached. */
-  prepare?(ctx: PrepareContext<P>): Promise<Prepared>;
+  prepare?(ctx: PrepareContext<P, N>): Promise<Prepared>;
   /**
    * Looks at the block's file before it compiles (an import settles how to read a CSV): runs when the result is not
    * cached, in dry runs too, and its answer reaches `compile` as `ctx.source`.
    */
   readSource?(ctx: ReadSourceContext<P>): Promise<SourceReading | undefined>;
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
-  compile(ctx: CompileContext<P, F>): Compiled;
+  compile(ctx: CompileContext<P, F, N>): Compiled;
   /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */
   explainError?(message: string, params: P): WrangleError | undefined;
   /**
@@ -196,9 +202,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never> {
 }
 
 /** Identity helper that keeps each definition's own parameter types. */
-export function defineBlock<P, F = undefined, I = unknown, R = never>(def: BlockDefinition<P, F, I, R>): BlockDefinition<P, F, I, R> {
+export function defineBlock<P, F = undefined, I = unknown, R = never, N extends string = string>(
+  def: BlockDefinition<P, F, I, R, N>,
+): BlockDefinition<P, F, I, R, N> {
   return def;
 }
 
-export const SINGLE_IN = ['in'];
+export const SINGLE_IN = ['in'] as const;
 export const SINGLE_OUT = ['out'];

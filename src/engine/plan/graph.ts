@@ -24,7 +24,7 @@ export const portKey = (ref: PortRef): string => `${ref.block}\u0000${ref.port}`
 /** Input and output port names of a block, from its kind and params. */
 export function blockPorts(block: FlowBlock): { inputs: string[]; outputs: string[] } {
   const def = blockDefinition(block.kind);
-  return { inputs: def.inputs(block.params), outputs: def.outputs(block.params) };
+  return { inputs: [...def.inputs(block.params)], outputs: def.outputs(block.params) };
 }
 
 function findCycle(blocks: FlowBlock[], downstream: Map<string, string[]>): string[] {

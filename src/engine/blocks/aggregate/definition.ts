@@ -93,7 +93,7 @@ export const aggregateBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumns(input, p.groupBy);
     const outputs = p.aggregations.map((a) => {
       const col = a.column === '*' && a.fn === 'count' ? undefined : requireColumn(input, a.column);

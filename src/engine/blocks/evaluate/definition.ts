@@ -10,7 +10,8 @@ export const evaluateBlock = defineBlock({
   title: 'Evaluate',
   description: 'Scores a model: rating error (RMSE, MAE, error distances, a crosstab) or top-k ranking (precision, recall, NDCG, hit rate, coverage).',
   params: evaluateParams,
-  inputs: (p) => (p.mode === 'rating' ? ['in'] : ['recommendations', 'holdout', ...(p.useCatalog ? ['catalog'] : [])]),
+  // Ports that depend on the settings: each is checked where it is read.
+  inputs: (p): string[] => (p.mode === 'rating' ? ['in'] : ['recommendations', 'holdout', ...(p.useCatalog ? ['catalog'] : [])]),
   outputs: (p) => (p.mode === 'rating' ? ['metrics', 'crosstab'] : ['metrics']),
   compile({ params: p, inputs }) {
     switch (p.mode) {

@@ -1,7 +1,7 @@
 import { fail } from '../../errors/catalog';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { requireColumn } from '../columns';
-import type { Compiled, Relation } from '../contract';
+import type { Compiled, PortRelations, Relation } from '../contract';
 import type { EvaluateParams } from './params';
 
 const SCALE = 18;
@@ -57,7 +57,7 @@ const PER_USER = '__wrangle_per_user';
  * recommended at rank ≤ k among the catalog's items, or, with no catalog connected, among the items of the holdout
  * and of every recommendation row.
  */
-export function compileRankingMetrics(p: EvaluateParams, inputs: Record<string, Relation>): Compiled {
+export function compileRankingMetrics(p: EvaluateParams, inputs: PortRelations<string>): Compiled {
   const recs = inputs.recommendations!;
   const holdout = inputs.holdout!;
   const where = 'the recommendations input';

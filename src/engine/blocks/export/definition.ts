@@ -48,7 +48,7 @@ export const exportBlock = defineBlock({
   report: ({ written }) => written,
   tellReport: (written) => ({ status: `→ ${written.fileName}`, wrote: written }),
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const safe = p.format === 'csv' && p.spreadsheetSafe;
     const cols = safe ? input.columns.map(spreadsheetSafe).join(', ') : '*';
     const order = p.order === 'all' ? ' ORDER BY ALL' : '';

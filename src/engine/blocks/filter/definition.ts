@@ -23,7 +23,7 @@ export const filterBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
     const condition = userExpression(p.condition, LABEL);
-    return { select: `SELECT * FROM ${inputs.in!.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
+    return { select: `SELECT * FROM ${inputs.in.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
   },
   explainError(message, p) {
     // A condition is an expression like a formula's, so its engine errors read the same way.

@@ -23,7 +23,7 @@ export const formulaBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const expr = userExpression(p.expression, p.column);
     // A name equal to an existing column's but for ASCII case is that column to DuckDB: it is replaced, in place, and
     // takes the formula's spelling. Adding it beside would have DuckDB rename it `<name>_1`.

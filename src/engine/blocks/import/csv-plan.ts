@@ -16,33 +16,22 @@
  */
 import { fail } from '../../errors/catalog';
 import type { Column } from '../contract';
-import { checkRead, type BadLine, type CheckIo, type CheckResult } from './csv-check';
-import { castFailure, explainCsvError, lineTooLong, rowProblem } from './csv-errors';
+import { checkRead, type CheckIo, type CheckResult } from './csv-check';
+import type { CsvDialect, ImportFormat } from './csv-dialect';
+import { castFailure, explainCsvError, lineTooLong } from './csv-errors';
 import type { CsvRead, SniffOptions } from './csv-read';
-import { LISTED_LINES, clip, showChar, type CsvDialectReport, type CsvReadReport, type DialectPart, type FileLine } from './csv-report';
+import { showChar, type CsvReadReport } from './csv-report';
 import { sampleLines, sniff, type Sniffed } from './csv-sniff';
-import { describeEncoding, type CsvEncodingChoice, type DuckDbEncoding, type SourceEncoding } from '../../inputs/encoding';
-import { bestDelimiter, extraHeaderRows, splitFields, type DelimiterFit } from './line-profile';
+import type { CsvEncodingChoice, DuckDbEncoding, SourceEncoding } from '../../inputs/encoding';
+import { buildReport, reasonFor, type Retyped } from './csv-plan-report';
+import { bestDelimiter, extraHeaderRows, type DelimiterFit } from './line-profile';
 
-/** The import block's settings the policy reads (its params, by the same names). */
+/** The import block's settings the policy reads (its params, by the same names and types). */
 export interface CsvImportSettings {
   input: string;
   file: string;
-  format: string;
-  csv: {
-    delimiter?: string | undefined;
-    quote?: string | undefined;
-    escape?: string | undefined;
-    header?: boolean | undefined;
-    headerRows?: number | undefined;
-    skipRows?: number | undefined;
-    nullString?: string | undefined;
-    dateFormat?: string | undefined;
-    textColumns?: string[] | undefined;
-    encoding?: CsvEncodingChoice | undefined;
-    maxLineSize?: number | undefined;
-    badRows?: 'pad' | 'reject' | 'fail' | undefined;
-  };
+  format: ImportFormat;
+  csv: CsvDialect;
 }
 
 export interface CsvPlanIo extends CheckIo {
@@ -58,7 +47,6 @@ export interface CsvPlan {
   report: CsvReadReport;
 }
 
-const DIALECT_PARTS: DialectPart[] = ['delimiter', 'quote', 'escape', 'header', 'headerRows', 'skipRows', 'encoding', 'dateFormat'];
 
 /** The DuckDB encoding to use when no host looked at the bytes (tests that read a file directly). */
 function encodingWithoutHost(choice: CsvEncodingChoice | undefined): DuckDbEncoding {
@@ -192,68 +180,6 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   return { read, report };
 }
 
-/** Everything the report is made of, once the read is settled. */
-interface ReportParts {
-  io: CsvPlanIo;
-  read: CsvRead;
-  check: CheckResult;
-  padMissing: boolean;
-  lines: readonly string[];
-  header: boolean;
-  headerRows: number;
-  headerLine: number | undefined;
-  skip: number;
-  lineEnding: CsvDialectReport['lineEnding'];
-  retyped: Retyped;
-  notes: string[];
-  userDelimiter: string | undefined;
-}
-
-function buildReport(p: ReportParts): CsvReadReport {
-  const { io, read, check, header, headerRows, headerLine, notes } = p;
-  const d = io.settings.csv;
-  const rejected = p.padMissing ? [check.broken] : [check.broken, check.missing];
-  const report: CsvReadReport = {
-    dialect: {
-      delimiter: read.delimiter,
-      quote: read.quote,
-      escape: read.escape,
-      header,
-      headerRows,
-      skipRows: headerLine !== undefined && header ? headerLine : p.skip,
-      lineEnding: p.lineEnding,
-      encoding: io.encoding ? describeEncoding(io.encoding) : (d.encoding ?? 'utf-8'),
-      ...(read.dateFormat !== undefined ? { dateFormat: read.dateFormat } : {}),
-      ...(read.timestampFormat !== undefined ? { timestampFormat: read.timestampFormat } : {}),
-    },
-    setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && p.userDelimiter !== undefined)),
-    mode: read.repair ? 'repaired' : 'strict',
-    checkedRows: check.rows,
-    checkedWholeFile: check.wholeFile,
-    padded: p.padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
-    rejected: {
-      count: rejected.reduce((n, b) => n + b.count, 0),
-      rows: rejected
-        .flatMap((b) => b.lines)
-        .sort((a, b) => a.line - b.line)
-        .slice(0, LISTED_LINES)
-        .map((l) => ({ line: l.line, text: l.text, reason: reasonFor(l, read) })),
-    },
-    textColumns: p.retyped,
-    skipped: skippedLines(p.lines, headerLine ?? p.skip, header ? headerRows - 1 : 0),
-    notes,
-  };
-  notes.push(...p.retyped.map((r) => r.detail));
-  if (p.userDelimiter !== undefined && read.columns.length === 1) {
-    const other = bestDelimiter(p.lines, { quote: read.quote });
-    if (other && other.delimiter !== p.userDelimiter) {
-      notes.push(`With the delimiter set to ${showChar(p.userDelimiter)}, each line is one field; the lines split into ${other.fields} fields on ${showChar(other.delimiter)}.`);
-    }
-  }
-  addNotes(report, io.encoding, read.columns, d.dateFormat);
-  return report;
-}
-
 function collapseNote(fit: DelimiterFit, strict: Sniffed | undefined, strictError: string): string {
   const found = `${percent(fit.share)} of the first lines have ${fit.fields} fields separated by ${showChar(fit.delimiter)}`;
   return strict
@@ -294,8 +220,6 @@ function withTextColumns(columns: Column[], text: readonly string[]): Column[] {
   return columns.map((c) => (text.includes(c.name) ? { ...c, type: 'VARCHAR' } : c));
 }
 
-type Retyped = CsvReadReport['textColumns'];
-
 /**
  * Checks the read, and reads as text any column with a value that does not fit its detected type (a value past the
  * rows the sniffer sampled), then checks again. Returns the check and the read it holds for.
@@ -315,51 +239,8 @@ async function checkRetyping(io: CsvPlanIo, first: CsvRead, retyped: Retyped): P
   }
 }
 
-function reasonFor(l: BadLine, read: CsvRead): string {
-  if (l.kinds.includes('UNQUOTED VALUE')) return 'a quote opens a field and is never closed, or a quote inside a field is not doubled';
-  if (l.kinds.includes('TOO MANY COLUMNS') || l.kinds.includes('MISSING COLUMNS')) {
-    const n = splitFields(l.text, read.delimiter, read.quote).length;
-    return `${n} field${n === 1 ? '' : 's'} where the header has ${read.columns.length}`;
-  }
-  return rowProblem(l.message) ?? l.message;
-}
-
 function firstTextLine(lines: readonly string[], from: number): number | undefined {
   for (let i = from; i < lines.length; i++) if (!blank(lines[i]!)) return i;
   return undefined;
 }
 
-function skippedLines(lines: readonly string[], headerLine: number, extraHeaders: number): FileLine[] {
-  const preamble: FileLine[] = lines.slice(0, headerLine).flatMap((text, i) => (blank(text) ? [] : [{ line: i + 1, text, reason: 'before the header' }]));
-  const extra: FileLine[] = [];
-  for (let i = headerLine + 1; i < lines.length && extra.length < extraHeaders; i++) {
-    if (!blank(lines[i]!)) extra.push({ line: i + 1, text: lines[i]!, reason: 'another header row' });
-  }
-  return [...preamble, ...extra];
-}
-
-/** The notes every reading gets where they apply: encoding, skipped lines, no data, a guessed date order. */
-function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, columns: Column[], chosenDateFormat: string | undefined): void {
-  const d = r.dialect;
-  if (encoding && (encoding.encoding !== 'utf-8' || encoding.transcoded)) {
-    r.notes.push(`Encoding ${encoding.encoding} (${encoding.detected ? 'detected' : 'as set on the block'})${encoding.transcoded ? ', converted to UTF-8 before reading' : ''}.`);
-  }
-  const preamble = r.skipped.filter((l) => l.reason === 'before the header');
-  if (d.skipRows > 0) {
-    const shown = preamble.slice(0, 3).map((l) => `"${clip(l.text, 40)}"`).join(', ');
-    r.notes.push(`${d.skipRows} line${d.skipRows === 1 ? '' : 's'} before the header ${d.skipRows === 1 ? 'is' : 'are'} skipped${shown ? `: ${shown}` : ''}.`);
-  }
-  for (const l of r.skipped.filter((x) => x.reason === 'another header row')) {
-    r.notes.push(`Line ${l.line} ("${clip(l.text, 40)}") is another header row, not data; set Header rows to 1 to read it as data.`);
-  }
-  if (r.checkedRows === 0) {
-    r.notes.push(d.header ? `0 data rows: the file has a header (${columns.map((c) => c.name).join(', ')}) and nothing else.` : '0 data rows.');
-  }
-  const ambiguous = d.dateFormat !== undefined && /%d.%m|%m.%d/.test(d.dateFormat);
-  if (ambiguous && chosenDateFormat === undefined) {
-    const dayFirst = d.dateFormat!.indexOf('%d') < d.dateFormat!.indexOf('%m');
-    r.notes.push(
-      `Dates are read as ${dayFirst ? 'day/month/year' : 'month/day/year'} (${d.dateFormat}, detected). If they are ${dayFirst ? 'month/day/year' : 'day/month/year'}, choose the date order on the import block.`,
-    );
-  }
-}

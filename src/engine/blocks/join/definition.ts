@@ -43,8 +43,8 @@ export const joinBlock = defineBlock({
   inputs: () => ['left', 'right'],
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const left = inputs.left!;
-    const right = inputs.right!;
+    const left = inputs.left;
+    const right = inputs.right;
     if (p.type !== 'cross' && p.keys.length === 0) {
       fail('E_PARAMS_INVALID', { path: 'keys', detail: `a ${p.type} join needs at least one key pair` });
     }

@@ -115,7 +115,7 @@ export const manageColumnsBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const cols = applyColumnOperations(input, p.operations);
     return { select: `SELECT ${cols.map((c) => `${c.expr} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${input.ref}` };
   },

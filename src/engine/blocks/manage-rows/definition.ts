@@ -75,7 +75,7 @@ export const manageRowsBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const all = columnNames(input);
     const tieBreak = all.map((c) => orderTerm(c, false, false));
     switch (p.op) {

@@ -126,7 +126,7 @@ export const missingBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const cols = checkColumns(input, p);
     if (!isFitted(p.strategy)) return { values: {} };
     const parts = cols.map((c, i) => fillAggregates(p.strategy, c, String(i)));
@@ -136,7 +136,7 @@ export const missingBlock = defineBlock({
     return { values: Object.fromEntries(cols.map((c, i) => [c.name, valueOf(String(i))])) };
   },
   compile({ params: p, inputs, fitted: f }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     const cols = checkColumns(input, p);
     const chosen = new Map(cols.map((c) => [c.name, c]));
     const taken = ColumnNameSet.of(input);

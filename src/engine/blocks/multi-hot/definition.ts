@@ -41,7 +41,7 @@ export const multiHotBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumn(input, p.column);
     const ignored = ['', ...p.ignoreLabels].map(quoteLiteral).join(', ');
     // Distinct per row, so a label counts the rows that have it, however often a row repeats it.
@@ -49,7 +49,7 @@ export const multiHotBlock = defineBlock({
     return fitLabels(query, tokens, 'label', p.maxLabels);
   },
   compile({ params: p, inputs, fitted: f }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumn(input, p.column);
     const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'multi-hot labels' });
     const prefix = p.prefix ?? `${p.column}_`;

@@ -33,11 +33,11 @@ export const ordinalBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
-    requireColumn(inputs.in!, p.column);
-    return fitLabels(query, inputs.in!.ref, p.column, p.maxLabels, p.order);
+    requireColumn(inputs.in, p.column);
+    return fitLabels(query, inputs.in.ref, p.column, p.maxLabels, p.order);
   },
   compile({ params: p, inputs, fitted: f }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumn(input, p.column);
     const labels = f?.labels ?? fail('E_NOT_FITTED', { what: 'ordinal labels' });
     const c = `CAST(${quoteIdent(p.column)} AS VARCHAR)`;

@@ -30,8 +30,8 @@ export const predictBlock = defineBlock({
   inputs: () => ['data', 'users', 'items'],
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const data = inputs.data!;
-    const { users, items } = readFactorPair(inputs.users!, inputs.items!);
+    const data = inputs.data;
+    const { users, items } = readFactorPair(inputs.users, inputs.items);
     const userColumn = requireColumn(data, p.userColumn || users.id.name, 'the data input').name;
     const itemColumn = requireColumn(data, p.itemColumn || items.id.name, 'the data input').name;
     ColumnNameSet.of(data).add(p.outputColumn, 'It is the prediction column, and the data input has it.');

@@ -88,7 +88,8 @@ export const recommendBlock = defineBlock({
   title: 'Recommend',
   description: 'The top k items for every user, by a model\'s factor scores or by popularity, leaving out what each user has seen.',
   params,
-  inputs: (p) => (p.method === 'popularity' ? ['seen'] : p.excludeSeen ? ['users', 'items', 'seen'] : ['users', 'items']),
+  // Ports that depend on the settings: each is checked where it is read.
+  inputs: (p): string[] => (p.method === 'popularity' ? ['seen'] : p.excludeSeen ? ['users', 'items', 'seen'] : ['users', 'items']),
   outputs: () => SINGLE_OUT,
   async prepare(ctx) {
     return ctx.params.method === 'factors' ? recommendFromFactors(ctx) : { tables: {} };

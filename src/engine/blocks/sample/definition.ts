@@ -42,7 +42,7 @@ export const sampleBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     switch (p.mode) {
       case 'first':
         return { select: `SELECT * FROM ${input.ref} LIMIT ${p.rows}` };

@@ -83,14 +83,14 @@ export const scaleBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     checkColumns(input, p);
     const parts = p.columns.map((c, i) => columnStats(p.method, String(i), finiteValue(c)));
     const row = (await query(twoPassQuery(input.ref, parts)))[0] ?? {};
     return { stats: Object.fromEntries(p.columns.map((c, i) => [c, centerAndScale(p.method, row, String(i))])) };
   },
   compile({ params: p, inputs, fitted: f }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     checkColumns(input, p);
     const stats = f?.stats ?? fail('E_NOT_FITTED', { what: 'scaler statistics' });
     const scaled = p.columns.map((c) => {

@@ -38,7 +38,7 @@ export const similarItemsBlock = defineBlock({
   // Every item × item pair is scored in the trainer's top-k kernel, which keeps k per item: at 7,253 tracks, SQL formed
   // 53M pairs and took 17 s natively.
   async prepare(ctx) {
-    const items = checkedItems(ctx.inputs.items!);
+    const items = checkedItems(ctx.inputs.items);
     const map = ctx.table('item_ids');
     const m = await readFactorMatrix(ctx, items, map);
     const result = await ctx.models.topK({ queries: m.factors, queryBias: null, items: m.factors, itemBias: null, rank: items.rank, k: ctx.params.k, metric: ctx.params.metric, exclude: null, excludeSelf: true });
@@ -47,7 +47,7 @@ export const similarItemsBlock = defineBlock({
     return { tables: { items: map, result: table } };
   },
   compile({ inputs, prepared }) {
-    const names = outputNames(readFactorTable(inputs.items!, 'items').id.name);
+    const names = outputNames(readFactorTable(inputs.items, 'items').id.name);
     const t = prepared!.tables;
     return { select: topKSelect(t.result!, { queries: t.items!, items: t.items! }, { query: names.item, item: names.similar, score: 'similarity' }) };
   },

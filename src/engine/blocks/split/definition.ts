@@ -102,7 +102,7 @@ export const splitBlock = defineBlock({
   outputs: (p) => p.outputs.map((o) => o.name),
   compile({ params: p, inputs }) {
     checkSplitParams(p);
-    const input = inputs.in!;
+    const input = inputs.in;
     const all = columnNames(input);
     const helpers = helperColumns(input);
     if (p.method === 'leave-last-out') return leaveLastOut(p, input, helpers.part);

@@ -68,7 +68,8 @@ export const trainAlsBlock = defineBlock({
   description:
     'Matrix factorisation (alternating least squares) of user × item ratings, explicit or implicit, as Spark ML trains it. Outputs the user and item factor tables and a summary.',
   params,
-  inputs: (p) => (p.validate ? ['ratings', 'validation'] : ['ratings']),
+  // Ports that depend on the settings: each is checked where it is read.
+  inputs: (p): string[] => (p.validate ? ['ratings', 'validation'] : ['ratings']),
   outputs: () => ['users', 'items', 'summary'],
   report: ({ prepared }) => prepared?.report,
   tellReport: tellModelReport,

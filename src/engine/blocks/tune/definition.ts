@@ -59,7 +59,7 @@ export const tuneBlock = defineBlock({
     const base = alsParams({ ...p, rank: p.grid.rank[0]!, regParam: p.grid.regParam[0]! });
     const maps = { users: ctx.table('user_ids'), items: ctx.table('item_ids') };
     const cols = { user: p.userColumn, item: p.itemColumn, rating: p.ratingColumn };
-    const data = await loadRatings(ctx, ctx.inputs.ratings!, cols, maps, undefined, { k: p.folds, seed: p.seed });
+    const data = await loadRatings(ctx, ctx.inputs.ratings, cols, maps, undefined, { k: p.folds, seed: p.seed });
     const grid = p.grid.rank.flatMap((rank) => p.grid.regParam.map((regParam) => ({ rank, regParam })));
     const hooks = { ...(ctx.signal ? { signal: ctx.signal } : {}), progress: (x: Parameters<typeof ctx.progress>[0]) => ctx.progress(x) };
     const results = await crossValidate(ctx.models, data, data.fold!, p.folds, base, grid, hooks);

@@ -78,7 +78,7 @@ export const typesBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumns(input, Object.keys(p.columns));
     const text = input.columns.map((col, i) => ({ col, i })).filter(({ col }) => isTextType(col.type));
     const row = text.length > 0 ? (await query(`SELECT ${text.flatMap(({ col, i }) => inferenceAggregates(col, i)).join(', ')} FROM ${input.ref}`))[0] : undefined;
@@ -90,7 +90,7 @@ export const typesBlock = defineBlock({
     return { schema: Object.fromEntries(input.columns.map((col, i) => [col.name, inferred(col, i)])) };
   },
   compile({ params: p, inputs, fitted: f }) {
-    const input = inputs.in!;
+    const input = inputs.in;
     requireColumns(input, Object.keys(p.columns));
     const schema = f?.schema ?? fail('E_NOT_FITTED', { what: 'inferred column types' });
     const cast = p.onError === 'null' ? 'TRY_CAST' : 'CAST';
