@@ -4,7 +4,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
 import { ColumnNameSet, requireColumn } from '../columns';
-import { defineBlock, SINGLE_IN, SINGLE_OUT, type Relation } from '../contract';
+import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../contract';
 
 const names = z.array(z.string().min(1)).min(1);
 
@@ -29,9 +29,8 @@ const params = z.object({ operations: z.array(operation).min(1) }).strict();
 
 export type ColumnOperation = z.infer<typeof operation>;
 
-/** A column of the output under construction: its name and the SQL that computes it. */
-interface OutColumn {
-  name: string;
+/** A column of the output under construction: its name, its type, and the SQL that computes it. */
+export interface OutColumn extends Column {
   expr: string;
 }
 
@@ -66,7 +65,7 @@ function applyMove(cols: OutColumn[], op: Extract<ColumnOperation, { op: 'move' 
 
 /** Applies the operations in order to the input's columns. */
 export function applyColumnOperations(rel: Relation, ops: readonly ColumnOperation[]): OutColumn[] {
-  let cols: OutColumn[] = rel.columns.map((c) => ({ name: c.name, expr: quoteIdent(c.name) }));
+  let cols: OutColumn[] = rel.columns.map((c) => ({ name: c.name, type: c.type, expr: quoteIdent(c.name) }));
   ops.forEach((op, step) => {
     switch (op.op) {
       case 'drop':
@@ -79,7 +78,7 @@ export function applyColumnOperations(rel: Relation, ops: readonly ColumnOperati
       case 'rename': {
         const i = find(cols, op.from, rel, step);
         addUnique(cols, op.to, i);
-        cols[i] = { name: op.to, expr: cols[i]!.expr };
+        cols[i] = { ...cols[i]!, name: op.to };
         break;
       }
       case 'move':
@@ -88,14 +87,14 @@ export function applyColumnOperations(rel: Relation, ops: readonly ColumnOperati
       case 'duplicate': {
         const i = find(cols, op.column, rel, step);
         addUnique(cols, op.as);
-        cols.splice(i + 1, 0, { name: op.as, expr: cols[i]!.expr });
+        cols.splice(i + 1, 0, { ...cols[i]!, name: op.as });
         break;
       }
       case 'cast':
         for (const n of op.columns) {
           const i = find(cols, n, rel, step);
           const fn = op.onError === 'null' ? 'TRY_CAST' : 'CAST';
-          cols[i] = { name: n, expr: `${fn}(${cols[i]!.expr} AS ${op.type})` };
+          cols[i] = { name: n, type: op.type, expr: `${fn}(${cols[i]!.expr} AS ${op.type})` };
         }
         break;
       default:

@@ -2,8 +2,6 @@ import { assertNever } from '../../../engine/assert-never';
 import { blockRegistry } from '../../../engine/blocks/registry';
 import { applyColumnOperations } from '../../../engine/blocks/manage-columns/definition';
 import type { Column } from '../../../engine/blocks/contract';
-import { quoteIdent } from '../../../engine/sql/quote';
-import { castTypes } from '../../../engine/sql/types';
 import type { FormParams } from '../form-types';
 
 export type ColumnStep = FormParams<'manage-columns'>['operations'][number];
@@ -39,12 +37,6 @@ export function switchStep(step: ColumnStep, op: StepKind): ColumnStep {
   }
 }
 
-/** A column's type after the steps: a cast's target type, or the input column's type it still reads. */
-function typeOf(expr: string, input: readonly Column[]): string {
-  const cast = castTypes.find((t) => expr.endsWith(` AS ${t})`));
-  return cast ?? input.find((c) => quoteIdent(c.name) === expr)?.type ?? '';
-}
-
 /**
  * The columns a step sees: the input's after the steps before it, so a later step can pick a renamed or duplicated
  * column. While an earlier step is incomplete or wrong, the input's own columns.
@@ -55,7 +47,7 @@ export function columnsBeforeStep(input: readonly Column[], steps: readonly Colu
   if (!parsed.success) return [...input];
   try {
     const out = applyColumnOperations({ ref: 'input', columns: [...input] }, parsed.data.operations);
-    return out.map((c) => ({ name: c.name, type: typeOf(c.expr, input) }));
+    return out.map((c) => ({ name: c.name, type: c.type }));
   } catch {
     return [...input];
   }
