@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userExpression } from '../../sql/expression-guard';
-import { formulaBlock } from '../formula/definition';
+import { explainExpressionError } from '../../sql/expression-errors';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 
 const params = z
@@ -25,8 +25,8 @@ export const filterBlock = defineBlock({
     const condition = userExpression(p.condition, LABEL);
     return { select: `SELECT * FROM ${inputs.in.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
   },
-  explainError(message, p) {
+  explainError(message) {
     // A condition is an expression like a formula's, so its engine errors read the same way.
-    return formulaBlock.explainError?.(message, { column: LABEL, expression: p.condition });
+    return explainExpressionError(message, LABEL);
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WrangleError } from '../../errors/catalog';
+import { explainExpressionError } from '../../sql/expression-errors';
 import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
 import { ColumnNameSet } from '../columns';
@@ -33,11 +33,5 @@ export const formulaBlock = defineBlock({
       : `SELECT *, ${expr.sql} AS ${quoteIdent(p.column)} FROM ${input.ref}`;
     return { select, userSql: [expr.check] };
   },
-  explainError(message, p) {
-    if (/^Parser Error/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });
-    // DuckDB lexes a run of operator characters (`+*`) as one unknown operator, which is a typo, not a missing function.
-    if (/Function with name [-+*/%<>=!~^&|@#]+ does not exist/i.test(message)) return new WrangleError('E_FORMULA_SYNTAX', { column: p.column, detail: message });
-    if (/^(Binder|Conversion|Catalog) Error/i.test(message)) return new WrangleError('E_FORMULA_INVALID', { column: p.column, detail: message });
-    return undefined;
-  },
+  explainError: (message, p) => explainExpressionError(message, p.column),
 });

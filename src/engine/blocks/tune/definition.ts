@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { literalRow, loadRatings, modelOutputs, trainAndStore } from '../../model/als-data';
 import { quoteLiteral } from '../../sql/quote';
-import { alsParams, alsSettings } from '../train-als/definition';
+import { alsParams, alsSettings } from '../../model/als-settings';
 import { tellModelReport } from '../../model/tell-model-report';
 import { defineBlock } from '../contract';
 import { crossValidate, type GridResult } from './cross-validate';
