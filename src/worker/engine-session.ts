@@ -5,7 +5,7 @@
  */
 import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/contract';
-import { fail, type WrangleError } from '../engine/errors/catalog';
+import { fail, WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
@@ -15,6 +15,7 @@ import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
 import { quoteIdent } from '../engine/sql/quote';
+import { StoppableRunner } from '../engine/sql/stoppable-runner';
 import { toBlockState } from './block-state';
 import type { BlockState, ChartRequest, EngineApi, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
 import { FileOutput } from './file-output';
@@ -43,6 +44,8 @@ export interface EngineSessionOptions {
 
 export class EngineSession implements EngineApi {
   private readonly executor: FlowExecutor;
+  /** The executor's runner: `cancelRun` stops the statements of the run in progress through it. */
+  private readonly stoppable: StoppableRunner;
   private readonly inputs: InputFiles;
   private readonly files: FileOutput;
   /** The relation behind each `block`/`port` output of the latest run, as each block finishes. */
@@ -67,7 +70,8 @@ export class EngineSession implements EngineApi {
     models: ModelHost | undefined,
     private readonly options: Required<EngineSessionOptions>,
   ) {
-    this.executor = new FlowExecutor(runner);
+    this.stoppable = new StoppableRunner(runner);
+    this.executor = new FlowExecutor(this.stoppable);
     this.inputs = new InputFiles(db, runner, loadParquet);
     this.files = new FileOutput(db, runner, loadParquet);
     this.training = new TrainingControl(models);
@@ -105,6 +109,7 @@ export class EngineSession implements EngineApi {
     this.running = controller;
     return this.exclusive(async () => {
       if (controller.signal.aborted) return { runId, blocks: [] };
+      this.stoppable.resume();
       const graph = buildGraph(flow);
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
@@ -150,12 +155,35 @@ export class EngineSession implements EngineApi {
           notify(onBlock, toBlockState(result));
         },
       });
+      // A stopped run reports what it finished, and every other block stopped; their previews keep nothing.
+      if (run.cancelled && this.stoppable.isStopped) return { runId, blocks: this.stoppedReport(graph, results) };
       // A cancelled run leaves the previews of the blocks it finished; the newer run reports everything.
       if (run.cancelled) return { runId, blocks: [] };
       this.outputs = outputs;
       this.latest = { flow, graph, results };
       await this.dropStale(new Set(run.blocks.flatMap((b) => b.hash ?? [])));
       return { runId, blocks: run.blocks.map((b) => toBlockState(results.get(b.blockId) ?? b)) };
+    });
+  }
+
+  /**
+   * Not queued behind the run: it must reach the statement the run is in the middle of. Ends the run in progress and
+   * any queued behind it; resolves once it has ended (the studio tears the worker down if that takes too long).
+   */
+  async cancelRun(): Promise<void> {
+    const ended = this.queue;
+    this.running?.abort();
+    await this.stoppable.stop();
+    await ended;
+  }
+
+  /** The blocks a stopped run finished, as they are, and the rest stopped (E_RUN_STOPPED), with no output to preview. */
+  private stoppedReport(graph: FlowGraph, results: ReadonlyMap<string, BlockResult>): BlockState[] {
+    return graph.order.map((block) => {
+      const result = results.get(block.id);
+      if (result) return toBlockState(result);
+      for (const port of blockPorts(block).outputs) this.outputs.delete(portKey({ block: block.id, port }));
+      return toBlockState({ blockId: block.id, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) });
     });
   }
 

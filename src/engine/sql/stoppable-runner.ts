@@ -23,7 +23,8 @@ export class StoppableRunner implements SqlRunner {
   /** Stops the run: resolves once no statement of it is running any more. */
   async stop(): Promise<void> {
     this.stopped = true;
-    while (this.inFlight.size > 0) {
+    // Until `resume`: the statements of the next run are not this stop's business.
+    while (this.stopped && this.inFlight.size > 0) {
       await this.inner.cancel();
       const settled = Promise.allSettled([...this.inFlight]);
       await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, RETRY_MS))]);

@@ -36,6 +36,10 @@ class FakeWorkers {
         log(`cancel training ${blockId}`);
         return Promise.resolve();
       },
+      cancelRun: () => {
+        log('cancel run');
+        return Promise.resolve();
+      },
       // Never answers: a call in flight when the worker goes away.
       preview: () => new Promise(() => undefined),
       // Engine errors cross as plain `{ code, message, blockId }`.
