@@ -27,30 +27,57 @@ async function countWorkers(page: Page): Promise<void> {
 
 const workers = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __workers: { made: number; terminated: number } }).__workers }));
 
-/** Records every status other than `fresh` that any of `ids` shows from now on, in the runtime state and on the canvas. */
-function watchStatuses(page: Page, ids: readonly string[]): Promise<void> {
-  return page.evaluate((watched) => {
-    const seen: string[] = [];
+/**
+ * Records, with the page's clock, every status any block shows from now on (in the runtime state and on the canvas),
+ * when a "Stopped." notice appears, and when the Stop button is clicked.
+ */
+function watchStatuses(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const log: { id: string; status: string; t: number }[] = [];
+    const last = new Map<string, string>();
     const note = (id: string, status: string | null | undefined) => {
-      if (status !== 'fresh') seen.push(`${id}: ${status}`);
+      if (last.get(id) === (status ?? 'none')) return;
+      last.set(id, status ?? 'none');
+      log.push({ id, status: status ?? 'none', t: performance.now() });
     };
     new MutationObserver((records) => {
       for (const r of records) {
-        const el = r.target as HTMLElement;
-        const id = el.dataset.testid?.replace(/^block-/, '');
-        if (id && watched.includes(id)) note(id, el.getAttribute('data-status'));
+        if (r.type === 'attributes') {
+          const el = r.target as HTMLElement;
+          const id = el.dataset.testid?.replace(/^block-/, '');
+          if (id) note(id, el.getAttribute('data-status'));
+        }
+        for (const node of r.addedNodes) {
+          if (/^Stopped\./.test(node.textContent ?? '')) log.push({ id: 'notice', status: node.textContent ?? '', t: performance.now() });
+        }
       }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
     const hooks = (window as unknown as { __wrangle: StudioHooks }).__wrangle;
     setInterval(() => {
-      const runtime = hooks.getRuntime();
-      for (const id of watched) note(id, runtime[id]?.status);
+      for (const [id, s] of Object.entries(hooks.getRuntime())) note(id, s.status);
     }, 5);
-    Object.assign(window, { __notFresh: seen });
-  }, ids);
+    document.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('button')?.textContent === 'Stop') log.push({ id: 'click', status: 'Stop', t: performance.now() });
+    }, true);
+    Object.assign(window, { __statusLog: log });
+  });
 }
 
-const notFresh = (page: Page) => page.evaluate(() => [...new Set((window as unknown as { __notFresh: string[] }).__notFresh)]);
+interface LogEntry {
+  id: string;
+  status: string;
+  t: number;
+}
+
+const statusLog = (page: Page) => page.evaluate(() => (window as unknown as { __statusLog: LogEntry[] }).__statusLog);
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** Milliseconds from `t0` (the page's clock) to the first entry after it that `match` accepts. */
+async function msUntil(page: Page, t0: number, match: (e: LogEntry) => boolean): Promise<number> {
+  const hit = (await statusLog(page)).find((e) => e.t >= t0 && match(e));
+  expect(hit, 'the status log has the event').toBeDefined();
+  return hit!.t - t0;
+}
 
 test('Stop cancels a long query in place: the engine keeps its worker and every finished preview, and the stopped block waits to be run again', async ({ page }, testInfo) => {
   const note = (type: string, ms: number) => {
@@ -64,25 +91,25 @@ test('Stop cancels a long query in place: the engine keeps its worker and every 
   const before = await workers(page);
   await clickBlock(page, 'danceability');
   const expression = page.getByLabel('Expression');
+  await watchStatuses(page);
   // The usual time of an edit's preview, to compare with the edit after the Stop.
-  let edited = Date.now();
+  let edited = await pageNow(page);
   await expression.fill('0.3*valence + 0.1*liveness + 0.2*energy');
-  await expectFresh(page, ['danceability']);
-  note('an edit previews (before Stop) after', Date.now() - edited);
   await expectFresh(page, downstreamOfDanceability);
+  note('an edit previews (before Stop) after', await msUntil(page, edited, (e) => e.id === 'danceability' && e.status === 'fresh'));
 
-  await watchStatuses(page, others);
+  const watchFrom = await pageNow(page);
   await expression.fill(ENDLESS);
   const stop = page.getByRole('button', { name: 'Stop', exact: true });
   await expect(stop).toBeVisible();
   await expect(page.getByTestId('block-danceability')).toHaveAttribute('data-status', 'running');
-  const clicked = Date.now();
   await stop.click();
   await expect(page.getByTestId('block-danceability')).toHaveAttribute('data-status', 'cancelled');
-  note('Stop click → block shows stopped', Date.now() - clicked);
   // The engine cancelled its query: it says so, and says nothing of a restart.
   await expect(page.getByText(/^Stopped\. The blocks that had finished keep their previews/).first()).toBeVisible();
-  note('Stop click → engine cancelled the query', Date.now() - clicked);
+  const clicked = (await statusLog(page)).find((e) => e.id === 'click')!.t;
+  note('Stop click → block shows stopped', await msUntil(page, clicked, (e) => e.id === 'danceability' && e.status === 'cancelled'));
+  note('Stop click → the engine cancelled the query', await msUntil(page, clicked, (e) => e.id === 'notice'));
 
   for (const id of downstreamOfDanceability) await expect(page.getByTestId(`block-${id}`)).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('block-split')).toContainText('stopped');
@@ -91,24 +118,28 @@ test('Stop cancels a long query in place: the engine keeps its worker and every 
   await expect(expression).toHaveValue(ENDLESS);
   await expectFresh(page, others);
   // An untouched block's preview is there at once: nothing was recomputed.
-  const asked = Date.now();
+  const asked = await pageNow(page);
   await clickBlock(page, 'tracks');
-  await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9][\d,]* rows/);
-  note('preview of an untouched block after Stop', Date.now() - asked);
+  const shown = await page.waitForFunction(
+    () => /[1-9][\d,]* rows/.test(document.querySelector('[data-testid="preview-row-count"]')?.textContent ?? '') && performance.now(),
+    null,
+    { polling: 'raf' },
+  );
+  note('preview of an untouched block after Stop', ((await shown.jsonValue()) as number) - asked);
   await page.waitForTimeout(1500);
-  expect(await notFresh(page)).toEqual([]);
+  const untouchedChanges = (log: LogEntry[]) => log.filter((e) => e.t >= watchFrom && others.includes(e.id)).map((e) => `${e.id}: ${e.status}`);
+  expect(untouchedChanges(await statusLog(page))).toEqual([]);
   expect(await workers(page)).toEqual(before);
   await expect(page.getByText(/engine restarted/i)).toHaveCount(0);
 
   // Editing the block lets it run again: fixed, it computes, with everything it feeds, in the usual time.
   await clickBlock(page, 'danceability');
-  edited = Date.now();
+  edited = await pageNow(page);
   await expression.fill('0.3*valence + 0.1*liveness + 0.1*energy');
-  await expectFresh(page, ['danceability']);
-  note('an edit previews (after Stop) after', Date.now() - edited);
   await expectFresh(page, downstreamOfDanceability);
+  note('an edit previews (after Stop) after', await msUntil(page, edited, (e) => e.id === 'danceability' && e.status === 'fresh'));
   await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9][\d,]* rows/);
-  expect(await notFresh(page)).toEqual([]);
+  expect(untouchedChanges(await statusLog(page))).toEqual([]);
   expect(await workers(page)).toEqual(before);
 });
 
