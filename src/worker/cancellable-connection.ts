@@ -34,16 +34,16 @@ export class CancellableConnection {
   ) {}
 
   /**
-   * Runs exactly one statement and returns its result as Arrow IPC stream bytes. It is prepared first, alone, so
-   * that text holding several statements is refused before any runs (a pending query would run them all).
+   * Runs exactly one statement and returns its result as Arrow IPC stream bytes. Text with a `;` in it is prepared
+   * first, alone, so that several statements are refused before any runs (a pending query would run them all);
+   * DuckDB's grammar separates statements only by `;`, so text without one needs no second bind.
    */
   run(sql: string): Promise<Uint8Array> {
     return this.exclusive(async () => {
       const statement = { cancelled: false };
       this.active = statement;
       try {
-        const prepared = await this.db.createPrepared(this.conn, sql);
-        await this.db.closePrepared(this.conn, prepared);
+        if (sql.includes(';')) await this.db.closePrepared(this.conn, await this.db.createPrepared(this.conn, sql));
         if (statement.cancelled) throw new Error(CANCELLED_STATEMENT);
         let header = await this.db.startPendingQuery(this.conn, sql, false);
         while (header === null) {
@@ -57,7 +57,7 @@ export class CancellableConnection {
       } catch (e) {
         // duckdb-wasm says "query was canceled"; the engine knows a cancel by DuckDB's own wording (CANCELLED_STATEMENT).
         if (statement.cancelled) throw new Error(CANCELLED_STATEMENT);
-        throw e;
+        throw asDuckDBError(e);
       } finally {
         this.active = undefined;
       }
@@ -78,6 +78,23 @@ export class CancellableConnection {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/**
+ * A pending query reports an error raised while splitting the text into statements (a syntax error) as DuckDB's raw
+ * JSON (`{"exception_type":"Parser","exception_message":…}`); prepared statements word it `Parser Error: …`, which is
+ * how the engine classifies errors, so it is worded that way.
+ */
+function asDuckDBError(e: unknown): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!message.startsWith('{')) return e;
+  try {
+    const raw = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof raw.exception_type === 'string' && typeof raw.exception_message === 'string') return new Error(`${raw.exception_type} Error: ${raw.exception_message}`);
+  } catch {
+    // Not DuckDB's JSON after all: the message stands as it is.
+  }
+  return e;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

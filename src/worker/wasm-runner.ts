@@ -12,7 +12,7 @@ import { wasmOutline } from './wasm-sql-outline';
 function oneStatementError(e: unknown): unknown {
   const message = e instanceof Error ? e.message : String(e);
   if (/Cannot prepare multiple statements at once/i.test(message)) return new Error('Parser Error: expected one statement, found several');
-  if (/No statement to prepare/i.test(message)) return new Error('Parser Error: expected one statement, found 0');
+  if (/No statement to prepare|^no statements$/i.test(message)) return new Error('Parser Error: expected one statement, found 0');
   return e instanceof Error ? e : new Error(message);
 }
 
