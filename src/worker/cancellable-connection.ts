@@ -4,6 +4,7 @@
  * same code drives the browser's async bindings and the blocking ones of the Node tests.
  */
 import { CANCELLED_STATEMENT } from '../engine/sql/sql-runner';
+import { concatBytes } from './concat-bytes';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -53,7 +54,7 @@ export class CancellableConnection {
         const parts = [header];
         for (let part = await this.db.fetchQueryResults(this.conn); part && part.length > 0; part = await this.db.fetchQueryResults(this.conn)) parts.push(part);
         parts.push(END_OF_STREAM);
-        return concat(parts);
+        return concatBytes(parts);
       } catch (e) {
         // duckdb-wasm says "query was canceled"; the engine knows a cancel by DuckDB's own wording (CANCELLED_STATEMENT).
         if (statement.cancelled) throw new Error(CANCELLED_STATEMENT);
@@ -95,14 +96,4 @@ function asDuckDBError(e: unknown): unknown {
     // Not DuckDB's JSON after all: the message stands as it is.
   }
   return e;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
