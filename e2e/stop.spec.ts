@@ -69,6 +69,15 @@ interface LogEntry {
   t: number;
 }
 
+/** Milliseconds from `t0` until block `id` shows `fresh` again, after leaving it. */
+async function msUntilFreshAgain(page: Page, t0: number, id: string): Promise<number> {
+  const log = (await statusLog(page)).filter((e) => e.t >= t0 && e.id === id);
+  const left = log.findIndex((e) => e.status !== 'fresh');
+  const back = log.slice(left + 1).find((e) => e.status === 'fresh');
+  expect(left >= 0 && back, `the status log has ${id} leaving fresh and coming back`).toBeTruthy();
+  return back!.t - t0;
+}
+
 const statusLog = (page: Page) => page.evaluate(() => (window as unknown as { __statusLog: LogEntry[] }).__statusLog);
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
@@ -92,11 +101,12 @@ test('Stop cancels a long query in place: the engine keeps its worker and every 
   await clickBlock(page, 'danceability');
   const expression = page.getByLabel('Expression');
   await watchStatuses(page);
+  await page.waitForTimeout(100);
   // The usual time of an edit's preview, to compare with the edit after the Stop.
   let edited = await pageNow(page);
   await expression.fill('0.3*valence + 0.1*liveness + 0.2*energy');
   await expectFresh(page, downstreamOfDanceability);
-  note('an edit previews (before Stop) after', await msUntil(page, edited, (e) => e.id === 'danceability' && e.status === 'fresh'));
+  note('an edit previews (before Stop) after', await msUntilFreshAgain(page, edited, 'danceability'));
 
   const watchFrom = await pageNow(page);
   await expression.fill(ENDLESS);
@@ -137,7 +147,7 @@ test('Stop cancels a long query in place: the engine keeps its worker and every 
   edited = await pageNow(page);
   await expression.fill('0.3*valence + 0.1*liveness + 0.1*energy');
   await expectFresh(page, downstreamOfDanceability);
-  note('an edit previews (after Stop) after', await msUntil(page, edited, (e) => e.id === 'danceability' && e.status === 'fresh'));
+  note('an edit previews (after Stop) after', await msUntilFreshAgain(page, edited, 'danceability'));
   await expect(page.getByTestId('preview-row-count')).toHaveText(/[1-9][\d,]* rows/);
   expect(untouchedChanges(await statusLog(page))).toEqual([]);
   expect(await workers(page)).toEqual(before);
