@@ -183,6 +183,8 @@ export class EngineSession implements EngineApi {
       const result = results.get(block.id);
       if (result) return toBlockState(result);
       for (const port of blockPorts(block).outputs) this.outputs.delete(portKey({ block: block.id, port }));
+      // Nor a file to export: the latest finished run's result for it is not the document's any more.
+      this.latest?.results.delete(block.id);
       return toBlockState({ blockId: block.id, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) });
     });
   }

@@ -99,6 +99,14 @@ describe('EngineClient', () => {
     expect(fake.log).toEqual(['0: run 4 holding als', '0: cancel training als']);
   });
 
+  it("hands a Stop's cancel to the worker it has, and keeps that worker", async () => {
+    const { fake, client, restarts } = setup();
+    await client.cancelRun();
+    expect(fake.log).toEqual(['0: cancel run']);
+    expect(fake.workers.map((w) => w.terminated)).toEqual([false]);
+    expect(restarts).toEqual([]);
+  });
+
   it('re-runs the last flow after a restart with the trainings it held back', async () => {
     const { fake, client } = setup();
     await client.runFlow(flow, 6, undefined, undefined, { holdTraining: ['als'] });
