@@ -127,9 +127,9 @@ test('Stop cancels a long query in place: the engine keeps its worker and every 
   await expect(notice).toBeVisible();
   await expect(expression).toHaveValue(ENDLESS);
   await expectFresh(page, others);
-  // An untouched block's preview is there at once: nothing was recomputed.
+  // An untouched block's preview is there at once, also one the stopped run had not reached yet: nothing was recomputed.
   const asked = await pageNow(page);
-  await clickBlock(page, 'tracks');
+  await clickBlock(page, 'als_split');
   const shown = await page.waitForFunction(
     () => /[1-9][\d,]* rows/.test(document.querySelector('[data-testid="preview-row-count"]')?.textContent ?? '') && performance.now(),
     null,

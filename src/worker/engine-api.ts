@@ -138,8 +138,9 @@ export interface EngineApi {
   cancelTraining(blockId: string): Promise<void>;
   /**
    * The user's Stop: cancels the statement running now (DuckDB checks about every 100 ms) and ends the run in progress,
-   * and any run queued behind it. That run then answers with the blocks it finished, as they are, and every other
-   * block `cancelled` (E_RUN_STOPPED). Finished results, registered files and the engine stay. Resolves once the run
+   * and any run queued behind it. That run then answers with the blocks it finished, as they are, and the block it was
+   * computing and those downstream of it `cancelled` (E_RUN_STOPPED); blocks it had not reached on other branches are
+   * left out and keep what they had. Finished results, registered files and the engine stay. Resolves once the run
    * has ended.
    */
   cancelRun(): Promise<void>;

@@ -17,10 +17,13 @@ const flow = (expression: string) =>
       { id: 'ratings', kind: 'import', params: { input: 'ratings', file: 'ratings.csv', format: 'csv' } },
       { id: 'double', kind: 'formula', params: { column: 'double', expression } },
       { id: 'export', kind: 'export', params: { file: 'out.csv' } },
+      // Another branch, which the run reaches only after the endless block.
+      { id: 'triple', kind: 'formula', params: { column: 'triple', expression: 'Rating * 3' } },
     ],
     [
       ['ratings', 'out', 'double', 'in'],
       ['double', 'out', 'export', 'in'],
+      ['ratings', 'out', 'triple', 'in'],
     ],
   );
 
@@ -39,7 +42,8 @@ afterAll(() => db.close());
 describe('EngineSession.cancelRun on duckdb-wasm', () => {
   it('cancels the running query: the run ends with it and what follows stopped, and keeps the finished results and the files', async () => {
     const first = await session.runFlow(flow('Rating * 2'), 1);
-    expect(statusById(first.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh' });
+    expect(first.blocks.map((b) => b.blockId)).toEqual(['ratings', 'double', 'export', 'triple']);
+    expect(statusById(first.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh', triple: 'fresh' });
 
     const running = session.runFlow(flow(ENDLESS), 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -52,19 +56,19 @@ describe('EngineSession.cancelRun on duckdb-wasm', () => {
     // DuckDB checks about every 100 ms; a generous bound, since the machines are shared.
     expect(tookMs).toBeLessThan(10_000);
 
-    // The import's result is still there, and its file is still registered: no recompute, no new registration.
-    const page = await session.preview({ blockId: 'ratings', port: 'out', offset: 0, limit: 10 });
-    expect(page.totalRows).toBe(3);
+    // The import's result is still there, and its file is still registered: no recompute, no new registration. The
+    // other branch, which the run had not reached, keeps its result too.
+    for (const blockId of ['ratings', 'triple']) expect((await session.preview({ blockId, port: 'out', offset: 0, limit: 10 })).totalRows).toBe(3);
     await expect(session.preview({ blockId: 'double', port: 'out', offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'E_NO_RESULT' });
     const again = await session.runFlow(flow('Rating * 3'), 3);
-    expect(statusById(again.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh' });
-    expect(again.blocks.find((b) => b.blockId === 'ratings')?.cached).toBe(true);
+    expect(statusById(again.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh', triple: 'fresh' });
+    expect(again.blocks.filter((b) => b.cached).map((b) => b.blockId)).toEqual(['ratings', 'triple']);
   });
 
   it('does nothing when no run is in progress, and the next run runs as usual', async () => {
     await session.cancelRun();
     const run = await session.runFlow(flow('Rating * 4'), 4);
-    expect(statusById(run.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh' });
+    expect(statusById(run.blocks)).toEqual({ ratings: 'fresh', double: 'fresh', export: 'fresh', triple: 'fresh' });
   });
 
   it('ends a run queued behind the running one too', async () => {

@@ -155,7 +155,7 @@ export class EngineSession implements EngineApi {
           notify(onBlock, toBlockState(result));
         },
       });
-      // A stopped run reports what it finished, and every other block stopped; their previews keep nothing.
+      // A stopped run reports what it finished, and the block it was computing and those below it stopped.
       if (run.cancelled && this.stoppable.isStopped) return { runId, blocks: this.stoppedReport(graph, results) };
       // A cancelled run leaves the previews of the blocks it finished; the newer run reports everything.
       if (run.cancelled) return { runId, blocks: [] };
@@ -177,15 +177,28 @@ export class EngineSession implements EngineApi {
     await ended;
   }
 
-  /** The blocks a stopped run finished, as they are, and the rest stopped (E_RUN_STOPPED), with no output to preview. */
+  /**
+   * The blocks a stopped run finished, as they are; the block it was computing (the first it had not finished) and
+   * those downstream of it stopped (E_RUN_STOPPED), with no output to preview. The blocks it had not reached on other
+   * branches are not reported: they keep what they had.
+   */
   private stoppedReport(graph: FlowGraph, results: ReadonlyMap<string, BlockResult>): BlockState[] {
-    return graph.order.map((block) => {
+    const stopped = new Set<string>();
+    const stop = (id: string): void => {
+      if (stopped.has(id)) return;
+      stopped.add(id);
+      for (const next of graph.downstream.get(id) ?? []) stop(next);
+    };
+    const running = graph.order.find((block) => !results.has(block.id));
+    if (running) stop(running.id);
+    return graph.order.flatMap((block) => {
       const result = results.get(block.id);
-      if (result) return toBlockState(result);
+      if (result) return [toBlockState(result)];
+      if (!stopped.has(block.id)) return [];
       for (const port of blockPorts(block).outputs) this.outputs.delete(portKey({ block: block.id, port }));
       // Nor a file to export: the latest finished run's result for it is not the document's any more.
       this.latest?.results.delete(block.id);
-      return toBlockState({ blockId: block.id, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) });
+      return [toBlockState({ blockId: block.id, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) })];
     });
   }
 
