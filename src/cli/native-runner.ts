@@ -143,6 +143,11 @@ export class NativeRunner implements SqlRunner {
     return String(r[0]?.v);
   }
 
+  /** DuckDB checks for the interrupt as it works; the statement rejects with `INTERRUPT Error: Interrupted!`. */
+  async cancel(): Promise<void> {
+    this.connection.interrupt();
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();

@@ -14,7 +14,7 @@ import { FlowExecutor } from '../engine/run/executor';
 import type { Relation } from '../engine/blocks/contract';
 import type { FlowBlock } from '../engine/flow/schema';
 import { declaredOutputOf } from '../engine/inputs/declared-inputs';
-import type { SqlRunner } from '../engine/sql/sql-runner';
+import { isCancelledStatement, type SqlRunner } from '../engine/sql/sql-runner';
 import { cliModelHost } from '../cli/als-host';
 import { expectedDir, fixturesDir, sameValues, type GoldenOutput } from './goldens';
 import { repoRoot } from './run-cli';
@@ -160,6 +160,29 @@ export function sqlRunnerContract(name: string, open: () => Promise<RunnerUnderT
       expect(outline.ok && outline.calls.map((c) => c.name)).not.toContain('read_text');
       expect(await t.runner.outline('SELECT 1 +')).toMatchObject({ ok: false, message: expect.stringMatching(/^Parser Error: syntax error/), position: 10 });
       expect(await t.runner.outline('SELECT 1; SELECT 2')).toMatchObject({ ok: false, message: expect.stringMatching(/^Parser Error/) });
+    });
+
+    it('cancels the statement running now: it rejects promptly as cancelled, and the runner answers the next one', async () => {
+      for (const run of [
+        () => t.runner.query('SELECT sum(range % 7) AS s FROM range(50000000000)'),
+        () => t.runner.exec('CREATE TABLE contract_endless AS SELECT sum(range % 7) AS s FROM range(50000000000)'),
+      ]) {
+        const started = performance.now();
+        const running = rejection(run());
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await t.runner.cancel();
+        const e = await running;
+        const tookMs = performance.now() - started;
+        expect(isCancelledStatement(e), e.message).toBe(true);
+        expect(classifyError(e, 'b').code).toBe('E_RUN_STOPPED');
+        // DuckDB checks about every 100 ms; a generous bound, since the machines are shared.
+        expect(tookMs).toBeLessThan(10_000);
+      }
+      expect(await t.runner.query('SELECT 42 AS x')).toEqual([{ x: 42 }]);
+      expect(await t.runner.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'contract_endless'")).toEqual([{ n: 0 }]);
+      // A cancel with nothing running changes nothing for the next statement.
+      await t.runner.cancel();
+      expect(await t.runner.query('SELECT 43 AS x')).toEqual([{ x: 43 }]);
     });
 
     it('is DuckDB v1.4.3', async () => {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { createDuckDB, DuckDBDataProtocol, NODE_RUNTIME, VoidLogger, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { CancellableConnection } from '../worker/cancellable-connection';
 import { EXPORT_DIR, type WasmDatabase } from '../worker/wasm-database';
 
 const require = createRequire(import.meta.url);
@@ -53,25 +54,20 @@ export async function openWasmInNode(): Promise<WasmInNode> {
   db.open({});
   const conn = db.connect();
   const id = conn.useUnsafe((_, c) => c);
+  const statements = new CancellableConnection(db, id);
   return {
-    run: (sql) => {
-      const statement = db.createPrepared(id, sql);
-      try {
-        return Promise.resolve(db.runPrepared(id, statement, []));
-      } finally {
-        db.closePrepared(id, statement);
-      }
-    },
+    run: (sql) => statements.run(sql),
+    cancel: () => statements.cancel(),
     registerBuffer: (name, bytes) => Promise.resolve(db.registerFileBuffer(name, bytes)),
     // Node has no file handles for the wasm to read from: a File is read whole, which tests can afford.
     registerFile: async (name, file) => db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer())),
     dropFile: (name) => Promise.resolve(db.dropFile(name)),
     copyFileToBuffer: (name) => Promise.resolve(db.copyFileToBuffer(name)),
-    insertArrowIpc: (table, ipc) => Promise.resolve(conn.insertArrowFromIPCStream(ipc, { name: table })),
-    insertJsonFromPath: (table, path) => Promise.resolve(conn.insertJSONFromPath(path, { name: table })),
+    insertArrowIpc: (table, ipc) => statements.exclusive(() => conn.insertArrowFromIPCStream(ipc, { name: table })),
+    insertJsonFromPath: (table, path) => statements.exclusive(() => conn.insertJSONFromPath(path, { name: table })),
     tokenize: (sql) => Promise.resolve(db.tokenize(sql)),
     // The blocking bindings throw; thrown inside the executor, that rejects, as the browser's bindings do.
-    tableNames: (sql) => new Promise((resolve) => resolve(conn.getTableNames(sql))),
+    tableNames: (sql) => statements.exclusive(() => conn.getTableNames(sql)),
     close: () => {
       conn.close();
       db.reset();

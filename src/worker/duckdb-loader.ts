@@ -14,6 +14,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { CancellableConnection } from './cancellable-connection';
 import type { WasmDatabase } from './wasm-database';
 
 /** Opens an in-memory database. `onCrash` hears when duckdb-wasm's own worker dies, after which it cannot answer. */
@@ -32,26 +33,19 @@ export async function openBrowserDatabase(onCrash: (message: string) => void): P
 
 function browserDatabase(db: AsyncDuckDB, conn: AsyncDuckDBConnection): WasmDatabase {
   const id = conn.useUnsafe((_, c) => c);
+  const statements = new CancellableConnection(db, id);
   return {
-    async run(sql) {
-      const statement = await db.createPrepared(id, sql);
-      try {
-        return await db.runPrepared(id, statement, []);
-      } finally {
-        // Not awaited: duckdb-wasm's worker handles messages in order, so the close lands before the next statement,
-        // and the answer is not held back by one more round trip. A failed close leaves nothing to do.
-        db.closePrepared(id, statement).catch(() => undefined);
-      }
-    },
+    run: (sql) => statements.run(sql),
+    cancel: () => statements.cancel(),
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     registerFile: (name, file) => db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
     dropFile: async (name) => {
       await db.dropFile(name);
     },
     copyFileToBuffer: (name) => db.copyFileToBuffer(name),
-    insertArrowIpc: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table }),
-    insertJsonFromPath: (table, path) => conn.insertJSONFromPath(path, { name: table }),
+    insertArrowIpc: (table, ipc) => statements.exclusive(() => conn.insertArrowFromIPCStream(ipc, { name: table })),
+    insertJsonFromPath: (table, path) => statements.exclusive(() => conn.insertJSONFromPath(path, { name: table })),
     tokenize: (sql) => db.tokenize(sql),
-    tableNames: (sql) => conn.getTableNames(sql),
+    tableNames: (sql) => statements.exclusive(() => conn.getTableNames(sql)),
   };
 }

@@ -63,8 +63,8 @@ export interface RunFlowOptions {
    */
   holdTraining?: string[];
   /**
-   * Blocks the user stopped part-way (Stop, which restarts the engine): reported `cancelled` without computing, until
-   * they are edited or run again.
+   * Blocks the user stopped part-way (Stop, see `cancelRun`): reported `cancelled` without computing, until they are
+   * edited or run again.
    */
   stopped?: string[];
 }
@@ -136,6 +136,14 @@ export interface EngineApi {
    * is then reported `cancelled`, blocks downstream of it `blocked`, and the rest of the flow runs on.
    */
   cancelTraining(blockId: string): Promise<void>;
+  /**
+   * The user's Stop: cancels the statement running now (DuckDB checks about every 100 ms) and ends the run in progress,
+   * and any run queued behind it. That run then answers with the blocks it finished, as they are, and the block it was
+   * computing and those downstream of it `cancelled` (E_RUN_STOPPED); blocks it had not reached on other branches are
+   * left out and keep what they had. Finished results, registered files and the engine stay. Resolves once the run
+   * has ended.
+   */
+  cancelRun(): Promise<void>;
   preview(req: PreviewRequest): Promise<PreviewResult>;
   /**
    * The block whose output the user is looking at. A run pauses briefly after computing it, until the studio says
@@ -162,8 +170,9 @@ export interface EngineApi {
 export type EngineRestartReason = 'crashed' | 'cancelled' | 'test-hook';
 
 /**
- * The UI's handle on the engine: the EngineApi plus lifecycle. The worker is disposable: on a crash or a cancel it is
- * terminated and rebuilt (files re-registered, the flow re-run), and listeners hear why.
+ * The UI's handle on the engine: the EngineApi plus lifecycle. The worker is disposable: on a crash, or a Stop that
+ * `cancelRun` could not bring about in time, it is terminated and rebuilt (files re-registered, the flow re-run), and
+ * listeners hear why.
  */
 export interface EngineClient extends Omit<EngineApi, 'registerFile'> {
   registerFile(inputName: string, fileName: string, source: File | Uint8Array): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/contract';
-import { fail, type WrangleError } from '../engine/errors/catalog';
+import { fail, WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
 import { declaredInputOf, declaredOutputOf } from '../engine/inputs/declared-inputs';
 import type { ModelHost } from '../engine/model/als-contract';
@@ -16,6 +16,7 @@ import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
 import { quoteIdent } from '../engine/sql/quote';
+import { StoppableRunner } from '../engine/sql/stoppable-runner';
 import { toBlockState } from './block-state';
 import type { BlockState, ChartRequest, EngineApi, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
 import { FileOutput } from './file-output';
@@ -44,6 +45,8 @@ export interface EngineSessionOptions {
 
 export class EngineSession implements EngineApi {
   private readonly executor: FlowExecutor;
+  /** The executor's runner: `cancelRun` stops the statements of the run in progress through it. */
+  private readonly stoppable: StoppableRunner;
   private readonly inputs: InputFiles;
   private readonly files: FileOutput;
   /** The relation behind each `block`/`port` output of the latest run, as each block finishes. */
@@ -68,7 +71,8 @@ export class EngineSession implements EngineApi {
     models: ModelHost | undefined,
     private readonly options: Required<EngineSessionOptions>,
   ) {
-    this.executor = new FlowExecutor(runner);
+    this.stoppable = new StoppableRunner(runner);
+    this.executor = new FlowExecutor(this.stoppable);
     this.inputs = new InputFiles(db, runner, loadParquet);
     this.files = new FileOutput(db, runner, loadParquet);
     this.training = new TrainingControl(models);
@@ -106,6 +110,7 @@ export class EngineSession implements EngineApi {
     this.running = controller;
     return this.exclusive(async () => {
       if (controller.signal.aborted) return { runId, blocks: [] };
+      this.stoppable.resume();
       const graph = buildGraph(flow);
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
@@ -151,12 +156,50 @@ export class EngineSession implements EngineApi {
           notify(onBlock, toBlockState(result));
         },
       });
+      // A stopped run reports what it finished, and the block it was computing and those below it stopped.
+      if (run.cancelled && this.stoppable.isStopped) return { runId, blocks: this.stoppedReport(graph, results) };
       // A cancelled run leaves the previews of the blocks it finished; the newer run reports everything.
       if (run.cancelled) return { runId, blocks: [] };
       this.outputs = outputs;
       this.latest = { flow, graph, results };
       await this.dropStale(new Set(run.blocks.flatMap((b) => b.hash ?? [])));
       return { runId, blocks: run.blocks.map((b) => toBlockState(results.get(b.blockId) ?? b)) };
+    });
+  }
+
+  /**
+   * Not queued behind the run: it must reach the statement the run is in the middle of. Ends the run in progress and
+   * any queued behind it; resolves once it has ended (the studio tears the worker down if that takes too long).
+   */
+  async cancelRun(): Promise<void> {
+    const ended = this.queue;
+    this.running?.abort();
+    await this.stoppable.stop();
+    await ended;
+  }
+
+  /**
+   * The blocks a stopped run finished, as they are; the block it was computing (the first it had not finished) and
+   * those downstream of it stopped (E_RUN_STOPPED), with no output to preview. The blocks it had not reached on other
+   * branches are not reported: they keep what they had.
+   */
+  private stoppedReport(graph: FlowGraph, results: ReadonlyMap<string, BlockResult>): BlockState[] {
+    const stopped = new Set<string>();
+    const stop = (id: string): void => {
+      if (stopped.has(id)) return;
+      stopped.add(id);
+      for (const next of graph.downstream.get(id) ?? []) stop(next);
+    };
+    const running = graph.order.find((block) => !results.has(block.id));
+    if (running) stop(running.id);
+    return graph.order.flatMap((block) => {
+      const result = results.get(block.id);
+      if (result) return [toBlockState(result)];
+      if (!stopped.has(block.id)) return [];
+      for (const port of blockPorts(block).outputs) this.outputs.delete(portKey({ block: block.id, port }));
+      // Nor a file to export: the latest finished run's result for it is not the document's any more.
+      this.latest?.results.delete(block.id);
+      return [toBlockState({ blockId: block.id, status: 'error', outputs: {}, seconds: 0, error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) })];
     });
   }
 

@@ -67,6 +67,7 @@ const api: EngineApi = {
       }
     }),
   cancelTraining: (blockId) => call((s) => s.cancelTraining(blockId)),
+  cancelRun: () => call((s) => s.cancelRun()),
   preview: (req) =>
     call(async (s) => {
       const page = await s.preview(req);

@@ -6,6 +6,7 @@
  */
 import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/inputs/encoding';
 import type { WasmDatabase } from './wasm-database';
+import { concatBytes } from './concat-bytes';
 
 /** A registered input's resolved text: kept until the block's encoding choice changes. */
 export interface TextSource {
@@ -17,16 +18,6 @@ export interface TextSource {
 
 /** Bytes of a File read at a time while converting it. */
 const CHUNK_BYTES = 8 << 20;
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 /**
  * Resolves the encoding of a registered input (a File by handle, or bytes already in the engine, whose first bytes
@@ -48,7 +39,7 @@ export async function resolveTextSource(
   } else chunks.push(transcoder.push(await db.copyFileToBuffer(path)));
   chunks.push(transcoder.end());
   const utf8Path = `${path}.utf-8.csv`;
-  await db.registerBuffer(utf8Path, concat(chunks));
+  await db.registerBuffer(utf8Path, concatBytes(chunks));
   return { chosen, encoding, path: utf8Path };
 }
 

@@ -4,8 +4,13 @@
  * the same WasmRunner and EngineSession code is checked in `npm test` without a browser.
  */
 export interface WasmDatabase {
-  /** Prepares exactly one statement and runs it; the result as Arrow IPC stream bytes. Rejects with DuckDB's error. */
+  /**
+   * Prepares exactly one statement and runs it; the result as Arrow IPC stream bytes. Rejects with DuckDB's error, or
+   * with CANCELLED_STATEMENT when `cancel` stopped it. Statements run one at a time (see CancellableConnection).
+   */
   run(sql: string): Promise<Uint8Array>;
+  /** Cancels the statement `run` is running now, if any. */
+  cancel(): Promise<void>;
   /** Makes bytes readable under `name`. The host may take ownership of the buffer (transfer it). */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /** Makes a File readable under `name`, by handle where the host can (the browser), so it is never copied whole. */

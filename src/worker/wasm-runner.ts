@@ -12,7 +12,7 @@ import { wasmOutline } from './wasm-sql-outline';
 function oneStatementError(e: unknown): unknown {
   const message = e instanceof Error ? e.message : String(e);
   if (/Cannot prepare multiple statements at once/i.test(message)) return new Error('Parser Error: expected one statement, found several');
-  if (/No statement to prepare/i.test(message)) return new Error('Parser Error: expected one statement, found 0');
+  if (/No statement to prepare|^no statements$/i.test(message)) return new Error('Parser Error: expected one statement, found 0');
   return e instanceof Error ? e : new Error(message);
 }
 
@@ -35,12 +35,9 @@ export class WasmRunner implements SqlRunner {
     return rowsFromArrow(await this.runOne(sql));
   }
 
-  /**
-   * duckdb-wasm answers in the Arrow IPC *file* format. apache-arrow reads either, but the contract (and strict
-   * readers such as parquet-wasm's) wants the stream format, so the result is written out again as a stream.
-   */
-  async queryArrow(sql: string): Promise<Uint8Array> {
-    return tableToIPC(tableFromIPC(await this.runOne(sql)), 'stream');
+  /** The statement's result is already an Arrow IPC stream (see CancellableConnection). */
+  queryArrow(sql: string): Promise<Uint8Array> {
+    return this.runOne(sql);
   }
 
   async queryColumns(sql: string): Promise<Record<string, Float64Array>> {
@@ -66,6 +63,11 @@ export class WasmRunner implements SqlRunner {
   async version(): Promise<string> {
     const r = await this.query('SELECT version() AS v');
     return String(r[0]?.v);
+  }
+
+  /** duckdb-wasm's pending-query cancel, which DuckDB checks about every 100 ms (see CancellableConnection). */
+  cancel(): Promise<void> {
+    return this.db.cancel();
   }
 
   private async runOne(sql: string): Promise<Uint8Array> {

@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { fail, type WrangleError } from '../../engine/errors/catalog';
+import { fail, WrangleError } from '../../engine/errors/catalog';
 import { serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 import { blockDefinition } from '../../engine/blocks/registry';
 import { reportTeller } from '../../engine/blocks/report-telling';
 import { declaredOutputOf } from '../../engine/inputs/declared-inputs';
+import { buildGraph } from '../../engine/plan/graph';
 import { FlowExecutor, type RunResult } from '../../engine/run/executor';
+import { StoppableRunner } from '../../engine/sql/stoppable-runner';
 import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '../args';
 import { resolveInputFiles } from '../input-files';
 import { BACKENDS, cliModelHost, type Backend } from '../als-host';
@@ -100,6 +102,15 @@ export async function runCommand(args: string[]): Promise<number> {
   const tellOf = reportTeller(flow);
   const progress = progressReporter(process.stderr, mode, labelOf, tellOf);
   let runner: NativeRunner | undefined;
+  // A first Ctrl-C stops the query running now and ends the run (nothing is published); a second one leaves at once.
+  const interrupted = new AbortController();
+  let stoppable: StoppableRunner | undefined;
+  const onInterrupt = () => {
+    if (interrupted.signal.aborted) process.exit(130);
+    interrupted.abort();
+    void stoppable?.stop();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     runner = await NativeRunner.open({
       readableFiles: Object.values(inputs).map((i) => i.path),
@@ -108,16 +119,19 @@ export async function runCommand(args: string[]): Promise<number> {
       writableDirectories: [],
       threads,
     });
-    const executor = new FlowExecutor(runner);
+    stoppable = new StoppableRunner(runner);
+    if (interrupted.signal.aborted) await stoppable.stop();
+    const executor = new FlowExecutor(stoppable);
     const result = await executor.run(flow, {
       preset: 'cli',
+      signal: interrupted.signal,
       inputs,
       refit: values.refit === true,
       sinkPath: (file) => staged.path(file),
       onEvent: progress.onEvent,
       models: cliModelHost({ threads, backend }),
     });
-    const failed = result.blocks.find((b) => b.status === 'error');
+    const failed = result.blocks.find((b) => b.status === 'error') ?? (result.cancelled ? stoppedBlock(flow, result) : undefined);
     const summary: RunSummary = {
       ok: result.ok,
       flow: flowPath,
@@ -147,10 +161,18 @@ export async function runCommand(args: string[]): Promise<number> {
     report(summary, values.json === true);
     return result.ok ? 0 : 1;
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.stop();
     runner?.close();
     staged.discard();
   }
+}
+
+/** The block a Ctrl-C stopped: the first one the run did not finish. */
+function stoppedBlock(flow: FlowDocument, result: RunResult): { error: WrangleError } | undefined {
+  const finished = new Set(result.blocks.map((b) => b.blockId));
+  const block = buildGraph(flow).order.find((b) => !finished.has(b.id));
+  return block ? { error: new WrangleError('E_RUN_STOPPED', { block: block.id }, block.id) } : undefined;
 }
 
 function report(summary: RunSummary, json: boolean): void {

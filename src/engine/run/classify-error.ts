@@ -1,4 +1,5 @@
 import { WrangleError, isWrangleError } from '../errors/catalog';
+import { isCancelledStatement } from '../sql/sql-runner';
 
 /** Engine messages that mean the sandbox said no: file access outside the allowed paths, network, settings. */
 const SANDBOX = /Permission Error|external access|enable_external_access|disabled by configuration|lock_configuration|cannot change configuration|allowed_(directories|paths)|not allowed/i;
@@ -9,6 +10,8 @@ const SANDBOX = /Permission Error|external access|enable_external_access|disable
  */
 export function classifyError(e: unknown, blockId: string, explain?: (message: string) => WrangleError | undefined): WrangleError {
   if (isWrangleError(e)) return e.inBlock(blockId);
+  // A statement the user's Stop cancelled did not fail: the block was stopped.
+  if (isCancelledStatement(e)) return new WrangleError('E_RUN_STOPPED', { block: blockId }, blockId);
   const message = e instanceof Error ? e.message : String(e);
   const explained = explain?.(message);
   if (explained) return explained.inBlock(blockId);

@@ -37,4 +37,17 @@ export interface SqlRunner {
   outline(sql: string): Promise<SqlOutline>;
   /** The DuckDB version string, e.g. `v1.4.3`. */
   version(): Promise<string>;
+  /**
+   * Cancels the statement running now, if any: it rejects promptly with CANCELLED_STATEMENT (see isCancelledStatement).
+   * The runner stays usable; with nothing running this does nothing, and it never affects a later statement.
+   */
+  cancel(): Promise<void>;
+}
+
+/** How a statement that `SqlRunner.cancel` stopped rejects, in every runner: DuckDB's own wording for an interrupt. */
+export const CANCELLED_STATEMENT = 'INTERRUPT Error: Interrupted!';
+
+/** Whether a runner's rejection is a cancelled statement rather than a failed one. */
+export function isCancelledStatement(e: unknown): boolean {
+  return /^INTERRUPT Error/.test(e instanceof Error ? e.message : String(e));
 }

@@ -36,6 +36,10 @@ class FakeWorkers {
         log(`cancel training ${blockId}`);
         return Promise.resolve();
       },
+      cancelRun: () => {
+        log('cancel run');
+        return Promise.resolve();
+      },
       // Never answers: a call in flight when the worker goes away.
       preview: () => new Promise(() => undefined),
       // Engine errors cross as plain `{ code, message, blockId }`.
@@ -93,6 +97,14 @@ describe('EngineClient', () => {
     await client.cancelTraining('als');
     expect(events).toEqual([{ type: 'start', blockId: 'a', backend: 'wasm SIMD × 1 thread' }]);
     expect(fake.log).toEqual(['0: run 4 holding als', '0: cancel training als']);
+  });
+
+  it("hands a Stop's cancel to the worker it has, and keeps that worker", async () => {
+    const { fake, client, restarts } = setup();
+    await client.cancelRun();
+    expect(fake.log).toEqual(['0: cancel run']);
+    expect(fake.workers.map((w) => w.terminated)).toEqual([false]);
+    expect(restarts).toEqual([]);
   });
 
   it('re-runs the last flow after a restart with the trainings it held back', async () => {

@@ -1,5 +1,6 @@
 /**
- * The studio's handle on the engine worker. The worker is disposable: on a crash, a cancel or a test hook it is
+ * The studio's handle on the engine worker. The worker is disposable: on a crash, a Stop that the engine could not
+ * cancel in time, or a test hook it is
  * terminated and rebuilt, the files are registered again and the last flow re-runs, and listeners hear why. Calls
  * in flight when that happens reject; calls made meanwhile wait for the new worker.
  */
@@ -75,6 +76,10 @@ class WorkerEngineClient implements EngineClient {
 
   cancelTraining(blockId: string) {
     return this.call((api) => api.cancelTraining(blockId));
+  }
+
+  cancelRun() {
+    return this.call((api) => api.cancelRun());
   }
 
   preview(req: Parameters<EngineApi['preview']>[0]) {

@@ -5,8 +5,8 @@ import { studioActions } from '../state/studio-store';
 const LONG_MS = 1000;
 
 /**
- * Shown while the previewed block recomputes. After a second it counts the seconds and offers Stop, which tears the
- * engine down at once (a running query cannot be interrupted otherwise) and holds the unfinished blocks back.
+ * Shown while the previewed block recomputes. After a second it counts the seconds and offers Stop, which cancels the
+ * engine's query at once (the engine keeps the other results) and holds the unfinished blocks back.
  * Mount it with a key per block, so the clock starts again for another block.
  */
 export function RecomputingStatus(): JSX.Element {
@@ -27,7 +27,7 @@ export function RecomputingStatus(): JSX.Element {
         <button
           type="button"
           className="preview-stop"
-          title="Stop computing: the engine restarts, and the blocks that had not finished wait until you run them again"
+          title="Stop computing: the blocks that had not finished wait until you run them again; the others keep their results"
           onClick={() => studioActions.stopRun()}
         >
           Stop

@@ -20,6 +20,8 @@ export interface FakeEngine extends EngineClient {
   files: Map<string, { fileName: string; source: File | Uint8Array }>;
   /** Blocks whose training a cancel was asked for, in order. */
   cancels: string[];
+  /** Each Stop's cancelRun, to settle by hand (or never, so the client falls back to a restart). */
+  runCancels: Array<{ land(): void; fail(error: Error): void }>;
   emitRestart(reason: EngineRestartReason): void;
 }
 
@@ -30,10 +32,12 @@ export function fakeEngine(): FakeEngine {
   const runs: PendingRun[] = [];
   const files = new Map<string, { fileName: string; source: File | Uint8Array }>();
   const cancels: string[] = [];
+  const runCancels: FakeEngine['runCancels'] = [];
   return {
     runs,
     files,
     cancels,
+    runCancels,
     emitRestart: (reason) => listeners.forEach((l) => l(reason)),
     init: () => Promise.resolve({ version: 'fake' }),
     registerFile(inputName, fileName, source) {
@@ -53,6 +57,9 @@ export function fakeEngine(): FakeEngine {
     cancelTraining(blockId) {
       cancels.push(blockId);
       return Promise.resolve();
+    },
+    cancelRun() {
+      return new Promise<void>((resolve, reject) => runCancels.push({ land: resolve, fail: reject }));
     },
     restart(reason) {
       listeners.forEach((l) => l(reason));

@@ -26,6 +26,12 @@ export interface RunHost {
 
 export const RUN_DEBOUNCE_MS = 60;
 
+/** How long Stop waits for the engine to cancel the run before it tears the engine's worker down instead. */
+export const STOP_FALLBACK_MS = 1000;
+
+/** What Stop says when the engine cancelled the run in place. */
+const STOPPED_IN_PLACE = 'Stopped. The blocks that had finished keep their previews; your flow is intact.';
+
 /** The message of whatever a rejected engine call threw: an Error, or the plain `{ code, message }` of the protocol. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -43,6 +49,8 @@ function errorCode(e: unknown): string | undefined {
 export class RunLoop {
   private latestRunId = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A Stop's wait for the engine's cancel, after which the worker is torn down instead. */
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
   /** The restart notice to update once the re-run after a restart has finished. */
   private restartNotice: { id: number; reason: EngineRestartReason; runId: number } | undefined;
   private readonly unsubscribe: () => void;
@@ -104,9 +112,9 @@ export class RunLoop {
   }
 
   /**
-   * Stops the computation in progress at once. DuckDB-WASM cannot interrupt a query, so the engine is torn down and
-   * rebuilt: the blocks this run had not finished are marked stopped and held back (until edited or run again), and
-   * the rest recompute in the new engine, which lost every result.
+   * Stops the computation in progress at once: the blocks this run had not finished are marked stopped and held back
+   * (until edited or run again). The engine cancels the query it is running and keeps every finished result; only if
+   * that has not happened within STOP_FALLBACK_MS is its worker torn down and rebuilt, which recomputes the rest.
    */
   stopRun(): void {
     const runtime = this.host.getRuntime();
@@ -117,14 +125,30 @@ export class RunLoop {
     // Whatever the stopped run still reports is dropped.
     this.latestRunId++;
     this.host.setRuntime(markStopped(runtime, unfinished));
-    this.engine.restart('cancelled').catch((e: unknown) => {
-      this.host.notify('error', `The engine could not be restarted after the stop: ${errorMessage(e)}. Reload the page; your flow is saved.`);
+    clearTimeout(this.stopTimer);
+    const cancelled = this.engine.cancelRun().then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => {
+      this.stopTimer = setTimeout(() => resolve(false), STOP_FALLBACK_MS);
+    });
+    void Promise.race([cancelled, late]).then((landed) => {
+      clearTimeout(this.stopTimer);
+      if (landed) {
+        this.host.notify('info', STOPPED_IN_PLACE);
+        return;
+      }
+      return this.engine.restart('cancelled').catch((e: unknown) => {
+        this.host.notify('error', `The engine could not be restarted after the stop: ${errorMessage(e)}. Reload the page; your flow is saved.`);
+      });
     });
   }
 
   /** Stops listening to the engine and cancels a waiting run. */
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.stopTimer);
     this.unsubscribe();
   }
 

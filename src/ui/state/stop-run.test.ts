@@ -48,26 +48,52 @@ describe('Stop', () => {
     vi.useRealTimers();
   });
 
-  it('restarts the engine at once, marks what had not finished as stopped, and recomputes only the rest', async () => {
+  it('cancels the run in the engine, marks what had not finished as stopped, and keeps the rest as it is', async () => {
     store.actions.stopRun();
-    expect(restarts).toEqual(['cancelled']);
+    expect(engine.runCancels).toHaveLength(1);
     expect(status(store, 'slow')).toBe('cancelled');
     expect(status(store, 'after')).toBe('cancelled');
     expect(store.getState().runtime.slow?.error?.code).toBe('E_RUN_STOPPED');
-    expect(status(store, 'ratings')).toBe('stale');
+    expect(status(store, 'ratings')).toBe('fresh');
+    engine.runCancels[0]!.land();
     // The stopped run's late answer changes nothing.
     engine.runs[0]!.finish([freshState('ratings'), freshState('slow'), freshState('after'), freshState('tracks')]);
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(2000);
     expect(status(store, 'slow')).toBe('cancelled');
+    expect(status(store, 'ratings')).toBe('fresh');
+    expect(restarts).toEqual([]);
+    // Nothing to recompute: the engine kept every finished result.
+    expect(engine.runs).toHaveLength(1);
+    expect(store.getState().notices.at(-1)?.message).toMatch(/^Stopped\. The blocks that had finished keep their previews/);
+    expect(store.getState().notices.some((n) => /restart/i.test(n.message))).toBe(false);
+  });
+
+  it('restarts the engine when the cancel has not landed within a second, and recomputes only the rest', async () => {
+    store.actions.stopRun();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(restarts).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(restarts).toEqual(['cancelled']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(status(store, 'slow')).toBe('cancelled');
+    expect(status(store, 'after')).toBe('cancelled');
     expect(engine.runs).toHaveLength(2);
     expect(engine.runs[1]!.options?.stopped?.sort()).toEqual(['after', 'slow']);
-    expect(store.getState().notices.at(-1)?.message).toMatch(/^Stopped\./);
+    expect(store.getState().notices.at(-1)?.message).toMatch(/^Stopped\. The engine restarted/);
+  });
+
+  it('restarts the engine when the cancel fails', async () => {
+    store.actions.stopRun();
+    engine.runCancels[0]!.fail(new Error('no such call'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(restarts).toEqual(['cancelled']);
   });
 
   it('an edit elsewhere keeps the stopped blocks held; editing one of them runs it again', async () => {
     store.actions.stopRun();
+    engine.runCancels[0]!.land();
     await vi.advanceTimersByTimeAsync(0);
-    store.actions.updateParams('tracks', { input: 'tracks', file: 'tracks.csv', format: 'csv', sample: { kind: 'first', rows: 5 } });
+    store.actions.updateParams('tracks', { input: 'tracks', file: 'tracks.csv', format: 'csv', sampling: { mode: 'first', rows: 5 } });
     await vi.advanceTimersByTimeAsync(50);
     expect(engine.runs.at(-1)!.options?.stopped?.sort()).toEqual(['after', 'slow']);
     store.actions.updateParams('after', { condition: 'Rating > 3' });
@@ -78,6 +104,7 @@ describe('Stop', () => {
 
   it('"Run again" on a block also runs the stopped blocks above it', async () => {
     store.actions.stopRun();
+    engine.runCancels[0]!.land();
     await vi.advanceTimersByTimeAsync(0);
     store.actions.runAgain('after');
     await vi.advanceTimersByTimeAsync(50);
@@ -90,6 +117,7 @@ describe('Stop', () => {
     engine.runs[0]!.finish([freshState('ratings'), freshState('slow'), freshState('after'), freshState('tracks')]);
     await vi.advanceTimersByTimeAsync(0);
     store.actions.stopRun();
+    expect(engine.runCancels).toEqual([]);
     expect(restarts).toEqual([]);
     expect(status(store, 'slow')).toBe('fresh');
   });

@@ -77,8 +77,9 @@ export interface StudioActions {
   /** Stops a model block's training; it shows "cancelled" and trains again only on an edit or `runAgain`. */
   cancelTraining(blockId: string): void;
   /**
-   * Stops the computation in progress at once (the engine restarts): the blocks it had not finished show "cancelled"
-   * and run again only on an edit or `runAgain`; the other blocks recompute.
+   * Stops the computation in progress at once (the engine cancels its query; it restarts only if that takes over a
+   * second): the blocks it had not finished show "cancelled" and run again only on an edit or `runAgain`; the other
+   * blocks keep their results.
    */
   stopRun(): void;
   /** Runs a cancelled or stopped block again, with the stopped blocks upstream of it and the blocks downstream. */
