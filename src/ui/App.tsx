@@ -11,6 +11,7 @@ import { PreviewSplitter } from './shell/PreviewSplitter';
 import { TopBar } from './shell/TopBar';
 import { useStudioKeys } from './shell/use-studio-keys';
 import './styles/app.css';
+import './styles/notices.css';
 
 /** The preview panel's share of the window height at start. */
 const PREVIEW_SHARE = 0.4;

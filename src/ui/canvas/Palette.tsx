@@ -1,4 +1,5 @@
 import '../styles/canvas.css';
+import '../styles/palette.css';
 import { useId, useMemo, useState, type DragEvent, type JSX, type MouseEvent } from 'react';
 import type { BlockKind } from '../../engine/blocks/registry';
 import { getStudioState, studioActions } from '../state/studio-store';
