@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { trainAls, score, TrainingCancelled, type AlsParams } from './als';
+import { readAlsWasm } from '../cli/wasm-bytes';
 import { tsKernel } from './kernels/ts-kernel';
+import { createWasmKernel } from './kernels/wasm/wasm-kernel';
+import { objective } from './objective';
 import { SeededRandom } from './rng';
-import { LocalSweeper, ratingsMatrix } from './sweeper';
+import { LocalSweeper, ratingsMatrix, type Sweeper } from './sweeper';
 
 const NOISE = 0.3;
 
@@ -90,5 +93,30 @@ describe('ALS on planted data', () => {
     });
     await expect(run).rejects.toBeInstanceOf(TrainingCancelled);
     expect(seen).toEqual([1, 2]);
+  });
+
+  // The loss comes from the squared errors the items' half-sweep kernel returns; evaluating it afresh must agree.
+  const kernels = { ts: tsKernel, wasm: createWasmKernel(readAlsWasm()) };
+  it.each([
+    ['ts', 'biases', base],
+    ['wasm', 'biases', base],
+    ['wasm', 'no biases', { ...base, bias: { global: false, user: false, item: false } }],
+    ['wasm', 'nonnegative', { ...base, nonnegative: true, bias: { global: false, user: true, item: false } }],
+  ] as const)('%s kernel, %s: the reported loss and train RMSE are the objective of the model, to 1e-12', async (kernel, _name, params) => {
+    const reports: Array<{ loss: number; trainRmse?: number }> = [];
+    const sweeper = new LocalSweeper(kernels[kernel], matrix);
+    const withoutSse: Sweeper = { description: 'no squared errors', solve: async (s, j) => ({ ...(await sweeper.solve(s, j)), rowSse: null }), dispose: () => {} };
+    for (const iterations of [1, 4]) {
+      const model = await trainAls(matrix, { ...params, maxIter: iterations }, sweeper);
+      const fresh = objective(matrix, model, params, params.bias);
+      const last = model.history.at(-1)!;
+      expect(Math.abs(last.loss - fresh.loss)).toBeLessThanOrEqual(1e-12 * fresh.loss);
+      expect(Math.abs(last.trainRmse! - fresh.trainRmse!)).toBeLessThanOrEqual(1e-12 * fresh.trainRmse!);
+      reports.push(last);
+      // A sweeper without squared errors (the GPU's) gets the loss evaluated by the trainer: the same figures.
+      const evaluated = (await trainAls(matrix, { ...params, maxIter: iterations }, withoutSse)).history.at(-1)!;
+      expect(evaluated.loss).toBe(fresh.loss);
+    }
+    expect(reports[1]!.loss).toBeLessThan(reports[0]!.loss);
   });
 });

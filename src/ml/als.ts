@@ -1,8 +1,9 @@
 import type { AlsModel, AlsParams, IterationReport, TrainingHooks, ValidationSet } from '../engine/model/als-contract';
 
 export type { AlsModel, AlsParams, IterationReport, ValidationSet };
-import type { Csr } from './csr';
+export { score } from './objective';
 import { gram } from './kernels/kernel';
+import { objective, validationRmse } from './objective';
 import { SeededRandom } from './rng';
 import type { RatingsMatrix, Side, Sweeper } from './sweeper';
 
@@ -29,15 +30,17 @@ export async function trainAls(matrix: RatingsMatrix, params: AlsParams, sweeper
   const items = matrix.byItem.rows;
   const bias = params.implicitPrefs ? { global: false, user: false, item: false } : params.bias;
   const rng = new SeededRandom(params.seed);
-  const userFactors = initialFactors(users, rank, params.nonnegative, rng);
-  const itemFactors = initialFactors(items, rank, params.nonnegative, rng);
+  let userFactors = initialFactors(users, rank, params.nonnegative, rng);
+  let itemFactors = initialFactors(items, rank, params.nonnegative, rng);
   const userBias = new Float64Array(users);
   const itemBias = new Float64Array(items);
   const globalMean = bias.global ? mean(matrix.byUser.values) : 0;
   const history: IterationReport[] = [];
   const started = performance.now();
 
-  const halfSweep = async (side: Side) => {
+  // Returns the squared error over all ratings at the solved rows when the kernel computed it (explicit feedback, on
+  // the CPU): after the items' half-sweep, with the users held, that is the fit term of the iteration's loss.
+  const halfSweep = async (side: Side): Promise<number | undefined> => {
     if (hooks.signal?.aborted) throw new TrainingCancelled();
     const solvingUsers = side === 'users';
     const ownBias = solvingUsers ? bias.user : bias.item;
@@ -52,15 +55,21 @@ export async function trainAls(matrix: RatingsMatrix, params: AlsParams, sweeper
       lambda: params.regParam,
       nonnegative: params.nonnegative,
       implicit: params.implicitPrefs ? { alpha: params.alpha, gram: gram(fixed, dim) } : null,
+      rowSse: !solvingUsers && !params.implicitPrefs,
     });
-    unpack(solved, dim, rank, solvingUsers ? userFactors : itemFactors, ownBias ? (solvingUsers ? userBias : itemBias) : undefined);
+    // Without a bias column the solved rows are the factors as they are: take them rather than copy them.
+    if (!ownBias) {
+      if (solvingUsers) userFactors = solved.rows;
+      else itemFactors = solved.rows;
+    } else unpack(solved.rows, dim, rank, solvingUsers ? userFactors : itemFactors, solvingUsers ? userBias : itemBias);
+    return solved.rowSse ? sum(solved.rowSse) : undefined;
   };
 
   for (let iteration = 1; iteration <= params.maxIter; iteration++) {
     await halfSweep('users');
-    await halfSweep('items');
+    const sse = await halfSweep('items');
     const model = { rank, userFactors, itemFactors, userBias, itemBias, globalMean };
-    const report: IterationReport = { iteration, ...objective(matrix, model, params, bias), seconds: (performance.now() - started) / 1000 };
+    const report: IterationReport = { iteration, ...objective(matrix, model, params, bias, sse), seconds: (performance.now() - started) / 1000 };
     if (hooks.validation && !params.implicitPrefs) report.validationRmse = validationRmse(model, hooks.validation);
     history.push(report);
     hooks.onIteration?.(report);
@@ -96,87 +105,22 @@ function augmented(factors: Float64Array, rank: number, withOnes: boolean): Floa
   return out;
 }
 
-function unpack(solved: Float64Array, dim: number, rank: number, factors: Float64Array, biasOut: Float64Array | undefined): void {
+/** Splits solved rows of rank + 1 columns into the factors and the bias. */
+function unpack(solved: Float64Array, dim: number, rank: number, factors: Float64Array, biasOut: Float64Array): void {
   const rows = factors.length / rank;
   for (let r = 0; r < rows; r++) {
     factors.set(solved.subarray(r * dim, r * dim + rank), r * rank);
-    if (biasOut) biasOut[r] = solved[r * dim + rank]!;
+    biasOut[r] = solved[r * dim + rank]!;
   }
 }
 
-function mean(values: Float64Array): number {
+/** Sums in index order, so the total does not depend on how rows were split across workers. */
+function sum(values: Float64Array): number {
   let s = 0;
   for (const v of values) s += v;
-  return values.length === 0 ? 0 : s / values.length;
-}
-
-type ModelParts = Omit<AlsModel, 'history'>;
-
-function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number): number {
-  let s = 0;
-  for (let j = 0; j < n; j++) s += a[ao + j]! * b[bo + j]!;
   return s;
 }
 
-/** The predicted rating (explicit) or preference (implicit) of dense user u for dense item i. */
-export function score(m: ModelParts, u: number, i: number): number {
-  return dot(m.userFactors, u * m.rank, m.itemFactors, i * m.rank, m.rank) + m.globalMean + m.userBias[u]! + m.itemBias[i]!;
-}
-
-/** The penalty Σ n_r·‖row‖² over one side, the bias included where it is a free parameter. */
-function penalty(m: Csr, factors: Float64Array, rank: number, biases: Float64Array | undefined): number {
-  let total = 0;
-  for (let r = 0; r < m.rows; r++) {
-    const n = m.indptr[r + 1]! - m.indptr[r]!;
-    let sq = dot(factors, r * rank, factors, r * rank, rank);
-    if (biases) sq += biases[r]! ** 2;
-    total += n * sq;
-  }
-  return total;
-}
-
-/** The objective per rating, and the training RMSE for explicit feedback. */
-function objective(matrix: RatingsMatrix, m: ModelParts, p: AlsParams, bias: AlsParams['bias']): { loss: number; trainRmse?: number } {
-  const { byUser } = matrix;
-  const nnz = byUser.indices.length || 1;
-  const reg =
-    p.regParam *
-    (penalty(byUser, m.userFactors, m.rank, bias.user ? m.userBias : undefined) +
-      penalty(matrix.byItem, m.itemFactors, m.rank, bias.item ? m.itemBias : undefined));
-  let fit = 0;
-  if (p.implicitPrefs) {
-    // Σ over all pairs of s² is Σ_u xᵀ(YᵀY)x; the observed pairs then swap their s² for c·(p − s)².
-    const g = gram(m.itemFactors, m.rank);
-    for (let u = 0; u < byUser.rows; u++) {
-      const o = u * m.rank;
-      for (let a = 0; a < m.rank; a++) fit += m.userFactors[o + a]! * dot(g, a * m.rank, m.userFactors, o, m.rank);
-    }
-  }
-  let sse = 0;
-  for (let u = 0; u < byUser.rows; u++) {
-    for (let e = byUser.indptr[u]!; e < byUser.indptr[u + 1]!; e++) {
-      const i = byUser.indices[e]!;
-      const v = byUser.values[e]!;
-      const s = score(m, u, i);
-      if (p.implicitPrefs) {
-        const c = 1 + p.alpha * Math.abs(v);
-        fit += c * ((v > 0 ? 1 : 0) - s) ** 2 - s * s;
-      } else sse += (v - s) ** 2;
-    }
-  }
-  if (p.implicitPrefs) return { loss: (fit + reg) / nnz };
-  return { loss: (sse + reg) / nnz, trainRmse: Math.sqrt(sse / nnz) };
-}
-
-function validationRmse(m: ModelParts, v: ValidationSet): number | undefined {
-  let sse = 0;
-  let n = 0;
-  for (let e = 0; e < v.rating.length; e++) {
-    const u = v.user[e]!;
-    const i = v.item[e]!;
-    if (u < 0 || i < 0) continue;
-    sse += (v.rating[e]! - score(m, u, i)) ** 2;
-    n++;
-  }
-  return n === 0 ? undefined : Math.sqrt(sse / n);
+function mean(values: Float64Array): number {
+  return values.length === 0 ? 0 : sum(values) / values.length;
 }

@@ -14,8 +14,20 @@ export function ratingsMatrix(users: number, items: number, user: Int32Array, it
 
 export type Side = 'users' | 'items';
 
-/** What changes from one half-sweep to the next; the rows (a CSR side) stay with the sweeper. */
-export type SweepJob = Omit<SolveJob, 'indptr' | 'indices' | 'values' | 'start' | 'end'>;
+/**
+ * What changes from one half-sweep to the next; the rows (a CSR side) stay with the sweeper. `rowSse` asks for each
+ * row's squared error at its solution (explicit feedback), from which the trainer reports the loss.
+ */
+export type SweepJob = Omit<SolveJob, 'indptr' | 'indices' | 'values' | 'start' | 'end'> & { rowSse?: boolean };
+
+/**
+ * One side solved: its rows, row-major with `job.dim` columns, and each row's squared error when the job asked for it
+ * and the sweeper computes it (the CPU kernels do, the GPU does not), else null.
+ */
+export interface SolvedSide {
+  rows: Float64Array;
+  rowSse: Float64Array | null;
+}
 
 /**
  * Runs half-sweeps over all rows of one side: on this thread, across worker threads, or on a GPU. The trainer only
@@ -24,8 +36,8 @@ export type SweepJob = Omit<SolveJob, 'indptr' | 'indices' | 'values' | 'start' 
 export interface Sweeper {
   /** For progress lines and the studio: e.g. `wasm SIMD × 2 workers`, `WebGPU (SwiftShader)`. */
   readonly description: string;
-  /** The solved rows of `side`, row-major, `job.dim` columns. */
-  solve(side: Side, job: SweepJob): Promise<Float64Array>;
+  /** Solves every row of `side`. */
+  solve(side: Side, job: SweepJob): Promise<SolvedSide>;
   dispose(): void;
 }
 
@@ -40,11 +52,12 @@ export class LocalSweeper implements Sweeper {
     this.description = `${kernel.name === 'ts' ? 'TypeScript' : 'wasm SIMD'} × 1 thread`;
   }
 
-  solve(side: Side, job: SweepJob): Promise<Float64Array> {
+  solve(side: Side, job: SweepJob): Promise<SolvedSide> {
     const m = side === 'users' ? this.matrix.byUser : this.matrix.byItem;
-    const out = new Float64Array(m.rows * job.dim);
-    this.kernel.solve({ ...job, indptr: m.indptr, indices: m.indices, values: m.values, start: 0, end: m.rows }, out);
-    return Promise.resolve(out);
+    const rows = new Float64Array(m.rows * job.dim);
+    const rowSse = job.rowSse ? new Float64Array(m.rows) : null;
+    this.kernel.solve({ ...job, indptr: m.indptr, indices: m.indices, values: m.values, start: 0, end: m.rows }, rows, rowSse ?? undefined);
+    return Promise.resolve({ rows, rowSse });
   }
 
   dispose(): void {}

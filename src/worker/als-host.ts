@@ -10,7 +10,7 @@ import { createWasmKernel } from '../ml/kernels/wasm/wasm-kernel';
 import { createModelHost, POOL_MIN_RATINGS } from '../ml/model-host';
 import { PoolSweeper } from '../ml/pool/pool-sweeper';
 import type { WorkerChannel } from '../ml/pool/protocol';
-import { LocalSweeper, type RatingsMatrix, type Side, type Sweeper, type SweepJob } from '../ml/sweeper';
+import { LocalSweeper, type RatingsMatrix, type Side, type SolvedSide, type Sweeper, type SweepJob } from '../ml/sweeper';
 
 /**
  * Where the WebGPU path plugs in: given the ratings, a GPU sweeper, or the reason there is none (shown to the user
@@ -86,7 +86,7 @@ class YieldingSweeper implements Sweeper {
     return this.local.description;
   }
 
-  async solve(side: Side, job: SweepJob): Promise<Float64Array> {
+  async solve(side: Side, job: SweepJob): Promise<SolvedSide> {
     await nextTask();
     return this.local.solve(side, job);
   }

@@ -32,10 +32,15 @@ export interface SolveJob {
   implicit: { alpha: number; gram: Float64Array } | null;
 }
 
-/** A kernel that runs on the calling thread. `out` holds (end − start) × dim values, row-major. */
+/**
+ * A kernel that runs on the calling thread. `out` holds (end − start) × dim values, row-major. `rowSse`, when given
+ * (explicit feedback only), receives each row's squared error Σ_j (t_rj − x·f_j)² at the x just solved: with the
+ * fixed side held, that is the row's share of the objective's fit term, which the trainer reports without a pass of
+ * its own over the ratings. A row without entries gets 0.
+ */
 export interface CpuKernel {
   readonly name: 'ts' | 'wasm';
-  solve(job: SolveJob, out: Float64Array): void;
+  solve(job: SolveJob, out: Float64Array, rowSse?: Float64Array): void;
 }
 
 /** Coordinate-descent sweeps for the nonnegative solve; it stops earlier once no coordinate moves by more than the tolerance. */

@@ -6,7 +6,7 @@ import { MIN_PIVOT, NNLS_MAX_SWEEPS, NNLS_TOLERANCE, type CpuKernel, type SolveJ
  */
 export const tsKernel: CpuKernel = {
   name: 'ts',
-  solve(job: SolveJob, out: Float64Array): void {
+  solve(job: SolveJob, out: Float64Array, rowSse?: Float64Array): void {
     const { dim: d, fixed, indptr, indices, values } = job;
     const a = new Float64Array(d * d);
     const b = new Float64Array(d);
@@ -17,6 +17,7 @@ export const tsKernel: CpuKernel = {
       const o = (r - job.start) * d;
       if (hi === lo) {
         out.fill(0, o, o + d);
+        if (rowSse) rowSse[r - job.start] = 0;
         continue;
       }
       if (job.implicit) a.set(job.implicit.gram);
@@ -50,9 +51,23 @@ export const tsKernel: CpuKernel = {
       if (job.nonnegative) solveNonnegative(a, b, x, d);
       else solveCholesky(a, b, x, d);
       out.set(x, o);
+      if (rowSse) rowSse[r - job.start] = squaredError(job, lo, hi, x);
     }
   },
 };
+
+/** Σ (t − x·f)² over entries [lo, hi) of an explicit job, residual by residual. */
+function squaredError(job: SolveJob, lo: number, hi: number, x: Float64Array): number {
+  const { dim: d, fixed, indices, values } = job;
+  let sse = 0;
+  for (let e = lo; e < hi; e++) {
+    const f = indices[e]! * d;
+    let residual = values[e]! - job.shift - (job.fixedOffset ? job.fixedOffset[indices[e]!]! : 0);
+    for (let i = 0; i < d; i++) residual -= x[i]! * fixed[f + i]!;
+    sse += residual * residual;
+  }
+  return sse;
+}
 
 /** Solves A x = b for symmetric positive-definite A in place (A is overwritten by its Cholesky factor L). */
 export function solveCholesky(a: Float64Array, b: Float64Array, x: Float64Array, d: number): void {

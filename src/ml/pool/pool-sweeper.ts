@@ -1,9 +1,9 @@
 import { balancedRanges } from '../csr';
-import type { RatingsMatrix, Side, Sweeper, SweepJob } from '../sweeper';
+import type { RatingsMatrix, Side, SolvedSide, Sweeper, SweepJob } from '../sweeper';
 import { sliceRows, type FromWorker, type WorkerChannel } from './protocol';
 
 interface Pending {
-  resolve(rows: Float64Array): void;
+  resolve(part: SolvedSide): void;
   reject(error: Error): void;
 }
 
@@ -54,7 +54,7 @@ export class PoolSweeper implements Sweeper {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    if (m.type === 'solved') p.resolve(m.rows);
+    if (m.type === 'solved') p.resolve({ rows: m.rows, rowSse: m.rowSse });
     else p.reject(new Error(`An ALS worker failed: ${m.message}`));
   }
 
@@ -64,13 +64,13 @@ export class PoolSweeper implements Sweeper {
     this.pending.clear();
   }
 
-  async solve(side: Side, job: SweepJob): Promise<Float64Array> {
+  async solve(side: Side, job: SweepJob): Promise<SolvedSide> {
     if (this.broken) throw this.broken;
     const ranges = this.ranges[side];
     const parts = await Promise.all(
       ranges.map(
         (_, k) =>
-          new Promise<Float64Array>((resolve, reject) => {
+          new Promise<SolvedSide>((resolve, reject) => {
             const id = this.nextId++;
             this.pending.set(id, { resolve, reject });
             this.workers[k]!.post({ type: 'solve', id, side, job });
@@ -78,9 +78,13 @@ export class PoolSweeper implements Sweeper {
       ),
     );
     const total = ranges.at(-1)?.[1] ?? 0;
-    const out = new Float64Array(total * job.dim);
-    ranges.forEach(([start], k) => out.set(parts[k]!, start * job.dim));
-    return out;
+    const rows = new Float64Array(total * job.dim);
+    const rowSse = job.rowSse ? new Float64Array(total) : null;
+    ranges.forEach(([start], k) => {
+      rows.set(parts[k]!.rows, start * job.dim);
+      if (rowSse) rowSse.set(parts[k]!.rowSse!, start);
+    });
+    return { rows, rowSse };
   }
 
   dispose(): void {

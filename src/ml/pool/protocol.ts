@@ -14,7 +14,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'solved'; id: number; rows: Float64Array }
+  | { type: 'solved'; id: number; rows: Float64Array; rowSse: Float64Array | null }
   | { type: 'failed'; id: number; message: string };
 
 /** How the pool talks to one worker: a Web Worker in the browser, a worker_threads Worker in the CLI. */

@@ -20,8 +20,10 @@ export function alsWorker(reply: (message: FromWorker, transfer?: ArrayBuffer[])
     try {
       const m = share![message.side];
       const rows = new Float64Array(m.rows * message.job.dim);
-      kernel.solve({ ...message.job, indptr: m.indptr, indices: m.indices, values: m.values, start: 0, end: m.rows }, rows);
-      reply({ type: 'solved', id: message.id, rows }, [rows.buffer as ArrayBuffer]);
+      const rowSse = message.job.rowSse ? new Float64Array(m.rows) : null;
+      kernel.solve({ ...message.job, indptr: m.indptr, indices: m.indices, values: m.values, start: 0, end: m.rows }, rows, rowSse ?? undefined);
+      const transfer = [rows.buffer as ArrayBuffer, ...(rowSse ? [rowSse.buffer as ArrayBuffer] : [])];
+      reply({ type: 'solved', id: message.id, rows, rowSse }, transfer);
     } catch (e) {
       reply({ type: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) });
     }

@@ -157,6 +157,55 @@ describe('wasm ALS kernel against the TypeScript reference', () => {
   });
 });
 
+describe("each row's squared error at its solution, for the trainer's loss", () => {
+  /** Both kernels' answers and squared errors; the reference sums the residuals one by one. */
+  function squaredErrors(j: SolveJob): { reference: Float64Array; actual: Float64Array; x: Float64Array } {
+    const rows = j.end - j.start;
+    const reference = new Float64Array(rows).fill(Number.NaN);
+    const actual = new Float64Array(rows).fill(Number.NaN);
+    tsKernel.solve(j, new Float64Array(rows * j.dim), reference);
+    const x = new Float64Array(rows * j.dim);
+    createWasmKernel(wasmBytes).solve(j, x, actual);
+    return { reference, actual, x };
+  }
+
+  it.each([
+    ['plain', {}],
+    ['shift and fixed offsets', { shift: 3.1, lambda: 0.05, withOffsets: true }],
+    ['nonnegative', { nonnegative: true, shift: 3 }],
+    ['a partial range', { start: 5, end: 19 }],
+  ])('%s: wasm agrees with the reference to 1e-10 of the row, at every dim', (_name, extra: Partial<SolveJob> & { withOffsets?: boolean }) => {
+    for (const dim of DIMS) {
+      const m = ratings(600 + dim, 30, 25, false);
+      const { withOffsets, ...rest } = extra;
+      const offsets = withOffsets ? { fixedOffset: normalMatrix(610 + dim, m.cols, 1, 0.3) } : {};
+      const { reference, actual } = squaredErrors(job(m, normalMatrix(620 + dim, m.cols, dim), dim, { ...rest, ...offsets }));
+      for (let r = 0; r < reference.length; r++) {
+        expect(Number.isFinite(actual[r]!)).toBe(true);
+        expect(Math.abs(actual[r]! - reference[r]!)).toBeLessThanOrEqual(1e-10 * Math.max(1, reference[r]!));
+      }
+    }
+  });
+
+  it('is 0 for a row without entries, and Σ (t − x·f)² of the wasm answer for rows longer than a gather chunk', () => {
+    const dim = 11;
+    const m = ratings(630, 6, 700, false, 4);
+    expect(m.indptr[4]).toBe(m.indptr[3]);
+    const fixed = normalMatrix(631, m.cols, dim, 0.2);
+    const { actual, x } = squaredErrors(job(m, fixed, dim, { shift: 2.9 }));
+    expect(actual[3]).toBe(0);
+    for (let r = 0; r < m.rows; r++) {
+      let direct = 0;
+      for (let e = m.indptr[r]!; e < m.indptr[r + 1]!; e++) {
+        let residual = m.values[e]! - 2.9;
+        for (let i = 0; i < dim; i++) residual -= x[r * dim + i]! * fixed[m.indices[e]! * dim + i]!;
+        direct += residual * residual;
+      }
+      expect(Math.abs(actual[r]! - direct)).toBeLessThanOrEqual(1e-10 * Math.max(1, direct));
+    }
+  });
+});
+
 describe('wasm ALS kernel memory reuse', () => {
   it('re-copies fixed each call: the same CSR with a new fixed side gives new answers', () => {
     const kernel = createWasmKernel(wasmBytes);

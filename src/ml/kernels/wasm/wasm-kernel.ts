@@ -24,6 +24,7 @@ interface AlsExports {
     alpha: number,
     gram: number,
     out: number,
+    sse: number,
     scratch: number,
   ): void;
 }
@@ -66,8 +67,9 @@ export async function loadWasmKernel(source: BufferSource | WebAssembly.Module):
 
 /**
  * Memory, from `heapBase()` up: the resident CSR slices, then this call's work area (fixed side, offsets, Gram, out,
- * scratch). A CSR is copied in once and reused while the same `indptr`, `indices` and `values` objects come back,
- * so callers must not change a CSR's contents in place; `fixed` and the rest are copied on every call.
+ * squared errors, scratch). A CSR is copied in once and reused while the same `indptr`, `indices` and `values`
+ * objects come back, so callers must not change a CSR's contents in place; `fixed` and the rest are copied on every
+ * call.
  */
 class WasmKernel implements CpuKernel {
   readonly name = 'wasm';
@@ -83,7 +85,7 @@ class WasmKernel implements CpuKernel {
     this.csrEnd = this.base;
   }
 
-  solve(job: SolveJob, out: Float64Array): void {
+  solve(job: SolveJob, out: Float64Array, rowSse?: Float64Array): void {
     const rows = job.end - job.start;
     if (rows <= 0) return;
     const d = job.dim;
@@ -92,7 +94,8 @@ class WasmKernel implements CpuKernel {
     const offsetAt = align(fixedAt + job.fixed.byteLength);
     const gramAt = align(offsetAt + (job.fixedOffset?.byteLength ?? 0));
     const outAt = align(gramAt + (job.implicit ? d * d * 8 : 0));
-    const scratchAt = align(outAt + rows * d * 8);
+    const sseAt = align(outAt + rows * d * 8);
+    const scratchAt = align(sseAt + (rowSse ? rows * 8 : 0));
     this.reserve(scratchAt + this.wasm.scratchBytes(d), d);
 
     const buffer = this.wasm.memory.buffer;
@@ -114,9 +117,11 @@ class WasmKernel implements CpuKernel {
       job.implicit?.alpha ?? 0,
       job.implicit ? gramAt : 0,
       outAt,
+      rowSse ? sseAt : 0,
       scratchAt,
     );
     out.set(new Float64Array(this.wasm.memory.buffer, outAt, rows * d));
+    if (rowSse) rowSse.set(new Float64Array(this.wasm.memory.buffer, sseAt, rows));
   }
 
   /** The job's CSR rows in wasm memory: the cached copy when it covers them, a fresh one otherwise. */

@@ -1,7 +1,7 @@
 // The ALS half-sweep kernel, compiled by `npm run build:wasm` (asc --enable simd -O3, stub runtime).
 // The host lays its buffers out in linear memory from `heapBase()` on, grows memory with `reservePages`, and calls
 // `solve`; nothing in here allocates. The maths is that of `src/ml/kernels/ts-kernel.ts`, in f64 throughout.
-import { accumulateChunk, addToDiagonal, chunkEntries, gatherChunk, packedWidth, startNormalEquations, unpackNormalEquations } from './normal-equations';
+import { accumulateChunk, addToDiagonal, chunkEntries, gatherChunk, packedWidth, squaredError, startNormalEquations, unpackNormalEquations } from './normal-equations';
 import { mirrorLowerToUpper, setSolverSettings, solveCholesky, solveNonnegative } from './linear-algebra';
 
 /** The first byte the host may use, 16-byte aligned. */
@@ -64,7 +64,8 @@ function align16(offset: usize): usize {
 /**
  * Solves `rows` consecutive rows. `indptr` points at those rows' rowptr values (rows + 1 of them) and `entryBase`
  * is the entry number that `indices`/`values` start at. `fixedOffset` and `gram` are 0 when absent. `scratch` holds
- * `scratchBytes(dim)` bytes. `out` receives rows × d doubles.
+ * `scratchBytes(dim)` bytes. `out` receives rows × d doubles; `sse`, unless 0, each row's squared error at its solution
+ * (explicit feedback only).
  */
 export function solve(
   indptr: usize,
@@ -81,6 +82,7 @@ export function solve(
   alpha: f64,
   gram: usize,
   out: usize,
+  sse: usize,
   scratch: usize,
 ): void {
   const d = dim;
@@ -100,6 +102,7 @@ export function solve(
     const target = out + <usize>r * vectorBytes;
     if (hi == lo) {
       memory.fill(target, 0, vectorBytes);
+      if (sse != 0) store<f64>(sse + (<usize>r << 3), 0);
       continue;
     }
     startNormalEquations(g, d, gram);
@@ -124,6 +127,7 @@ export function solve(
       solveCholesky(a, b, x, d);
     }
     memory.copy(target, x, vectorBytes);
+    if (sse != 0) store<f64>(sse + (<usize>r << 3), squaredError(g, d, x));
   }
 }
 

@@ -89,6 +89,24 @@ export function unpackNormalEquations(g: usize, d: i32, a: usize, b: usize): voi
   memory.copy(b, g + ((<usize>d * <usize>width) << 3), <usize>d << 3);
 }
 
+/**
+ * Σ_e (t_e − x·f_e)² for the row whose sums G holds (explicit feedback: G = Σ P[e] P[e]ᵀ), as zᵀ G z with z = (x, −1):
+ * xᵀ(Σ f fᵀ)x − 2 xᵀ(Σ t f) + Σ t², read from G's lower triangle. O(d²) per row instead of a second pass over the
+ * row's entries; never below 0, which rounding could otherwise give a perfectly fitted row.
+ */
+export function squaredError(g: usize, d: i32, x: usize): f64 {
+  const width = packedWidth(d);
+  let total: f64 = 0;
+  for (let i = 0; i <= d; i++) {
+    const row = g + ((<usize>i * <usize>width) << 3);
+    const zi = i < d ? load<f64>(x + (<usize>i << 3)) : -1.0;
+    let cross: f64 = 0;
+    for (let j = 0; j < i; j++) cross += load<f64>(row + (<usize>j << 3)) * load<f64>(x + (<usize>j << 3));
+    total += zi * (load<f64>(row + (<usize>i << 3)) * zi + 2 * cross);
+  }
+  return max(total, 0);
+}
+
 /** A[i][i] += reg for every i. */
 export function addToDiagonal(a: usize, d: i32, reg: f64): void {
   for (let i = 0; i < d; i++) {
