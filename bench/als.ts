@@ -1,8 +1,10 @@
 /**
  * `npm run bench` (ALS part): seconds per ALS sweep for each kernel path at rank 10, 32 and 64 on 100k, 1M and 10M
- * ratings, with GFLOP/s against the FLOP floor, then the CLI end to end: 1M ratings, rank 32, 10 iterations, on this
- * machine's cores, and the test RMSE explicit ALS reaches on planted ratings against the planted noise. Writes
- * bench/results/als.json. `--sizes 100000,1000000` limits the sizes; `--parts sweeps,planted,cli` the sections.
+ * ratings, with GFLOP/s against the FLOP floor; the test RMSE explicit ALS reaches on planted ratings against the
+ * planted noise; the CLI end to end (rank 32, 10 iterations, on this machine's cores) at 1M and at 10M ratings; and
+ * Wrangle's training per iteration against a plain numpy ALS (bench/peers/als_numpy.py), one thread each, at rank 50
+ * and 10 on sizes up to 1M. Writes bench/results/als.json. `--sizes 100000,1000000` limits the sizes;
+ * `--parts sweeps,planted,cli,numpy` the sections.
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -19,6 +21,9 @@ import { LocalSweeper, type RatingsMatrix, type Sweeper } from '../src/ml/sweepe
 import { repoRoot } from '../src/testing/run-cli';
 import { endToEnd } from './als/end-to-end';
 import { gpuSweeperForBench } from './als/gpu';
+import { keepUnrunSections } from './als/keep-unrun';
+import { numpyPeerPython } from './als/numpy-peer';
+import { numpyRatio, type NumpyRatio } from './als/numpy-ratio';
 import { plantedRmse, type PlantedRmse } from './als/planted-rmse';
 import { flopFloor, syntheticRatings, trainerFlops } from './als/synthetic';
 
@@ -27,7 +32,7 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 };
 const sizes = (arg('sizes') ?? '100000,1000000,10000000').split(',').map(Number);
-const parts = new Set((arg('parts') ?? 'sweeps,planted,cli').split(','));
+const parts = new Set((arg('parts') ?? 'sweeps,planted,cli,numpy').split(','));
 const ranks = [10, 32, 64];
 const threads = availableParallelism();
 /** A path is skipped where one sweep would take longer than this (estimated from its speed at a smaller size). */
@@ -139,8 +144,33 @@ if (parts.has('planted')) {
   }
 }
 const cli = parts.has('cli') && sizes.includes(1_000_000) ? await endToEnd(1_000_000, 32, 10) : undefined;
+const cli10M = parts.has('cli') && sizes.includes(10_000_000) ? await endToEnd(10_000_000, 32, 10) : undefined;
+if (cli10M) console.log(`CLI, 10M ratings, rank 32 × 10 iterations (${cli10M.backend}): training ${cli10M.trainSeconds.toFixed(1)} s, whole run ${cli10M.wallSeconds.toFixed(1)} s`);
 
-const result = {
+// Wrangle's iteration against numpy's, one thread each; a peer that cannot run says why and is skipped.
+const numpy: NumpyRatio[] = [];
+let numpySkipped: string | undefined;
+if (parts.has('numpy')) {
+  const peer = numpyPeerPython();
+  if ('skipped' in peer) {
+    numpySkipped = peer.skipped;
+    console.log(`numpy ALS peer skipped: ${peer.skipped}`);
+  } else {
+    for (const ratings of sizes.filter((n) => n <= 1_000_000)) {
+      for (const rank of [50, 10]) {
+        const r = await numpyRatio(peer.python, ratings, rank, { iterations: 10, rounds: ratings > 100_000 ? 2 : 3, regParam: 0.1 });
+        numpy.push(r);
+        console.log(
+          `${ratings.toLocaleString('en-US').padStart(10)} ratings  rank ${String(rank).padStart(2)}  s/iteration, median of ${r.wrangle.iterationsTimed}: ` +
+            `Wrangle ${r.wrangle.median} (${r.wrangle.backend})  numpy ${r.numpyLoop.median} row by row, ${r.numpyBatched.median} batched  ` +
+            `numpy ÷ Wrangle ${r.speedup}× (CPU seconds: ${r.cpuSpeedup}×)  load ${r.loadAverage.start[0]}→${r.loadAverage.end[0]}`,
+        );
+      }
+    }
+  }
+}
+
+const fresh = {
   measuredAt: new Date().toISOString(),
   machine: { cores: threads, cpu: cpus()[0]?.model ?? 'unknown' },
   flopFloor: '2·nnz·k(k+1) + (m+n)(k³/3 + 2k²) per sweep',
@@ -148,15 +178,20 @@ const result = {
   wasmSpeedupOverTs: wasmOverTs,
   webgpuSpeedupOverWasmWorkers: gpuOverCpu,
   cli1MRank32x10: cli,
+  cli10MRank32x10: cli10M,
+  numpyPeer: numpySkipped ? { skipped: numpySkipped } : numpy,
   plantedRmse: planted,
   targets: {
     wasmAtLeast4xTs: wasmOverTs.length > 0 && wasmOverTs.every((r) => r.speedup >= 4),
     cli1MRank32x10Under10s: cli ? cli.trainSeconds < 10 : null,
     plantedTestRmseWithin10PercentOfNoise: planted.length > 0 ? planted.every((p) => p.testRmseOverNoise <= 1.1) : null,
     plantedLossNeverIncreases: planted.length > 0 ? planted.every((p) => p.lossNeverIncreases) : null,
+    iterationAtLeast4xFasterThanNumpy: numpy.length > 0 ? numpy.every((r) => r.speedup >= 4) : null,
   },
 };
-writeFileSync(join(repoRoot, 'bench', 'results', 'als.json'), `${JSON.stringify(result, null, 2)}\n`);
+const resultPath = join(repoRoot, 'bench', 'results', 'als.json');
+const result = keepUnrunSections(resultPath, fresh, parts);
+writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}\n`);
 if (wasmOverTs.length > 0) console.log(`wasm ÷ TS speed-up: ${wasmOverTs.map((r) => `${r.speedup}× (${r.ratings / 1000}k, rank ${r.rank})`).join(', ')}`);
 if (cli) console.log(`CLI, 1M ratings, rank 32 × 10 iterations: training ${cli.trainSeconds.toFixed(2)} s, whole run ${cli.wallSeconds.toFixed(2)} s`);
 console.log('wrote bench/results/als.json');
