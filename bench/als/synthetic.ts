@@ -20,11 +20,12 @@ export function flopFloor(m: RatingsMatrix, k: number): number {
 
 /**
  * What one sweep of our trainer computes: the kernel's upper-triangle Gram accumulation and right-hand side per
- * rating, one Cholesky solve and two triangular solves per row, and the loss and RMSE the trainer evaluates after
- * each iteration (a dot product per rating and a norm per row).
+ * rating, one Cholesky solve and two triangular solves per row, and the loss and RMSE it reports after each
+ * iteration (each item row's squared error as a quadratic form of the sums the kernel already holds, and a norm per
+ * row for the penalty).
  */
 export function trainerFlops(m: RatingsMatrix, k: number): number {
   const nnz = m.byUser.indices.length;
   const rows = m.byUser.rows + m.byItem.rows;
-  return 2 * nnz * (k * (k + 1) + 2 * k) + rows * (k ** 3 / 3 + 2 * k ** 2) + 2 * nnz * k + 2 * rows * k;
+  return 2 * nnz * (k * (k + 1) + 2 * k) + rows * (k ** 3 / 3 + 2 * k ** 2) + 2 * m.byItem.rows * (k + 1) ** 2 + 2 * rows * k;
 }
