@@ -34,6 +34,8 @@ export function keepUnrunSections(path: string, fresh: Json & { targets: Json },
     return out;
   };
   const measuredAt = new Date().toISOString();
-  const partsMeasuredAt = { ...((previous.partsMeasuredAt as Json | undefined) ?? {}), ...Object.fromEntries([...partsRun].map((p) => [p, measuredAt])) };
+  // A file from before partsMeasuredAt existed took every part at its `measuredAt`.
+  const before = (previous.partsMeasuredAt as Json | undefined) ?? Object.fromEntries([...new Set(Object.values(PART_OF))].map((p) => [p, previous.measuredAt]));
+  const partsMeasuredAt = { ...before, ...Object.fromEntries([...partsRun].map((p) => [p, measuredAt])) };
   return { ...keep(fresh, previous), partsMeasuredAt, targets: keep(fresh.targets, (previous.targets as Json | undefined) ?? {}) };
 }
