@@ -15,7 +15,7 @@ describe('resolveTextSource', () => {
     const path = `${INPUT_DIR}1/utf8.csv`;
     const bytes = corpusBytes('utf8.csv');
     await db.registerBuffer(path, bytes.slice());
-    const text = await resolveTextSource(db, { path, head: bytes }, undefined);
+    const text = await resolveTextSource(db, { inputName: 'src', fileName: 'f.csv', path, head: bytes }, undefined);
     expect(text).toMatchObject({ path, encoding: { encoding: 'utf-8', transcoded: false } });
   });
 
@@ -26,7 +26,7 @@ describe('resolveTextSource', () => {
     const bytes = corpusBytes(file);
     for (const registered of [{ path, head: bytes.slice(0, 100) }, { path, file: new File([bytes], file) }]) {
       await db.registerBuffer(path, bytes.slice());
-      const text = await resolveTextSource(db, registered, undefined);
+      const text = await resolveTextSource(db, { inputName: 'src', fileName: 'f.csv', ...registered }, undefined);
       expect(text.path).toBe(`${path}.utf-8.csv`);
       expect(text.encoding.transcoded).toBe(true);
       expect(new TextDecoder().decode(await db.copyFileToBuffer(text.path))).toBe(expected);

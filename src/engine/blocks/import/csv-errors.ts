@@ -13,6 +13,15 @@ export const DEFAULT_MAX_LINE_SIZE = 2_000_000;
 
 const lineOf = (message: string): string => /CSV Error on Line: (\d+)/.exec(message)?.[1] ?? '?';
 
+/**
+ * DuckDB's message with the engine's path of the file (a registered path, the `.utf-8.csv` copy a host converted)
+ * replaced by the file's name as the user chose it.
+ */
+export function scrubPath(message: string, enginePath: string, file: string): string {
+  const named = enginePath === '' ? message : message.split(enginePath).join(file);
+  return named.replace(/"(?:[A-Za-z]:)?[\\/][^"\n]*[\\/][^"\n]*"/g, `"${file}"`);
+}
+
 /** A line over the maximum line size, found by a check (whose rejects table knows the line, not the message). */
 export function lineTooLong(subject: CsvSubject, line: number, message: string, maxLineSize: number | undefined): WrangleError {
   return explainCsvError(`CSV Error on Line: ${line}\n${message}`, subject, maxLineSize) ?? new WrangleError('E_CSV_LINE_TOO_LONG', { ...subject, line, limit: maxLineSize ?? DEFAULT_MAX_LINE_SIZE, size: '' });
@@ -38,7 +47,7 @@ export function castFailure(message: string): { column: string; value: string; t
  * Turns DuckDB's error about reading a CSV file into a coded one that says what to change on the import block: a
  * line over the maximum size, text in another encoding, or a malformed row. Undefined for anything else.
  */
-export function explainCsvError(message: string, subject: CsvSubject, maxLineSize: number | undefined): WrangleError | undefined {
+export function explainCsvError(message: string, subject: CsvSubject, maxLineSize: number | undefined, quote?: string): WrangleError | undefined {
   const { name, file } = subject;
   const tooLong = /Maximum line size of (\d+) bytes exceeded\.(?: Actual Size:\s*(\d+) bytes)?/.exec(message);
   if (tooLong) {
@@ -51,8 +60,13 @@ export function explainCsvError(message: string, subject: CsvSubject, maxLineSiz
     });
   }
   if (/Invalid unicode|not utf-8 encoded|not latin-1 encoded|not utf-16 encoded/i.test(message)) {
-    return new WrangleError('E_CSV_ENCODING', { name, file, encoding: subject.encoding ?? 'utf-8' });
+    const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+    return new WrangleError('E_CSV_ENCODING', { name, file, encoding: subject.encoding ?? 'utf-8', ...(line ? { line } : {}) });
   }
+  if (/unterminated quote/i.test(message)) {
+    return new WrangleError('E_CSV_UNTERMINATED_QUOTE', { name, file, line: lineOf(message), quote: quote === undefined || quote === '' ? '"' : quote });
+  }
+  if (/NUL character/i.test(message)) return new WrangleError('E_CSV_NUL_BYTE', { name, file, line: lineOf(message) });
   const problem = /CSV Error on Line/.test(message) ? rowProblem(message) : undefined;
   if (problem) return new WrangleError('E_CSV_BAD_ROWS', { name, file, line: lineOf(message), reason: problem });
   return undefined;

@@ -10,6 +10,7 @@ import { LISTED_LINES, clip, showChar, type CsvDialectReport, type CsvReadReport
 import { describeEncoding, type SourceEncoding } from '../../inputs/encoding';
 import { rowProblem } from './csv-errors';
 import { bestDelimiter, splitFields } from './line-profile';
+import type { TableEnd } from './csv-shape';
 
 const blank = (line: string): boolean => line.trim() === '';
 
@@ -32,6 +33,8 @@ export interface ReportParts {
   retyped: Retyped;
   notes: string[];
   userDelimiter: string | undefined;
+  /** Where the first table ends, when another follows it. */
+  tableEnd?: TableEnd | undefined;
 }
 
 export function buildReport(p: ReportParts): CsvReadReport {
@@ -52,7 +55,7 @@ export function buildReport(p: ReportParts): CsvReadReport {
       ...(read.timestampFormat !== undefined ? { timestampFormat: read.timestampFormat } : {}),
     },
     setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && p.userDelimiter !== undefined)),
-    mode: read.repair ? 'repaired' : 'strict',
+    mode: check.missing.count + check.broken.count > 0 ? 'repaired' : 'strict',
     checkedRows: check.rows,
     checkedWholeFile: check.wholeFile,
     padded: p.padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
@@ -69,6 +72,14 @@ export function buildReport(p: ReportParts): CsvReadReport {
     notes,
   };
   notes.push(...p.retyped.map((r) => r.detail));
+  const next = p.tableEnd?.next;
+  if (next) {
+    report.moreTables = [{ line: next.line, fields: next.fields, text: next.text, skipRows: next.line - 1 }];
+    notes.push(
+      `Line ${next.line} starts another table after a blank line (${next.fields} field${next.fields === 1 ? '' : 's'}: "${clip(next.text, 40)}"): only the first table, to line ${p.tableEnd!.lastLine}, is read. ` +
+        `To import the other one, add another import of this file with ${next.line - 1} lines to skip (csv.skipRows: ${next.line - 1}).`,
+    );
+  }
   if (p.userDelimiter !== undefined && read.columns.length === 1) {
     const other = bestDelimiter(p.lines, { quote: read.quote });
     if (other && other.delimiter !== p.userDelimiter) {
