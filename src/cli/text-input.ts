@@ -45,7 +45,7 @@ export function textInput(inputName: string, path: string, chosen: CsvEncodingCh
   const dir = join(scratchDir(), inputName);
   mkdirSync(dir, { recursive: true });
   const copy = join(dir, basename(path));
-  const transcoder = utf8Transcoder(encoding.encoding);
+  const transcoder = utf8Transcoder(encoding.encoding, encoding.mixedLineEndings);
   const from = openSync(path, 'r');
   const to = openSync(copy, 'w');
   try {

@@ -36,7 +36,7 @@ export async function resolveTextSource(
   const binary = binaryContent(head, encoding.encoding.startsWith('utf-16'));
   if (binary) throw notATableError(registered.inputName, registered.fileName, binary);
   if (!encoding.transcoded) return { chosen, encoding, path };
-  const transcoder = utf8Transcoder(encoding.encoding);
+  const transcoder = utf8Transcoder(encoding.encoding, encoding.mixedLineEndings);
   const chunks: Uint8Array[] = [];
   if (file) {
     for (let at = 0; at < file.size; at += CHUNK_BYTES) chunks.push(transcoder.push(new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer())));

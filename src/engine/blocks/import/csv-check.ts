@@ -62,6 +62,7 @@ export async function checkRead(io: CheckIo, path: string, read: CsvRead): Promi
     const strict: CsvRead = { ...read };
     delete strict.repair;
     delete strict.rows;
+    delete strict.drop;
     const within = read.lastLine === undefined ? '' : ` AND line <= ${read.lastLine}`;
     // One thread, as a repaired read runs (see readCsvCall), so the rows counted here are the rows it keeps.
     const rejects = ['store_rejects = true', `rejects_table = ${quoteLiteral(errors)}`, `rejects_scan = ${quoteLiteral(scans)}`, 'parallel = false'];

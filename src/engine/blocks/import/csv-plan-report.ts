@@ -111,7 +111,8 @@ function skippedLines(lines: readonly string[], headerLine: number, extraHeaders
 /** The notes every reading gets where they apply: encoding, skipped lines, no data, a guessed date order. */
 function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, columns: Column[], chosenDateFormat: string | undefined): void {
   const d = r.dialect;
-  if (encoding && (encoding.encoding !== 'utf-8' || encoding.transcoded)) {
+  if (encoding?.mixedLineEndings) r.notes.push('The file mixes line endings (CRLF with LF or CR), which DuckDB cannot read: it is read from a copy with LF line endings.');
+  if (encoding && (encoding.encoding !== 'utf-8' || (encoding.transcoded && !encoding.mixedLineEndings))) {
     r.notes.push(`Encoding ${encoding.encoding} (${encoding.detected ? 'detected' : 'as set on the block'})${encoding.transcoded ? ', converted to UTF-8 before reading' : ''}.`);
   }
   const preamble = r.skipped.filter((l) => l.reason === 'before the header');
@@ -125,7 +126,8 @@ function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, column
   if (r.checkedRows === 0) {
     r.notes.push(d.header ? `0 data rows: the file has a header (${columns.map((c) => c.name).join(', ')}) and nothing else.` : '0 data rows.');
   }
-  const ambiguous = d.dateFormat !== undefined && /%d.%m|%m.%d/.test(d.dateFormat);
+  // Day and month first, in either order (`%d/%m/%Y`); an ISO `%Y-%m-%d` is not ambiguous.
+  const ambiguous = d.dateFormat !== undefined && /^%[dm].%[md]/.test(d.dateFormat);
   if (ambiguous && chosenDateFormat === undefined) {
     const dayFirst = d.dateFormat!.indexOf('%d') < d.dateFormat!.indexOf('%m');
     r.notes.push(

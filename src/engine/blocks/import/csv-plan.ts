@@ -19,7 +19,7 @@ import type { Column } from '../contract';
 import { checkRead, type CheckIo, type CheckResult } from './csv-check';
 import type { CsvDialect, ImportFormat } from './csv-dialect';
 import { castFailure, explainCsvError, lineTooLong, scrubPath } from './csv-errors';
-import { firstTableEnd, firstTableFit, refuseNonTable, withFollowingSpace } from './csv-shape';
+import { firstTableEnd, firstTableFit, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
 import { keepWrittenForm } from './csv-written-form';
 import type { CsvRead, SniffOptions } from './csv-read';
 import { showChar, type CsvReadReport } from './csv-report';
@@ -164,6 +164,11 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     ...(d.maxLineSize !== undefined ? { maxLineSize: d.maxLineSize } : {}),
     ...(tableEnd ? { lastLine: tableEnd.lastLine } : {}),
   };
+  const tableLines = [header ? (headerLine ?? skip) : dataIndex, tableEnd?.lastLine ?? lines.length] as const;
+  if (columns.length >= 2 && trailingDelimiter(lines, ...tableLines, delimiter, quote)) {
+    read = { ...read, drop: [columns[columns.length - 1]!.name] };
+    notes.push(`Every line ends with ${showChar(delimiter)}: the empty field after it is not read as a column.`);
+  }
 
   // 4. The check, then the repair.
   const retyped: Retyped = [];

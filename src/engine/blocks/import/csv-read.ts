@@ -24,6 +24,8 @@ export interface CsvRead {
   lastLine?: number;
   /** The rows of the first table, when another table follows it: the read stops there. */
   rows?: number;
+  /** Columns read and then left out: the empty field after a delimiter that ends every line. */
+  drop?: string[];
   /** How malformed rows are treated: absent, they fail the read; else padded (too few fields) and/or left out. */
   repair?: { padMissing: boolean };
 }
@@ -56,8 +58,10 @@ export function readCsvCall(path: string, read: CsvRead, extra: string[] = []): 
     if (read.repair.padMissing) opts.push('null_padding = true');
   }
   const call = `read_csv(${[...opts, ...extra].join(', ')})`;
+  if (read.rows === undefined && !read.drop?.length) return call;
+  const select = read.drop?.length ? `* EXCLUDE (${read.drop.map(quoteIdent).join(', ')})` : '*';
   // One thread (a repaired read), so the first rows are the first table's.
-  return read.rows === undefined ? call : `(SELECT * FROM ${call} LIMIT ${read.rows})`;
+  return `(SELECT ${select} FROM ${call}${read.rows === undefined ? '' : ` LIMIT ${read.rows}`})`;
 }
 
 /** The options DuckDB's sniffer takes for what is already known (the user's settings, or a chosen dialect). */

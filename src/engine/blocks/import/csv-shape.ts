@@ -101,3 +101,15 @@ export function firstTableFit(lines: readonly string[], options: { delimiter?: s
   if (!fit || fit.delimiter === ' ' || fit.share < 1 || fit.firstLine !== start) return undefined;
   return splitFields(lines[next]!, fit.delimiter, options.quote).length !== fit.fields ? fit : undefined;
 }
+
+/**
+ * Every line ends with the delimiter (`a,b,c,`): the empty field after it is no column. True when the header (if
+ * any) and every sampled data line end with an empty field.
+ */
+export function trailingDelimiter(lines: readonly string[], from: number, to: number, delimiter: string, quote: string): boolean {
+  const text = lines.slice(from, to).filter((l) => !blank(l));
+  return text.length > 0 && text.every((l) => {
+    const fields = splitFields(l, delimiter, quote);
+    return fields.length >= 2 && fields[fields.length - 1]!.trim() === '' && l.trimEnd().endsWith(delimiter.trim() || delimiter);
+  });
+}

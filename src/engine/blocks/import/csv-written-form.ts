@@ -99,7 +99,7 @@ function sentence(column: string, what: string, example: string, dateFormat: str
   const kept = `Column "${column}" stays text, as the file writes it`;
   if (what === 'dates' && dateFormat) {
     const dayFirst = dateFormat.indexOf('%d') >= 0 && dateFormat.indexOf('%d') < dateFormat.indexOf('%m');
-    const order = /%d.%m|%m.%d/.test(dateFormat) ? ` (${dayFirst ? 'day/month/year' : 'month/day/year'} as the values show; if they are ${dayFirst ? 'month/day/year' : 'day/month/year'}, choose the date order instead)` : '';
+    const order = /^%[dm].%[md]/.test(dateFormat) ? ` (${dayFirst ? 'day/month/year' : 'month/day/year'} as the values show; if they are ${dayFirst ? 'month/day/year' : 'day/month/year'}, choose the date order instead)` : '';
     return `${kept}: dates such as "${example}" are ${readableFormat(dateFormat)}${order}, which a date column would write as YYYY-MM-DD. To read them as dates, choose the date order on the import block (csv.dateFormat: "${dateFormat}").`;
   }
   const format = what === 'times' ? timeFormatOf(example) : undefined;
