@@ -88,11 +88,14 @@ describe('polluted CSV corpus, scored in both engines', () => {
   const files = pollutedCorpus();
   let dir: string;
   const scores: Record<'native' | 'wasm', Map<string, TableScore>> = { native: new Map(), wasm: new Map() };
+  const imported: Record<'native' | 'wasm', Map<string, Imported>> = { native: new Map(), wasm: new Map() };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wrangle-polluted-'));
     for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
     // Native DuckDB works on its own threads while duckdb-wasm runs on this one: the two engines import side by side.
     const [native, wasm] = await Promise.all([importNative(dir, files), importWasm(files)]);
+    imported.native = native;
+    imported.wasm = wasm;
     for (const f of files) {
       scores.native.set(f.name, scoreImport(f.expected, native.get(f.name)!));
       scores.wasm.set(f.name, scoreImport(f.expected, wasm.get(f.name)!));
@@ -107,6 +110,20 @@ describe('polluted CSV corpus, scored in both engines', () => {
 
   it('scores every file the same in both engines', () => {
     for (const f of files) expect(scores.wasm.get(f.name), f.name).toEqual(scores.native.get(f.name));
+  });
+
+  it('imports a MovieLens-shaped timestamp as an integer and keeps non-ISO dates and times as text, in both engines', () => {
+    for (const engine of ['native', 'wasm'] as const) {
+      const typeOf = (file: string, column: string) => {
+        const got = imported[engine].get(file)!;
+        return 'error' in got ? got.error.code : got.columns.find((c) => c.name === column)?.type;
+      };
+      expect(typeOf('ratings-rfc-0.csv', 'timestamp'), engine).toBe('BIGINT');
+      expect(typeOf('ratings-rfc-0.csv', 'rating'), engine).toBe('DOUBLE');
+      expect(typeOf('orders-rfc-0.csv', 'day'), engine).toBe('VARCHAR');
+      expect(typeOf('orders-rfc-0.csv', 'time'), engine).toBe('VARCHAR');
+      expect(typeOf('people-rfc-0.csv', 'joined'), engine).toBe('DATE');
+    }
   });
 
   it('scores above the floor, and prints the scores by pollution', () => {

@@ -36,4 +36,26 @@ describe('resolveTextSource', () => {
       await db.dropFile(path);
     }
   });
+
+  it('refuses a PNG image before converting it, with E_NOT_A_TABLE naming the file as dropped', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x80]);
+    const path = `${INPUT_DIR}4/p.csv`;
+    await db.registerBuffer(path, png.slice());
+    await expect(resolveTextSource(db, { inputName: 'photo', fileName: 'photo.csv', path, head: png }, undefined)).rejects.toMatchObject({
+      code: 'E_NOT_A_TABLE',
+      message: expect.stringMatching(/^Input "photo" \(photo\.csv\) is not a table: its bytes look like a PNG image/),
+    });
+    await db.dropFile(path);
+  });
+
+  it('reads a file with mixed line endings from a copy with LF only', async () => {
+    const bytes = new TextEncoder().encode('a,b\r\n1,x\n2,y\r\n3,z\n');
+    const path = `${INPUT_DIR}5/m.csv`;
+    await db.registerBuffer(path, bytes.slice());
+    const text = await resolveTextSource(db, { inputName: 'src', fileName: 'm.csv', path, head: bytes }, undefined);
+    expect(text.encoding).toMatchObject({ encoding: 'utf-8', transcoded: true, mixedLineEndings: true });
+    expect(new TextDecoder().decode(await db.copyFileToBuffer(text.path))).toBe('a,b\n1,x\n2,y\n3,z\n');
+    await dropTextSource(db, path, text);
+    await db.dropFile(path);
+  });
 });

@@ -18,7 +18,7 @@ import { fail, isWrangleError, WrangleError } from '../../errors/catalog';
 import type { Column } from '../contract';
 import { checkRead, type CheckIo, type CheckResult } from './csv-check';
 import type { CsvDialect, ImportFormat } from './csv-dialect';
-import { castFailure, explainCsvError, lineTooLong, scrubPath } from './csv-errors';
+import { castFailure, explainCsvError, lineTooLong, scrubPath, undecodableLine } from './csv-errors';
 import { firstTableEnd, firstTableFit, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
 import { keepWrittenForm } from './csv-written-form';
 import type { CsvRead, SniffOptions } from './csv-read';
@@ -69,7 +69,12 @@ export async function planCsvRead(io: CsvPlanIo): Promise<CsvPlan> {
     if (isWrangleError(e) || !(e instanceof Error)) throw e;
     // Whatever DuckDB said, the user sees a coded error that names their file, never the engine's copy of it.
     const message = scrubPath(e.message, io.path, s.file);
-    throw explainCsvError(message, subject, s.csv.maxLineSize, s.csv.quote) ?? new WrangleError('E_INPUT_READ', { name: s.input, file: s.file, detail: message.split('\n')[0]! });
+    const explained = explainCsvError(message, subject, s.csv.maxLineSize, s.csv.quote);
+    if (explained?.code === 'E_CSV_ENCODING' && explained.args.line === undefined) {
+      const line = await undecodableLine(io.query, io.path, readAs);
+      if (line !== undefined) throw new WrangleError('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: subject.encoding, line });
+    }
+    throw explained ?? new WrangleError('E_INPUT_READ', { name: s.input, file: s.file, detail: message.split('\n')[0]! });
   }
 }
 
@@ -148,8 +153,11 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
 
   const usesDates = columns.some((c) => c.type === 'DATE');
   const usesTimestamps = columns.some((c) => c.type.startsWith('TIMESTAMP'));
-  const dateFormat = d.dateFormat ?? (usesDates ? schema.dateFormat : undefined);
-  const timestampFormat = usesTimestamps ? schema.timestampFormat : undefined;
+  // The dates and timestamps still typed are in ISO form (see keepWrittenForm): read with DuckDB's own ISO parsing,
+  // not with a format the sniffer found in another column that stays text.
+  const iso = (format: string | undefined) => (format?.startsWith('%Y-%m-%d') ? format : undefined);
+  const dateFormat = d.dateFormat ?? (usesDates ? iso(schema.dateFormat) : undefined);
+  const timestampFormat = usesTimestamps ? iso(schema.timestampFormat) : undefined;
   let read: CsvRead = {
     delimiter,
     quote,

@@ -6,7 +6,7 @@
  */
 import { fail } from '../../errors/catalog';
 import { notATableError, textContent } from '../../inputs/content-kind';
-import { bestDelimiter, splitFields, type DelimiterFit } from './line-profile';
+import { bestDelimiter, PROFILE_LINES, splitFields, type DelimiterFit } from './line-profile';
 
 const blank = (line: string): boolean => line.trim() === '';
 
@@ -38,8 +38,8 @@ export interface TableEnd {
 }
 
 /**
- * The end of the table whose header is at `headerIndex` (0-based), when a blank line is followed by a line with
- * another number of fields than the header: a second table, or a footer. Undefined when the table runs on to the
+ * The end of the table whose header is at `headerIndex` (0-based), when a blank line is followed by lines with
+ * another number of fields than the header: a second table, or a footer that ends the file. Undefined when the table runs on to the
  * end of the sampled lines.
  */
 export function firstTableEnd(lines: readonly string[], headerIndex: number, dataIndex: number, delimiter: string, quote: string): TableEnd | undefined {
@@ -54,7 +54,13 @@ export function firstTableEnd(lines: readonly string[], headerIndex: number, dat
     // A blank run at the end of the sample: the table may go on past it, or the file ends there.
     if (j >= lines.length) return undefined;
     const n = splitFields(lines[j]!, delimiter, quote).length;
-    if (n === fields) {
+    // The lines after the blank one, up to the next: all with one other field count, and two of them at least
+    // (a table) or the last text of the whole file (a footer). A lone short row among data is a ragged row.
+    let k = j;
+    while (k < lines.length && !blank(lines[k]!) && splitFields(lines[k]!, delimiter, quote).length === n) k++;
+    const run = k < lines.length && !blank(lines[k]!) ? 0 : k - j;
+    const footer = run === 1 && lines.length < PROFILE_LINES && lines.slice(k).every(blank);
+    if (n === fields || (run < 2 && !footer)) {
       i = j;
       continue;
     }

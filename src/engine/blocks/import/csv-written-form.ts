@@ -85,6 +85,8 @@ export function keepWrittenForm(p: WrittenFormInput): { columns: Column[]; why: 
       return c;
     }
     if (c.type === 'DATE' && p.userDateFormat !== undefined) return c;
+    // The sniffer makes ISO dates timestamps when another column holds dates in another form: they are dates.
+    if (c.type.startsWith('TIMESTAMP') && cells.length > 0 && cells.every((v) => WRITTEN[0]!.form.test(v))) return { ...c, type: 'DATE' };
     const rule = WRITTEN.find((w) => w.type.test(c.type));
     if (!rule) return c;
     const odd = cells.find((v) => !rule.form.test(v));
