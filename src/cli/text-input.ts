@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { binaryContent, notATableError } from '../engine/inputs/content-kind';
 import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/inputs/encoding';
 
 /** Bytes read at a time while converting a file. */
@@ -35,12 +36,16 @@ export function readHead(path: string, bytes = ENCODING_HEAD_BYTES): Uint8Array 
  * whole). The sandbox then allows the copy, not the original.
  */
 export function textInput(inputName: string, path: string, chosen: CsvEncodingChoice | undefined): { path: string; encoding: SourceEncoding } {
-  const encoding = sourceEncoding(readHead(path), chosen);
+  const head = readHead(path);
+  const encoding = sourceEncoding(head, chosen);
+  // An image or other binary file is refused before it is converted as if it were text.
+  const binary = binaryContent(head, encoding.encoding.startsWith('utf-16'));
+  if (binary) throw notATableError(inputName, basename(path), binary);
   if (!encoding.transcoded) return { path, encoding };
   const dir = join(scratchDir(), inputName);
   mkdirSync(dir, { recursive: true });
   const copy = join(dir, basename(path));
-  const transcoder = utf8Transcoder(encoding.encoding);
+  const transcoder = utf8Transcoder(encoding.encoding, encoding.mixedLineEndings);
   const from = openSync(path, 'r');
   const to = openSync(copy, 'w');
   try {

@@ -3,7 +3,7 @@
  * and JSON are loaded into a table on first use (duckdb-wasm has no readers for them offline), and the import block
  * then reads that table.
  */
-import { WrangleError, fail } from '../engine/errors/catalog';
+import { WrangleError, fail, isWrangleError } from '../engine/errors/catalog';
 import { declaredInputs, type DeclaredInput } from '../engine/inputs/declared-inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
@@ -93,7 +93,7 @@ export class InputFiles {
       const format = declared.format as InputFormat;
       try {
         if (format === 'csv' || format === 'tsv') {
-          const text = await this.textOf(r, declared.encoding);
+          const text = await this.textOf(declared.name, r, declared.encoding);
           inputs[declared.name] = { path: text.path, fingerprint: r.fingerprint, encoding: text.encoding };
           continue;
         }
@@ -101,18 +101,18 @@ export class InputFiles {
         inputs[declared.name] = { path: r.path, fingerprint: r.fingerprint, ...(table ? { table } : {}) };
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
-        failures.set(declared.name, new WrangleError('E_INPUT_READ', { name: declared.name, file: r.fileName, detail }));
+        failures.set(declared.name, isWrangleError(e) ? e : new WrangleError('E_INPUT_READ', { name: declared.name, file: r.fileName, detail }));
       }
     }
     return { inputs, failures };
   }
 
   /** The text source of a CSV input, resolved once per encoding choice. */
-  private async textOf(r: Registration, chosen: DeclaredInput['encoding']): Promise<TextSource> {
+  private async textOf(name: string, r: Registration, chosen: DeclaredInput['encoding']): Promise<TextSource> {
     if (r.text && r.text.chosen === chosen) return r.text;
     await dropTextSource(this.db, r.path, r.text);
     delete r.text;
-    r.text = await resolveTextSource(this.db, r, chosen);
+    r.text = await resolveTextSource(this.db, { ...r, inputName: name }, chosen);
     return r.text;
   }
 

@@ -4,6 +4,7 @@
  * Only that copy reads the whole file into memory, which is acceptable for the rare non-UTF-8 file; a UTF-8 file
  * stays registered by handle.
  */
+import { binaryContent, notATableError } from '../engine/inputs/content-kind';
 import { ENCODING_HEAD_BYTES, sourceEncoding, utf8Transcoder, type CsvEncodingChoice, type SourceEncoding } from '../engine/inputs/encoding';
 import type { WasmDatabase } from './wasm-database';
 import { concatBytes } from './concat-bytes';
@@ -25,14 +26,17 @@ const CHUNK_BYTES = 8 << 20;
  */
 export async function resolveTextSource(
   db: WasmDatabase,
-  registered: { path: string; file?: File; head?: Uint8Array },
+  registered: { inputName: string; fileName: string; path: string; file?: File; head?: Uint8Array },
   chosen: CsvEncodingChoice | undefined,
 ): Promise<TextSource> {
   const { path, file } = registered;
   const head = file ? new Uint8Array(await file.slice(0, ENCODING_HEAD_BYTES).arrayBuffer()) : (registered.head ?? (await db.copyFileToBuffer(path)).subarray(0, ENCODING_HEAD_BYTES));
   const encoding = sourceEncoding(head, chosen);
+  // An image or other binary file is refused before it is converted as if it were text.
+  const binary = binaryContent(head, encoding.encoding.startsWith('utf-16'));
+  if (binary) throw notATableError(registered.inputName, registered.fileName, binary);
   if (!encoding.transcoded) return { chosen, encoding, path };
-  const transcoder = utf8Transcoder(encoding.encoding);
+  const transcoder = utf8Transcoder(encoding.encoding, encoding.mixedLineEndings);
   const chunks: Uint8Array[] = [];
   if (file) {
     for (let at = 0; at < file.size; at += CHUNK_BYTES) chunks.push(transcoder.push(new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer())));

@@ -65,4 +65,24 @@ describe('wrangle run on messy CSV files', () => {
     expect(sql.stdout).toMatch(/-- Input "src" is windows-1252 text: convert it to UTF-8/);
     expect(sql.stdout).toContain("auto_detect = false, delim = ',', quote = '\"', escape = '\"', header = TRUE");
   });
+
+  it('writes each cell back as the file had it: dates, times, currency and leading zeros stay text, numbers stay numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'messy-in-'));
+    const text = 'id,zip,day,at,price,rating,timestamp\n1,00123,28/01/2018,14:05,$1.50,4.5,964982703\n2,02134,13/02/2018,09:30,$12.00,3.5,1493850091\n';
+    writeFileSync(join(dir, 'orders.csv'), text);
+    const out = mkdtempSync(join(tmpdir(), 'messy-out-'));
+    const r = await runCli(['run', messyFlow('orders.csv'), '--input', `src=${join(dir, 'orders.csv')}`, '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'out.csv'), 'utf8')).toBe(text);
+  });
+
+  it('refuses a PNG image named .csv with E_NOT_A_TABLE, naming the file as given, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'messy-in-'));
+    writeFileSync(join(dir, 'photo.csv'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x80, 0x81]));
+    const r = await runCli(['run', messyFlow('photo.csv'), '--input', `src=${join(dir, 'photo.csv')}`, '--out', mkdtempSync(join(tmpdir(), 'messy-out-'))]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_NOT_A_TABLE');
+    expect(r.stderr).toContain('(photo.csv) is not a table: its bytes look like a PNG image');
+    expect(r.stderr).not.toContain('wrangle-input-');
+  });
 });

@@ -30,8 +30,14 @@ const catalog = {
     `Input "${a.name}" (${a.file}): line ${a.line} is longer than the maximum line size of ${a.limit} bytes${a.size ? ` (it is ${a.size} bytes)` : ''}. Raise "Max line size" on the import block (csv.maxLineSize)${a.size ? ` to at least ${a.size}` : ''}, or check the delimiter and quote settings.`,
   E_CSV_BAD_ROWS: (a: { name: Arg; file: Arg; line: Arg; reason: Arg }) =>
     `Input "${a.name}" (${a.file}): line ${a.line} is malformed: ${a.reason}. Set "Bad rows" on the import block to pad or reject such rows, or fix the dialect settings.`,
-  E_CSV_ENCODING: (a: { name: Arg; file: Arg; encoding: Arg }) =>
-    `Input "${a.name}" (${a.file}) is not valid ${a.encoding} text. Choose its encoding on the import block (csv.encoding): utf-8, utf-16, latin-1 or windows-1252.`,
+  E_CSV_ENCODING: (a: { name: Arg; file: Arg; encoding: Arg; line?: Arg }) =>
+    `Input "${a.name}" (${a.file}) is not valid ${a.encoding} text${a.line !== undefined ? `: line ${a.line} has a byte that does not decode as ${a.encoding}` : ''}. Choose its encoding on the import block (csv.encoding): utf-8, utf-16, latin-1 or windows-1252.`,
+  E_CSV_NUL_BYTE: (a: { name: Arg; file: Arg; line: Arg }) =>
+    `Input "${a.name}" (${a.file}): line ${a.line} holds a NUL byte (0x00), which text never has. Remove it from the file, or check that the file is text (a UTF-16 file without a byte order mark: choose utf-16 in csv.encoding).`,
+  E_CSV_UNTERMINATED_QUOTE: (a: { name: Arg; file: Arg; line: Arg; quote: Arg }) =>
+    `Input "${a.name}" (${a.file}): line ${a.line} opens a quoted field with ${a.quote} that is never closed, so the rest of the file would be one cell. Close or double the quote in the file, or set the quote to none on the import block (csv.quote: "") if quote marks are ordinary characters there.`,
+  E_NOT_A_TABLE: (a: { name: Arg; file: Arg; looksLike: Arg; advice: Arg }) =>
+    `Input "${a.name}" (${a.file}) is not a table: its bytes look like ${a.looksLike}. ${a.advice}`,
   E_INPUT_READ: (a: { name: Arg; file: Arg; detail: Arg }) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
   E_COLUMN_MISSING: (a: { column: Arg; where: Arg; available: Arg }) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
   E_JOIN_KEY_MISSING: (a: { column: Arg; side: Arg; available: Arg }) => `Join key "${a.column}" does not exist in the ${a.side} input. Available: ${a.available}.`,

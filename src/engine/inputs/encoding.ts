@@ -24,8 +24,32 @@ export interface SourceEncoding {
   detected: boolean;
   /** The `encoding` option DuckDB reads the engine's copy of the file with. */
   readAs: DuckDbEncoding;
-  /** The host converted the file to UTF-8, because DuckDB cannot read this encoding itself. */
+  /** The host converted the file to UTF-8, because DuckDB cannot read this encoding or its mixed line endings itself. */
   transcoded: boolean;
+  /** The first bytes mix line endings (CRLF with LF or CR), which DuckDB 1.4.3 cannot read: the copy has LF only. */
+  mixedLineEndings?: boolean;
+}
+
+/**
+ * True when the first bytes end lines in more than one way (CRLF and a bare LF or CR). A UTF-16 file is judged on
+ * its low bytes. Only the head is looked at, so a clean file costs no pass of its own.
+ */
+export function mixedLineEndings(head: Uint8Array, wide: boolean): boolean {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  const step = wide ? 2 : 1;
+  for (let i = 0; i < head.length; i += step) {
+    const b = head[i];
+    if (wide && head[i + 1] !== 0) continue;
+    if (b === 0x0d) {
+      if (head[i + step] === 0x0a) {
+        crlf++;
+        i += step;
+      } else if (i + step < head.length) cr++;
+    } else if (b === 0x0a) lf++;
+  }
+  return [crlf, lf, cr].filter((n) => n > 0).length > 1;
 }
 
 /** How many leading bytes a host reads to detect the encoding. */
@@ -94,6 +118,9 @@ export function sourceEncoding(head: Uint8Array, chosen: CsvEncodingChoice | und
   const bom = found.bom && (found.encoding === encoding || (chosen === 'utf-16' && found.encoding.startsWith('utf-16')));
   const native: DuckDbEncoding | undefined =
     encoding === 'utf-8' ? 'utf-8' : encoding === 'utf-16le' && bom ? 'utf-16' : encoding === 'latin-1' && chosen === 'latin-1' ? 'latin-1' : undefined;
+  const wide = encoding.startsWith('utf-16');
+  const mixed = mixedLineEndings(bom && !wide ? head.subarray(3) : head.subarray(wide && found.bom ? 2 : 0), wide && encoding === 'utf-16le');
+  if (mixed) return { encoding, bom, detected: chosen === undefined, readAs: 'utf-8', transcoded: true, mixedLineEndings: true };
   return { encoding, bom, detected: chosen === undefined, readAs: native ?? 'utf-8', transcoded: native === undefined };
 }
 
@@ -106,16 +133,26 @@ function decoderLabel(encoding: TextEncodingName): string {
  * Converts a file to UTF-8 chunk by chunk, so a large file is never held twice. A byte order mark is dropped;
  * bytes that are not valid in the encoding become U+FFFD.
  */
-export function utf8Transcoder(encoding: TextEncodingName): { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array } {
+export function utf8Transcoder(encoding: TextEncodingName, lfOnly = false): { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array } {
   const decoder = new TextDecoder(decoderLabel(encoding));
   const encoder = new TextEncoder();
+  // A CR at the end of one chunk may be the first half of a CRLF in the next.
+  let heldCr = false;
+  const lines = (text: string, last: boolean): string => {
+    if (!lfOnly) return text;
+    let t = (heldCr ? '\r' : '') + text;
+    heldCr = !last && t.endsWith('\r');
+    if (heldCr) t = t.slice(0, -1);
+    return t.replace(/\r\n?/g, '\n');
+  };
   return {
-    push: (chunk) => encoder.encode(decoder.decode(chunk, { stream: true })),
-    end: () => encoder.encode(decoder.decode()),
+    push: (chunk) => encoder.encode(lines(decoder.decode(chunk, { stream: true }), false)),
+    end: () => encoder.encode(lines(decoder.decode(), true)),
   };
 }
 
 /** How an encoding reads in a report, e.g. `utf-16le (BOM), converted to UTF-8`. */
 export function describeEncoding(e: SourceEncoding): string {
-  return `${e.encoding}${e.bom ? ' (BOM)' : ''}${e.transcoded ? ', converted to UTF-8' : ''}`;
+  const converted = e.mixedLineEndings ? (e.encoding === 'utf-8' ? ', line endings made LF' : ', converted to UTF-8 with LF line endings') : ', converted to UTF-8';
+  return `${e.encoding}${e.bom ? ' (BOM)' : ''}${e.transcoded ? converted : ''}`;
 }

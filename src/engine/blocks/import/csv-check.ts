@@ -61,6 +61,9 @@ export async function checkRead(io: CheckIo, path: string, read: CsvRead): Promi
   try {
     const strict: CsvRead = { ...read };
     delete strict.repair;
+    delete strict.rows;
+    delete strict.drop;
+    const within = read.lastLine === undefined ? '' : ` AND line <= ${read.lastLine}`;
     // One thread, as a repaired read runs (see readCsvCall), so the rows counted here are the rows it keeps.
     const rejects = ['store_rejects = true', `rejects_table = ${quoteLiteral(errors)}`, `rejects_scan = ${quoteLiteral(scans)}`, 'parallel = false'];
     // The row itself is tested (`t IS NOT NULL`) so every column is parsed: a bare count(*) reads no column and so
@@ -81,14 +84,14 @@ export async function checkRead(io: CheckIo, path: string, read: CsvRead): Promi
     const table = quoteIdent(errors);
     const casts = await io.query(
       `SELECT column_name AS col, min(line) AS line, arg_min(error_message, line) AS message FROM ${table} ` +
-        `WHERE error_type = 'CAST' AND column_name IS NOT NULL GROUP BY column_name ORDER BY min(line)`,
+        `WHERE error_type = 'CAST' AND column_name IS NOT NULL${within} GROUP BY column_name ORDER BY min(line)`,
     );
     result.castColumns = casts.map((r) => ({ column: String(r.col), line: Number(r.line), message: String(r.message ?? '') }));
     const sorted = await io.query(
       `WITH per_line AS (
          SELECT line, string_agg(DISTINCT error_type, '|' ORDER BY error_type) AS kinds,
                 arg_min(csv_line, error_message) AS text, min(error_message) AS message
-         FROM ${table} WHERE error_type <> 'CAST' GROUP BY line),
+         FROM ${table} WHERE error_type <> 'CAST'${within} GROUP BY line),
        sorted AS (
          SELECT *, CASE
            WHEN kinds LIKE '%LINE SIZE%' THEN 'tooLong'

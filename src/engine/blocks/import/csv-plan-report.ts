@@ -10,6 +10,7 @@ import { LISTED_LINES, clip, showChar, type CsvDialectReport, type CsvReadReport
 import { describeEncoding, type SourceEncoding } from '../../inputs/encoding';
 import { rowProblem } from './csv-errors';
 import { bestDelimiter, splitFields } from './line-profile';
+import type { TableEnd } from './csv-shape';
 
 const blank = (line: string): boolean => line.trim() === '';
 
@@ -32,6 +33,8 @@ export interface ReportParts {
   retyped: Retyped;
   notes: string[];
   userDelimiter: string | undefined;
+  /** Where the first table ends, when another follows it. */
+  tableEnd?: TableEnd | undefined;
 }
 
 export function buildReport(p: ReportParts): CsvReadReport {
@@ -52,7 +55,7 @@ export function buildReport(p: ReportParts): CsvReadReport {
       ...(read.timestampFormat !== undefined ? { timestampFormat: read.timestampFormat } : {}),
     },
     setByUser: DIALECT_PARTS.filter((k) => d[k] !== undefined || (k === 'delimiter' && p.userDelimiter !== undefined)),
-    mode: read.repair ? 'repaired' : 'strict',
+    mode: check.missing.count + check.broken.count > 0 ? 'repaired' : 'strict',
     checkedRows: check.rows,
     checkedWholeFile: check.wholeFile,
     padded: p.padMissing ? { count: check.missing.count, lines: check.missing.lines.map((l) => l.line) } : { count: 0, lines: [] },
@@ -69,6 +72,14 @@ export function buildReport(p: ReportParts): CsvReadReport {
     notes,
   };
   notes.push(...p.retyped.map((r) => r.detail));
+  const next = p.tableEnd?.next;
+  if (next) {
+    report.moreTables = [{ line: next.line, fields: next.fields, text: next.text, skipRows: next.line - 1 }];
+    notes.push(
+      `Line ${next.line} starts another table after a blank line (${next.fields} field${next.fields === 1 ? '' : 's'}: "${clip(next.text, 40)}"): only the first table, to line ${p.tableEnd!.lastLine}, is read. ` +
+        `To import the other one, add another import of this file with ${next.line - 1} lines to skip (csv.skipRows: ${next.line - 1}).`,
+    );
+  }
   if (p.userDelimiter !== undefined && read.columns.length === 1) {
     const other = bestDelimiter(p.lines, { quote: read.quote });
     if (other && other.delimiter !== p.userDelimiter) {
@@ -100,7 +111,8 @@ function skippedLines(lines: readonly string[], headerLine: number, extraHeaders
 /** The notes every reading gets where they apply: encoding, skipped lines, no data, a guessed date order. */
 function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, columns: Column[], chosenDateFormat: string | undefined): void {
   const d = r.dialect;
-  if (encoding && (encoding.encoding !== 'utf-8' || encoding.transcoded)) {
+  if (encoding?.mixedLineEndings) r.notes.push('The file mixes line endings (CRLF with LF or CR), which DuckDB cannot read: it is read from a copy with LF line endings.');
+  if (encoding && (encoding.encoding !== 'utf-8' || (encoding.transcoded && !encoding.mixedLineEndings))) {
     r.notes.push(`Encoding ${encoding.encoding} (${encoding.detected ? 'detected' : 'as set on the block'})${encoding.transcoded ? ', converted to UTF-8 before reading' : ''}.`);
   }
   const preamble = r.skipped.filter((l) => l.reason === 'before the header');
@@ -114,7 +126,8 @@ function addNotes(r: CsvReadReport, encoding: SourceEncoding | undefined, column
   if (r.checkedRows === 0) {
     r.notes.push(d.header ? `0 data rows: the file has a header (${columns.map((c) => c.name).join(', ')}) and nothing else.` : '0 data rows.');
   }
-  const ambiguous = d.dateFormat !== undefined && /%d.%m|%m.%d/.test(d.dateFormat);
+  // Day and month first, in either order (`%d/%m/%Y`); an ISO `%Y-%m-%d` is not ambiguous.
+  const ambiguous = d.dateFormat !== undefined && /^%[dm].%[md]/.test(d.dateFormat);
   if (ambiguous && chosenDateFormat === undefined) {
     const dayFirst = d.dateFormat!.indexOf('%d') < d.dateFormat!.indexOf('%m');
     r.notes.push(

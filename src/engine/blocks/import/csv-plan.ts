@@ -14,11 +14,13 @@
  *
  * The result is a read with nothing left to detect (see CsvRead) and a report for the user (see CsvReadReport).
  */
-import { fail } from '../../errors/catalog';
+import { fail, isWrangleError, WrangleError } from '../../errors/catalog';
 import type { Column } from '../contract';
 import { checkRead, type CheckIo, type CheckResult } from './csv-check';
 import type { CsvDialect, ImportFormat } from './csv-dialect';
-import { castFailure, explainCsvError, lineTooLong } from './csv-errors';
+import { castFailure, explainCsvError, lineTooLong, scrubPath, undecodableLine } from './csv-errors';
+import { firstTableEnd, firstTableFit, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
+import { keepWrittenForm } from './csv-written-form';
 import type { CsvRead, SniffOptions } from './csv-read';
 import { showChar, type CsvReadReport } from './csv-report';
 import { sampleLines, sniff, type Sniffed } from './csv-sniff';
@@ -64,8 +66,15 @@ export async function planCsvRead(io: CsvPlanIo): Promise<CsvPlan> {
   try {
     return await plan(io, readAs);
   } catch (e) {
-    const explained = e instanceof Error ? explainCsvError(e.message, subject, s.csv.maxLineSize) : undefined;
-    throw explained ?? e;
+    if (isWrangleError(e) || !(e instanceof Error)) throw e;
+    // Whatever DuckDB said, the user sees a coded error that names their file, never the engine's copy of it.
+    const message = scrubPath(e.message, io.path, s.file);
+    const explained = explainCsvError(message, subject, s.csv.maxLineSize, s.csv.quote);
+    if (explained?.code === 'E_CSV_ENCODING' && explained.args.line === undefined) {
+      const line = await undecodableLine(io.query, io.path, readAs);
+      if (line !== undefined) throw new WrangleError('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: subject.encoding, line });
+    }
+    throw explained ?? new WrangleError('E_INPUT_READ', { name: s.input, file: s.file, detail: message.split('\n')[0]! });
   }
 }
 
@@ -78,6 +87,7 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
 
   const lines = await sampleLines(io.query, path, readAs, d.maxLineSize);
   if (lines.every(blank)) fail('E_INPUT_EMPTY', { name: s.input, file: s.file, detail: 'the file holds no text, not even a header' });
+  refuseNonTable(lines, { name: s.input, file: s.file });
 
   // 1. DuckDB's own answer, with the user's settings.
   const userSniff: SniffOptions = {
@@ -91,14 +101,19 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   };
   let strictError = '';
   const strict = await sniff(io.query, path, userSniff).catch((e: unknown) => {
-    strictError = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    strictError = scrubPath(e instanceof Error ? e.message.split('\n')[0]! : String(e), path, s.file);
     return undefined;
   });
 
   // 2. The lines' own answer, and the dialect.
-  const fit = bestDelimiter(lines, { ...(userDelimiter !== undefined ? { delimiter: userDelimiter } : {}), quote: d.quote ?? (strict?.quote || '"') });
+  const fitOptions = { ...(userDelimiter !== undefined ? { delimiter: userDelimiter } : {}), quote: d.quote ?? (strict?.quote || '"') };
+  // Several tables, one after the other: the first one is the table, whichever is longer.
+  const firstTable = d.skipRows === undefined ? firstTableFit(lines, fitOptions) : undefined;
+  const fit = firstTable ?? bestDelimiter(lines, fitOptions);
   // Kept: the sniffer's dialect, unless it collapsed (one column where the lines have more) or failed.
-  const kept = strict && !(fit && strict.columns.length <= 1 && fit.fields >= 2) ? strict : undefined;
+  const collapsed = fit && strict && strict.columns.length <= 1 && fit.fields >= 2;
+  const otherTable = firstTable && strict && (strict.delimiter !== firstTable.delimiter || strict.columns.length !== firstTable.fields);
+  const kept = strict && !collapsed && !otherTable ? strict : undefined;
   let delimiter: string;
   let skip: number;
   if (kept) {
@@ -118,6 +133,7 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   const sniffedQuote = kept?.quote ?? '';
   const quote = d.quote ?? (sniffedQuote !== '' ? sniffedQuote : '"');
   const escape = d.escape ?? (kept && sniffedQuote === quote && kept.escape !== '' ? kept.escape : quote);
+  if (userDelimiter === undefined) delimiter = withFollowingSpace(lines, skip, delimiter, quote);
 
   // 3. Names and types, as DuckDB detects them for that dialect (from the rows that fit it).
   const dialect: SniffOptions = { ...known, delimiter, quote, escape, skip, ...(d.dateFormat !== undefined ? { dateFormat: d.dateFormat } : {}) };
@@ -130,12 +146,18 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   const headerRows = !header ? 1 : (d.headerRows ?? 1 + extraHeaderRows(dataLines, delimiter, quote));
   let columns = schema.columns;
   if (headerRows > 1) columns = await typesBelowHeader(io, dialect, columns, (headerLine ?? skip) + headerRows - 1);
-  columns = withTextColumns(columns, d.textColumns ?? []);
+  const dataIndex = header ? (headerLine ?? skip) + headerRows : skip;
+  const tableEnd = firstTableEnd(lines, header ? (headerLine ?? skip) : skip, dataIndex, delimiter, quote);
+  const written = keepWrittenForm({ columns, lines, from: dataIndex, to: tableEnd?.lastLine ?? lines.length, delimiter, quote, userDateFormat: d.dateFormat, detectedDateFormat: schema.dateFormat });
+  columns = withTextColumns(written.columns, d.textColumns ?? []);
 
   const usesDates = columns.some((c) => c.type === 'DATE');
   const usesTimestamps = columns.some((c) => c.type.startsWith('TIMESTAMP'));
-  const dateFormat = d.dateFormat ?? (usesDates ? schema.dateFormat : undefined);
-  const timestampFormat = usesTimestamps ? schema.timestampFormat : undefined;
+  // The dates and timestamps still typed are in ISO form (see keepWrittenForm): read with DuckDB's own ISO parsing,
+  // not with a format the sniffer found in another column that stays text.
+  const iso = (format: string | undefined) => (format?.startsWith('%Y-%m-%d') ? format : undefined);
+  const dateFormat = d.dateFormat ?? (usesDates ? iso(schema.dateFormat) : undefined);
+  const timestampFormat = usesTimestamps ? iso(schema.timestampFormat) : undefined;
   let read: CsvRead = {
     delimiter,
     quote,
@@ -148,7 +170,13 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     ...(dateFormat !== undefined ? { dateFormat } : {}),
     ...(timestampFormat !== undefined ? { timestampFormat } : {}),
     ...(d.maxLineSize !== undefined ? { maxLineSize: d.maxLineSize } : {}),
+    ...(tableEnd ? { lastLine: tableEnd.lastLine } : {}),
   };
+  const tableLines = [header ? (headerLine ?? skip) : dataIndex, tableEnd?.lastLine ?? lines.length] as const;
+  if (columns.length >= 2 && trailingDelimiter(lines, ...tableLines, delimiter, quote)) {
+    read = { ...read, drop: [columns[columns.length - 1]!.name] };
+    notes.push(`Every line ends with ${showChar(delimiter)}: the empty field after it is not read as a column.`);
+  }
 
   // 4. The check, then the repair.
   const retyped: Retyped = [];
@@ -166,7 +194,8 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   }
   const longLine = check.tooLong.lines[0];
   if (longLine) throw lineTooLong({ name: s.input, file: s.file }, longLine.line, longLine.message, d.maxLineSize);
-  if (check.badEncoding.count > 0) fail('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: io.encoding?.encoding ?? d.encoding ?? 'utf-8' });
+  const badByte = check.badEncoding.lines[0];
+  if (badByte) fail('E_CSV_ENCODING', { name: s.input, file: s.file, encoding: io.encoding?.encoding ?? d.encoding ?? 'utf-8', line: badByte.line });
 
   const badRows = d.badRows ?? 'pad';
   const firstBad = [...check.missing.lines, ...check.broken.lines].sort((a, b) => a.line - b.line)[0];
@@ -174,9 +203,11 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     fail('E_CSV_BAD_ROWS', { name: s.input, file: s.file, line: firstBad.line, reason: reasonFor(firstBad, read) });
   }
   const padMissing = badRows === 'pad' && check.missing.count > 0;
-  if (firstBad) read = { ...read, repair: { padMissing } };
+  if (firstBad || tableEnd) read = { ...read, repair: { padMissing } };
+  // The rows of the first table only: what follows it is another table (see the report's notes).
+  if (tableEnd) read = { ...read, rows: check.rows + (padMissing ? check.missing.count : 0) };
   const lineEnding = (strict ?? schema).lineEnding;
-  const report = buildReport({ io, read, check, padMissing, lines, header, headerRows, headerLine, skip, lineEnding, retyped, notes, userDelimiter });
+  const report = buildReport({ io, read, check, padMissing, lines, header, headerRows, headerLine, skip, lineEnding, retyped: [...written.why, ...retyped], notes, userDelimiter, tableEnd });
   return { read, report };
 }
 

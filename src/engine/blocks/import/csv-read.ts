@@ -20,6 +20,12 @@ export interface CsvRead {
   dateFormat?: string;
   timestampFormat?: string;
   maxLineSize?: number;
+  /** The last line of the first table, when another table follows it: the check looks at no line past it. */
+  lastLine?: number;
+  /** The rows of the first table, when another table follows it: the read stops there. */
+  rows?: number;
+  /** Columns read and then left out: the empty field after a delimiter that ends every line. */
+  drop?: string[];
   /** How malformed rows are treated: absent, they fail the read; else padded (too few fields) and/or left out. */
   repair?: { padMissing: boolean };
 }
@@ -51,7 +57,11 @@ export function readCsvCall(path: string, read: CsvRead, extra: string[] = []): 
     opts.push('ignore_errors = true', 'parallel = false');
     if (read.repair.padMissing) opts.push('null_padding = true');
   }
-  return `read_csv(${[...opts, ...extra].join(', ')})`;
+  const call = `read_csv(${[...opts, ...extra].join(', ')})`;
+  if (read.rows === undefined && !read.drop?.length) return call;
+  const select = read.drop?.length ? `* EXCLUDE (${read.drop.map(quoteIdent).join(', ')})` : '*';
+  // One thread (a repaired read), so the first rows are the first table's.
+  return `(SELECT ${select} FROM ${call}${read.rows === undefined ? '' : ` LIMIT ${read.rows}`})`;
 }
 
 /** The options DuckDB's sniffer takes for what is already known (the user's settings, or a chosen dialect). */

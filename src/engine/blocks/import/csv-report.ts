@@ -53,6 +53,11 @@ export interface CsvReadReport {
   textColumns: { column: string; line: number; detail: string }[];
   /** Preamble lines and extra header rows, which are not data. */
   skipped: FileLine[];
+  /**
+   * Further tables in the file after the first (which is the one read): where each starts, its field count and first
+   * line, and the `csv.skipRows` that imports it. Absent when the file holds one table.
+   */
+  moreTables?: { line: number; fields: number; text: string; skipRows: number }[];
   /** Sentences for the user: each correction made and anything to check (0 data rows, a guessed date order). */
   notes: string[];
 }

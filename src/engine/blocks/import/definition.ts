@@ -4,7 +4,8 @@ import { seededUnit } from '../../sql/seeded';
 import { ColumnNameSet } from '../columns';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { bareFileName, inputName } from '../file-names';
-import { explainCsvError } from './csv-errors';
+import { WrangleError } from '../../errors/catalog';
+import { explainCsvError, scrubPath } from './csv-errors';
 import { csvReportLines, type CsvReadReport } from './csv-report';
 import { planCsvRead } from './csv-plan';
 import { readCsvCall } from './csv-read';
@@ -59,6 +60,9 @@ function readerCall(p: ImportParams, path: string): string {
   return `read_csv(${[file, ...opts].join(', ')})`;
 }
 
+/** DuckDB's words for a read the sandbox refused. */
+const SANDBOX_REFUSAL = /Permission Error|external access|disabled by configuration|lock_configuration|cannot change configuration|allowed_(directories|paths)|not allowed/i;
+
 export const importBlock = defineBlock({
   kind: 'import',
   family: 'input',
@@ -103,5 +107,12 @@ export const importBlock = defineBlock({
   // readSource put the CSV read report there (a Parquet or JSON read has none).
   report: ({ source }) => source?.report as CsvReadReport | undefined,
   tellReport: (report) => ({ details: csvReportLines(report), json: { csv: report } }),
-  explainError: (message, p) => explainCsvError(message, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize),
+  // Any failure of the read is about the input, named as the user chose it: never the engine's generic E_QUERY_FAILED.
+  explainError: (message, p) => {
+    const named = scrubPath(message, '', p.file);
+    const explained = explainCsvError(named, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize, p.csv.quote);
+    // What the sandbox refused stays the sandbox's to say.
+    if (explained || SANDBOX_REFUSAL.test(message)) return explained;
+    return new WrangleError('E_INPUT_READ', { name: p.input, file: p.file, detail: named.split('\n')[0]! });
+  },
 });
