@@ -10,7 +10,7 @@
  * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runCli } from '../src/testing/run-cli';
@@ -61,6 +61,7 @@ interface Figure {
   peers: Partial<Record<PeerName, PeerFigure>>;
   /** 1-minute load average when the round started: the machine is shared. */
   loadAverage: number;
+  measuredAt: string;
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -128,6 +129,7 @@ for (const ratings of sizes) {
       ...(identicalOnOneThread !== undefined ? { identicalOnOneThread } : {}),
       peers: peerFigures,
       loadAverage,
+      measuredAt: new Date().toISOString(),
     };
     figures.push(fig);
     const vs = Object.entries(peerFigures).map(([p, f]) => `${p} ${f.wallSeconds.toFixed(2)} s (Wrangle ÷ ${p} ${f.wrangleOverPeer})`);
@@ -144,6 +146,12 @@ for (const ratings of sizes) {
   }
 }
 
+// A run of some sizes or formats keeps the figures of the others from the previous file, each with its own date.
+const resultFile = join(repoRoot, 'bench', 'results', 'core.json');
+const measured = (f: Pick<Figure, 'ratings' | 'format'>) => figures.some((g) => g.ratings === f.ratings && g.format === f.format);
+const kept = existsSync(resultFile)
+  ? ((JSON.parse(readFileSync(resultFile, 'utf8')) as { figures?: Figure[] }).figures ?? []).filter((f) => f.measuredAt && !measured(f))
+  : [];
 const result = {
   benchmark: 'core: music workshop flow through `wrangle run`, beside the same work in polars and pandas',
   date: new Date().toISOString(),
@@ -154,8 +162,8 @@ const result = {
     'at least 10× faster than pandas at 10M in both formats',
   ],
   skippedPeers: peers.skipped,
-  figures,
+  figures: [...kept, ...figures].sort((a, b) => a.ratings - b.ratings || a.format.localeCompare(b.format)),
 };
 mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench', 'results', 'core.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/core.json');
