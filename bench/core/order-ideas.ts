@@ -6,13 +6,12 @@
  * variants that are certain say why; the others are floors.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/testing/run-cli';
 import { dataDir } from '../data';
-import { benchFlows } from './flows';
+import { workshopSplitSql } from './split-sql';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,8 +46,6 @@ const VARIANTS: Variant[] = [
   { name: 'split view, unsorted', certain: false, split: 'view', order: () => '' },
 ];
 
-const flows = benchFlows(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
-
 async function run(c: DuckDBConnection, sql: string): Promise<number> {
   const started = performance.now();
   await c.run(sql);
@@ -58,16 +55,7 @@ async function run(c: DuckDBConnection, sql: string): Promise<number> {
 const figures: unknown[] = [];
 for (const ratings of sizes) {
   const data = dataDir(ratings);
-  const scratch = mkdtempSync(join(tmpdir(), 'wrangle-order-'));
-  copyFileSync(flows.workshop, join(scratch, 'flow.json'));
-  const script = execFileSync(process.execPath, [join(repoRoot, 'bin', 'wrangle.mjs'), 'sql', join(scratch, 'flow.json'), '--data', data, '--out', scratch], { encoding: 'utf8' });
-  const statements = script.split(/;\n/).map((s) => s.replace(/^(--[^\n]*\n|\s)+/, '').trim()).filter((s) => s.startsWith('CREATE'));
-  const splitAt = statements.findIndex((s) => s.includes('__wrangle_part'));
-  const splitSql = statements[splitAt]!;
-  const base = /FROM ("w_[0-9a-f]+")$/.exec(splitSql)![1]!;
-  const unit = /CASE WHEN (.*) < 0\.8 THEN/.exec(splitSql)![1]!;
-  // The imports the CLI keeps as tables (CSV files read by a join), then the views up to the split.
-  const setup = statements.slice(0, splitAt).map((s) => (s.includes('read_csv(') ? s.replace('CREATE OR REPLACE VIEW', 'CREATE OR REPLACE TABLE') : s));
+  const { scratch, setup, base, unit } = workshopSplitSql(data);
   for (const format of ['parquet', 'csv'] as const) {
     for (const v of VARIANTS.filter((x) => !only || only.split(',').some((o) => x.name.includes(o)))) {
       const instance = await DuckDBInstance.create(':memory:', { threads });

@@ -5,13 +5,12 @@
  * on all of them alike. Prints the median seconds per variant and writes bench/results/sort-keys.json.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/testing/run-cli';
 import { dataDir } from '../data';
-import { benchFlows } from './flows';
+import { workshopSplitSql } from './split-sql';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,20 +31,13 @@ const VARIANTS: { name: string; certain: boolean; order: (cols: string) => strin
   { name: 'ORDER BY every column, reversed', certain: true, order: (c) => `ORDER BY ${c.split(', ').reverse().join(', ')}` },
 ];
 
-const flows = benchFlows(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
 const figures: unknown[] = [];
 for (const ratings of sizes) {
   const data = dataDir(ratings);
-  const scratch = mkdtempSync(join(tmpdir(), 'wrangle-sortkeys-'));
-  copyFileSync(flows.workshop, join(scratch, 'flow.json'));
-  const script = execFileSync(process.execPath, [join(repoRoot, 'bin', 'wrangle.mjs'), 'sql', join(scratch, 'flow.json'), '--data', data, '--out', scratch], { encoding: 'utf8' });
-  const statements = script.split(/;\n/).map((s) => s.replace(/^(--[^\n]*\n|\s)+/, '').trim()).filter((s) => s.startsWith('CREATE'));
-  const splitAt = statements.findIndex((s) => s.includes('__wrangle_part'));
-  const base = /FROM ("w_[0-9a-f]+")$/.exec(statements[splitAt]!)![1]!;
-  const unit = /CASE WHEN (.*) < 0\.8 THEN/.exec(statements[splitAt]!)![1]!;
+  const { scratch, setup, base, unit } = workshopSplitSql(data);
   const instance = await DuckDBInstance.create(':memory:', { threads });
   const c = await instance.connect();
-  for (const s of statements.slice(0, splitAt)) await c.run(s);
+  for (const s of setup) await c.run(s);
   await c.run(`CREATE TABLE split AS SELECT *, ${unit} AS u FROM ${base}`);
   const cols = (await c.runAndReadAll(`DESCRIBE ${base}`)).getRowObjects().map((r) => `"${String(r.column_name)}"`).join(', ');
   const seconds = new Map<string, number[]>(VARIANTS.map((v) => [v.name, []]));
