@@ -30,7 +30,18 @@ interface Registration {
   head?: Uint8Array;
   /** A CSV or TSV input's encoding, and the UTF-8 copy DuckDB reads where it cannot read the file itself. */
   text?: TextSource;
+  /** Its rows, once measured (see `rowsOf`). */
+  rows?: InputRows;
 }
+
+/** How many rows an input has: counted (a table the engine loaded) or estimated from its bytes and first lines. */
+export interface InputRows {
+  rows: number;
+  exact: boolean;
+}
+
+/** Bytes of a text file read to estimate its rows from its first lines. */
+const ESTIMATE_HEAD_BYTES = 256 * 1024;
 
 /** The inputs a run can use, and the reasons the others could not be loaded (by input name). */
 export interface FlowInputs {
@@ -49,6 +60,21 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Bytes that came through postMessage or a file read sit in a plain ArrayBuffer, never a shared one.
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A text file's rows from its first bytes: its size over the mean length of the whole lines among them. */
+export function estimateRows(head: Uint8Array, size: number): number {
+  let breaks = 0;
+  let last = -1;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 0x0a) {
+      breaks++;
+      last = i;
+    }
+  }
+  // No line ends in the head: one row, as far as can be told without reading more.
+  if (breaks === 0) return 1;
+  return Math.round(size / ((last + 1) / breaks));
 }
 
 export class InputFiles {
@@ -81,6 +107,27 @@ export class InputFiles {
   /** The size in bytes of the file registered for an input (0 when none is). */
   sizeOf(inputName: string): number {
     return this.registered.get(inputName)?.size ?? 0;
+  }
+
+  /**
+   * The rows of an input, measured cheaply: a table the engine loaded (Parquet, JSON) is counted; a text file's
+   * rows are its bytes over the mean length of its first lines. `atLeast`: an answer is needed only when the input
+   * may have more rows than that, and a text file too small to hold them (a row takes at least 2 bytes, one value
+   * and a line break) is not read at all.
+   */
+  async rowsOf(inputName: string, atLeast: number): Promise<InputRows | undefined> {
+    const r = this.registered.get(inputName);
+    if (!r) return undefined;
+    if (r.rows) return r.rows;
+    if (r.loaded) {
+      const n = Number((await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(r.loaded.table)}`))[0]?.n ?? 0);
+      r.rows = { rows: n, exact: true };
+      return r.rows;
+    }
+    if (r.size <= atLeast * 2) return { rows: Math.floor(r.size / 2), exact: false };
+    const head = r.file ? new Uint8Array(await r.file.slice(0, ESTIMATE_HEAD_BYTES).arrayBuffer()) : (r.head ?? new Uint8Array());
+    r.rows = { rows: estimateRows(head, r.size), exact: false };
+    return r.rows;
   }
 
   /** The inputs of a flow, each loaded in the format its import block declares. */
