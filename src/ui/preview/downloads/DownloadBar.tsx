@@ -8,6 +8,8 @@ export interface ExportTarget {
   blockId: string;
   file: string;
   ready: boolean;
+  /** The export reads a sample of a big input: the tab does not write it (the preview offers the CLI command). */
+  sampled: boolean;
 }
 
 export interface DownloadBarProps {
@@ -64,7 +66,7 @@ export function DownloadBar({ engine, blockId, port, ready, exportTarget }: Down
           </button>
         </>
       )}
-      {exportTarget && (
+      {exportTarget && !exportTarget.sampled && (
         <button
           type="button"
           data-testid="download-export"
