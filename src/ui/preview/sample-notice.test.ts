@@ -7,6 +7,7 @@ describe('sampleNotice', () => {
     const sample = { rows: 1_000_000, of: 10_000_000, exact: true, inputs: ['ratings'] };
     expect(sampleNotice(sample, true)).toBe('Preview of a 1,000,000-row sample of 10,000,000 rows');
     expect(sampleNotice({ ...sample, exact: false }, true)).toBe('Preview of a 1,000,000-row sample of about 10,000,000 rows');
+    expect(sampleNotice({ ...sample, of: 82_692, exact: false }, true)).toBe('Preview of a 1,000,000-row sample of about 83,000 rows');
     expect(sampleNotice(sample, false)).toBe('Computed on a 1,000,000-row sample of ratings (10,000,000 rows)');
   });
 });

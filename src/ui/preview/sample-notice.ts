@@ -6,13 +6,19 @@ import { expectedInputs } from '../state/missing-inputs';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** An estimate to two significant digits: its last digits would claim a precision it does not have. */
+function roughly(n: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 1);
+  return Math.round(n / step) * step;
+}
+
 /**
  * The preview header's words: "Preview of a 1,000,000-row sample of 10,000,000" for the block that reads the sampled
  * file, "Computed on a 1,000,000-row sample of ratings (about 10,000,000 rows)" for the blocks below it. A total
  * estimated from the file's size says "about".
  */
 export function sampleNotice(sample: SampleInfo, readsSampledFile: boolean): string {
-  const of = `${sample.exact ? '' : 'about '}${count(sample.of)}`;
+  const of = sample.exact ? count(sample.of) : `about ${count(roughly(sample.of))}`;
   if (readsSampledFile) return `Preview of a ${count(sample.rows)}-row sample of ${of} rows`;
   return `Computed on a ${count(sample.rows)}-row sample of ${sample.inputs.join(' and ')} (${of} rows)`;
 }
