@@ -1,4 +1,5 @@
 /** Summaries and the printed table of the browser bench. */
+import type { SampleInfo } from '../src/worker/engine-api';
 import type { MemoryPeaks } from './studio-memory';
 import type { EditSample } from './studio-steps';
 
@@ -47,6 +48,10 @@ export interface StudioFigure {
   /** Browser over CLI: flow engine seconds against the CLI's `seconds`; the cold run against the CLI process's wall. */
   browserOverCli: { engine: number; wall?: number };
   browserRows: { ratings?: number; split?: number };
+  /** The seeded sample the ratings previewed on, when the file had more rows than the preview sample size. */
+  sample?: SampleInfo;
+  /** The page still answered after the last step (the tab was not lost), and every block had been previewed. */
+  tabAlive: boolean;
   memory: MemoryPeaks;
 }
 
@@ -59,6 +64,8 @@ export function printTable(figures: readonly StudioFigure[]): void {
     console.log(`${label.padEnd(44)}${figures.map((f) => pad(cell(f), 18)).join('')}`);
   console.log('');
   rows('ratings', (f) => f.ratings.toLocaleString('en-US'));
+  rows('ratings previewed on (sample / of)', (f) => (f.sample ? `${f.sample.rows.toLocaleString('en-US')} / ${f.sample.exact ? '' : '~'}${f.sample.of.toLocaleString('en-US')}` : 'every row'));
+  rows('tab alive after every step', (f) => (f.tabAlive ? 'yes' : 'NO'));
   rows('time to interactive, ms', (f) => num(f.timeToInteractiveMs));
   rows('  sample load (goto → all fresh), ms', (f) => num(f.loadSampleMs));
   rows('  ratings file chosen → all fresh, ms', (f) => num(f.chooseFileMs));

@@ -21,6 +21,8 @@ import { chooseRatingsFile, coldRun, editFormula, flowEngineSeconds, openStudio,
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ??
   (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined);
 const sizes = (sizesArg ?? '100000,1000000').split(',').map(Number);
+/** `--sample-rows N`: the studio's preview sample size (its default when absent), set in localStorage before load. */
+const sampleRowsArg = process.argv.includes('--sample-rows') ? Number(process.argv[process.argv.indexOf('--sample-rows') + 1]) : undefined;
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes wants ratings counts like 100000,1000000, not ${sizesArg}`);
 const SAMPLE_RATINGS = 100_000;
 const EDITS = 15;
@@ -61,6 +63,9 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
   try {
     // A new context is a fresh profile: no autosave in IndexedDB, so the sample flow loads on its bundled data.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    if (sampleRowsArg !== undefined) {
+      await context.addInitScript((rows) => localStorage.setItem('wrangle.previewSampleRows', String(rows)), sampleRowsArg);
+    }
     const page = await context.newPage();
     const probe = await PageProbe.install(page);
     const memory = await MemorySampler.start(browser, page, new URL(server.url).origin);
@@ -93,6 +98,7 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
     }
     const cold = await coldRun(studio);
     const peaks = await memory.stop();
+    const tabAlive = (await page.evaluate(() => 1 + 1).catch(() => 0)) === 2;
     const previews = samples.flatMap((s) => (s.toPreviewMs === undefined ? [] : [s.toPreviewMs]));
     return {
       ratings,
@@ -115,6 +121,8 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
       coldRunMs: cold.wallMs,
       ...(cold.failedBlocks ? { coldRunFailed: cold.failedBlocks } : {}),
       browserRows: { ratings: states.ratings?.rows, split: states.split?.rows },
+      ...(states.ratings?.sample ? { sample: states.ratings.sample } : {}),
+      tabAlive,
       memory: peaks,
     };
   } finally {
@@ -177,6 +185,7 @@ const result = {
     flowEngineSeconds: 'each block\'s engine seconds from its last uncached result as the studio received it (at 1M: the ratings side from the run after choosing the file, the tracks side from the first load), summed',
     coldRun: 'engine restarted (killEngine: new worker and DuckDB, files registered again, empty cache) until every block is fresh',
     cli: '`wrangle run <flow> --data <dir> --json --format csv`: its seconds (the flow, with exports written) and the process wall time',
+    sample: 'above the preview sample size (the studio default, or --sample-rows) the ratings preview on a seeded sample of that many rows and every block below them computes on it; the CLI runs every row',
     memory: 'peak JS heaps from CDP Runtime.getHeapUsage every 250 ms (page main thread; workers summed: engine worker + duckdb-wasm worker); renderer process VmHWM from /proc (page, workers and duckdb-wasm memory together)',
   },
   figures,

@@ -34,6 +34,8 @@ const MAX_PAGE = 10_000;
 const PREVIEW_HOLD_MS = 300;
 /** An import of a file this big shows its first rows before it reads the rest. */
 const FIRST_ROWS_FROM_BYTES = 32 * 2 ** 20;
+/** An input whose rows are estimated is sampled only when the estimate is this much above the sample size. */
+const ESTIMATE_SLACK = 1.05;
 /** How long the run waits for the preview of those first rows: after it, the engine is busy reading the file. */
 const FIRST_ROWS_HOLD_MS = 2000;
 
@@ -321,7 +323,8 @@ export class EngineSession implements EngineApi {
     for (const input of declaredInputs(flow)) {
       if (loaded[input.name] === undefined) continue;
       const measured = await this.inputs.rowsOf(input.name, sampleRows);
-      if (measured && measured.rows > sampleRows) {
+      // An estimate a little above the sample size may be a file that has fewer rows: it is read whole.
+      if (measured && measured.rows > sampleRows * (measured.exact ? 1 : ESTIMATE_SLACK)) {
         plans.set(input.name, { rows: Math.floor(sampleRows), seed: PREVIEW_SAMPLE_SEED, total: measured.rows, exact: measured.exact });
       }
     }
