@@ -44,9 +44,10 @@ export interface StudioFigure {
   coldRunMs: number;
   /** Blocks the cold run failed (`block: code: message`); its wall time then says when it gave up. */
   coldRunFailed?: string[];
-  cli: { seconds: number; wallSeconds: number; trainRows: number; testRows: number };
+  /** Absent with `--no-cli`. */
+  cli?: { seconds: number; wallSeconds: number; trainRows: number; testRows: number };
   /** Browser over CLI: flow engine seconds against the CLI's `seconds`; the cold run against the CLI process's wall. */
-  browserOverCli: { engine: number; wall?: number };
+  browserOverCli?: { engine: number; wall?: number };
   browserRows: { ratings?: number; split?: number };
   /** The seeded sample the ratings previewed on, when the file had more rows than the preview sample size. */
   sample?: SampleInfo;
@@ -77,8 +78,8 @@ export function printTable(figures: readonly StudioFigure[]): void {
   rows('  engine ms of the whole re-run (+exports)', (f) => pair(f.edits.engineMs));
   rows('  debounce + scheduling, ms', (f) => pair(f.edits.debounceMs));
   rows('browser: cold run wall / flow engine s', (f) => `${num(f.coldRunMs / 1000, 2)}${f.coldRunFailed ? ' failed' : ''} / ${num(f.flowEngineSeconds, 2)}`);
-  rows('CLI run --json: wall / seconds', (f) => `${num(f.cli.wallSeconds, 2)} / ${num(f.cli.seconds, 2)}`);
-  rows('browser ÷ CLI: wall / engine', (f) => `${num(f.browserOverCli.wall, 2)}× / ${num(f.browserOverCli.engine, 2)}×`);
+  rows('CLI run --json: wall / seconds', (f) => `${num(f.cli?.wallSeconds, 2)} / ${num(f.cli?.seconds, 2)}`);
+  rows('browser ÷ CLI: wall / engine', (f) => `${num(f.browserOverCli?.wall, 2)}× / ${num(f.browserOverCli?.engine, 2)}×`);
   rows('peak JS heap MiB: page / workers', (f) => `${f.memory.pageHeapMiB} / ${f.memory.workersHeapMiB}`);
   rows('renderer peak RSS MiB (incl. wasm)', (f) => num(f.memory.rendererPeakRssMiB));
   for (const f of figures) {

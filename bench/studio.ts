@@ -2,7 +2,8 @@
  * `npm run bench` (after bench/core.ts): the studio in headless Chromium, on the built app served by `vite preview`,
  * at 100k and 1M ratings. Measures the time to interactive, the preview latency after editing the danceability
  * formula, a cold run of the whole flow against the CLI on the same data, and peak memory; prints a table and writes
- * bench/results/studio.json. `--sizes 100000,1000000` picks the sizes; `--no-build` reuses dist/.
+ * bench/results/studio.json. `--sizes 100000,1000000` picks the sizes; `--no-build` reuses dist/; `--no-cli` skips the
+ * CLI run beside each size; `--sample-rows N` sets the studio's preview sample size.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -130,7 +131,7 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
   }
 }
 
-async function viaCli(ratings: number): Promise<StudioFigure['cli']> {
+async function viaCli(ratings: number): Promise<NonNullable<StudioFigure['cli']>> {
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
   const started = performance.now();
   const r = await runCli(['run', flow, '--data', dataDir(ratings), '--out', out, '--force', '--json', '--format', 'csv']);
@@ -156,6 +157,10 @@ try {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
     chromiumVersion = browser.version();
     const studio = await inBrowser(browser, server, ratings);
+    if (process.argv.includes('--no-cli')) {
+      figures.push(studio);
+      continue;
+    }
     const cli = await viaCli(ratings);
     if (studio.browserRows.split !== cli.trainRows + cli.testRows) {
       console.log(`  the browser's split has ${studio.browserRows.split} rows, the CLI wrote ${cli.trainRows} + ${cli.testRows}`);
