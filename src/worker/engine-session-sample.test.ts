@@ -36,10 +36,12 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('previews of a big input on a seeded sample', () => {
-  it('estimates a text file’s rows from its size and first lines', () => {
-    const head = new TextEncoder().encode('a,b\n1,2\n3,4\n5,');
-    expect(estimateRows(head, 1200)).toBe(300);
-    expect(estimateRows(new TextEncoder().encode('no line break'), 50)).toBe(1);
+  it('estimates a text file’s rows from its size and the lines of a few chunks of it', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(estimateRows([bytes('a,b\n1,2\n3,4\n5,')], 1200)).toBe(300);
+    // Later chunks count only whole lines: from the first break (ending a line begun before) to the last.
+    expect(estimateRows([bytes('a,b\n1,2\n'), bytes('9\n10,20\n30,40\n5')], 1000)).toBe(200);
+    expect(estimateRows([bytes('no line break')], 50)).toBe(1);
   });
 
   it('computes an input with more rows than the sample size, and every block below it, on that many rows', async () => {

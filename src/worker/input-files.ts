@@ -40,8 +40,10 @@ export interface InputRows {
   exact: boolean;
 }
 
-/** Bytes of a text file read to estimate its rows from its first lines. */
-const ESTIMATE_HEAD_BYTES = 256 * 1024;
+/** Bytes read at each of a few places of a text file to estimate its rows from the lines there. */
+const ESTIMATE_CHUNK_BYTES = 64 * 1024;
+/** Where those chunks start, as fractions of the file: its head alone can be unlike the rest (short ids first). */
+const ESTIMATE_AT = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /** The inputs a run can use, and the reasons the others could not be loaded (by input name). */
 export interface FlowInputs {
@@ -62,19 +64,42 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A text file's rows from its first bytes: its size over the mean length of the whole lines among them. */
-export function estimateRows(head: Uint8Array, size: number): number {
-  let breaks = 0;
-  let last = -1;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] === 0x0a) {
-      breaks++;
+/** A few chunks of a file, spread over it (File.slice reads only those bytes). */
+async function chunksOf(file: File): Promise<Uint8Array[]> {
+  const starts = [...new Set(ESTIMATE_AT.map((at) => Math.max(0, Math.floor((file.size - ESTIMATE_CHUNK_BYTES) * at))))];
+  return Promise.all(starts.map(async (start) => new Uint8Array(await file.slice(start, start + ESTIMATE_CHUNK_BYTES).arrayBuffer())));
+}
+
+/**
+ * A text file's rows from chunks of it: its size over the mean length of the lines in them. In the first chunk a line
+ * is counted from the chunk's start (the file's); in the others from the first line break, which ends a line begun
+ * before the chunk.
+ */
+export function estimateRows(chunks: readonly Uint8Array[], size: number): number {
+  let lines = 0;
+  let bytes = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    let first = -1;
+    let last = -1;
+    let breaks = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      if (chunk[i] !== 0x0a) continue;
+      if (first < 0) first = i;
       last = i;
+      breaks++;
+    }
+    if (breaks === 0) continue;
+    if (index === 0) {
+      lines += breaks;
+      bytes += last + 1;
+    } else if (breaks > 1) {
+      lines += breaks - 1;
+      bytes += last - first;
     }
   }
-  // No line ends in the head: one row, as far as can be told without reading more.
-  if (breaks === 0) return 1;
-  return Math.round(size / ((last + 1) / breaks));
+  // No line ends anywhere looked at: one row, as far as can be told without reading more.
+  if (lines === 0) return 1;
+  return Math.round(size / (bytes / lines));
 }
 
 export class InputFiles {
@@ -125,8 +150,8 @@ export class InputFiles {
       return r.rows;
     }
     if (r.size <= atLeast * 2) return { rows: Math.floor(r.size / 2), exact: false };
-    const head = r.file ? new Uint8Array(await r.file.slice(0, ESTIMATE_HEAD_BYTES).arrayBuffer()) : (r.head ?? new Uint8Array());
-    r.rows = { rows: estimateRows(head, r.size), exact: false };
+    const chunks = r.file ? await chunksOf(r.file) : [r.head ?? new Uint8Array()];
+    r.rows = { rows: estimateRows(chunks, r.size), exact: false };
     return r.rows;
   }
 
