@@ -76,7 +76,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
           <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
         )}
         {busy && <RecomputingStatus key={blockId} />}
-        <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
+        <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} sampled={state?.sample !== undefined} />
       </div>
       {blockId !== undefined && state?.sample && <SampleNotice blockId={blockId} sample={state.sample} exportTarget={exportTarget?.sampled ? exportTarget : undefined} />}
       {Banner && state?.report !== undefined && <Banner report={state.report} />}
