@@ -1,4 +1,5 @@
 /** Summaries and the printed table of the browser bench. */
+import type { SampleInfo } from '../src/worker/engine-api';
 import type { MemoryPeaks } from './studio-memory';
 import type { EditSample } from './studio-steps';
 
@@ -43,10 +44,15 @@ export interface StudioFigure {
   coldRunMs: number;
   /** Blocks the cold run failed (`block: code: message`); its wall time then says when it gave up. */
   coldRunFailed?: string[];
-  cli: { seconds: number; wallSeconds: number; trainRows: number; testRows: number };
+  /** Absent with `--no-cli`. */
+  cli?: { seconds: number; wallSeconds: number; trainRows: number; testRows: number };
   /** Browser over CLI: flow engine seconds against the CLI's `seconds`; the cold run against the CLI process's wall. */
-  browserOverCli: { engine: number; wall?: number };
+  browserOverCli?: { engine: number; wall?: number };
   browserRows: { ratings?: number; split?: number };
+  /** The seeded sample the ratings previewed on, when the file had more rows than the preview sample size. */
+  sample?: SampleInfo;
+  /** The page still answered after the last step (the tab was not lost), and every block had been previewed. */
+  tabAlive: boolean;
   memory: MemoryPeaks;
 }
 
@@ -59,6 +65,8 @@ export function printTable(figures: readonly StudioFigure[]): void {
     console.log(`${label.padEnd(44)}${figures.map((f) => pad(cell(f), 18)).join('')}`);
   console.log('');
   rows('ratings', (f) => f.ratings.toLocaleString('en-US'));
+  rows('ratings previewed on (sample / of)', (f) => (f.sample ? `${f.sample.rows.toLocaleString('en-US')} / ${f.sample.exact ? '' : '~'}${f.sample.of.toLocaleString('en-US')}` : 'every row'));
+  rows('tab alive after every step', (f) => (f.tabAlive ? 'yes' : 'NO'));
   rows('time to interactive, ms', (f) => num(f.timeToInteractiveMs));
   rows('  sample load (goto → all fresh), ms', (f) => num(f.loadSampleMs));
   rows('  ratings file chosen → all fresh, ms', (f) => num(f.chooseFileMs));
@@ -70,8 +78,8 @@ export function printTable(figures: readonly StudioFigure[]): void {
   rows('  engine ms of the whole re-run (+exports)', (f) => pair(f.edits.engineMs));
   rows('  debounce + scheduling, ms', (f) => pair(f.edits.debounceMs));
   rows('browser: cold run wall / flow engine s', (f) => `${num(f.coldRunMs / 1000, 2)}${f.coldRunFailed ? ' failed' : ''} / ${num(f.flowEngineSeconds, 2)}`);
-  rows('CLI run --json: wall / seconds', (f) => `${num(f.cli.wallSeconds, 2)} / ${num(f.cli.seconds, 2)}`);
-  rows('browser ÷ CLI: wall / engine', (f) => `${num(f.browserOverCli.wall, 2)}× / ${num(f.browserOverCli.engine, 2)}×`);
+  rows('CLI run --json: wall / seconds', (f) => `${num(f.cli?.wallSeconds, 2)} / ${num(f.cli?.seconds, 2)}`);
+  rows('browser ÷ CLI: wall / engine', (f) => `${num(f.browserOverCli?.wall, 2)}× / ${num(f.browserOverCli?.engine, 2)}×`);
   rows('peak JS heap MiB: page / workers', (f) => `${f.memory.pageHeapMiB} / ${f.memory.workersHeapMiB}`);
   rows('renderer peak RSS MiB (incl. wasm)', (f) => num(f.memory.rendererPeakRssMiB));
   for (const f of figures) {

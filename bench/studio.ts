@@ -2,7 +2,8 @@
  * `npm run bench` (after bench/core.ts): the studio in headless Chromium, on the built app served by `vite preview`,
  * at 100k and 1M ratings. Measures the time to interactive, the preview latency after editing the danceability
  * formula, a cold run of the whole flow against the CLI on the same data, and peak memory; prints a table and writes
- * bench/results/studio.json. `--sizes 100000,1000000` picks the sizes; `--no-build` reuses dist/.
+ * bench/results/studio.json. `--sizes 100000,1000000` picks the sizes; `--no-build` reuses dist/; `--no-cli` skips the
+ * CLI run beside each size; `--sample-rows N` sets the studio's preview sample size.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ import { chooseRatingsFile, coldRun, editFormula, flowEngineSeconds, openStudio,
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ??
   (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined);
 const sizes = (sizesArg ?? '100000,1000000').split(',').map(Number);
+/** `--sample-rows N`: the studio's preview sample size (its default when absent), set in localStorage before load. */
+const sampleRowsArg = process.argv.includes('--sample-rows') ? Number(process.argv[process.argv.indexOf('--sample-rows') + 1]) : undefined;
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes wants ratings counts like 100000,1000000, not ${sizesArg}`);
 const SAMPLE_RATINGS = 100_000;
 const EDITS = 15;
@@ -61,6 +64,9 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
   try {
     // A new context is a fresh profile: no autosave in IndexedDB, so the sample flow loads on its bundled data.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    if (sampleRowsArg !== undefined) {
+      await context.addInitScript((rows) => localStorage.setItem('wrangle.previewSampleRows', String(rows)), sampleRowsArg);
+    }
     const page = await context.newPage();
     const probe = await PageProbe.install(page);
     const memory = await MemorySampler.start(browser, page, new URL(server.url).origin);
@@ -93,6 +99,7 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
     }
     const cold = await coldRun(studio);
     const peaks = await memory.stop();
+    const tabAlive = (await page.evaluate(() => 1 + 1).catch(() => 0)) === 2;
     const previews = samples.flatMap((s) => (s.toPreviewMs === undefined ? [] : [s.toPreviewMs]));
     return {
       ratings,
@@ -115,6 +122,8 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
       coldRunMs: cold.wallMs,
       ...(cold.failedBlocks ? { coldRunFailed: cold.failedBlocks } : {}),
       browserRows: { ratings: states.ratings?.rows, split: states.split?.rows },
+      ...(states.ratings?.sample ? { sample: states.ratings.sample } : {}),
+      tabAlive,
       memory: peaks,
     };
   } finally {
@@ -122,7 +131,7 @@ async function inBrowser(browser: Browser, server: PreviewServer, ratings: numbe
   }
 }
 
-async function viaCli(ratings: number): Promise<StudioFigure['cli']> {
+async function viaCli(ratings: number): Promise<NonNullable<StudioFigure['cli']>> {
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
   const started = performance.now();
   const r = await runCli(['run', flow, '--data', dataDir(ratings), '--out', out, '--force', '--json', '--format', 'csv']);
@@ -148,6 +157,10 @@ try {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
     chromiumVersion = browser.version();
     const studio = await inBrowser(browser, server, ratings);
+    if (process.argv.includes('--no-cli')) {
+      figures.push(studio);
+      continue;
+    }
     const cli = await viaCli(ratings);
     if (studio.browserRows.split !== cli.trainRows + cli.testRows) {
       console.log(`  the browser's split has ${studio.browserRows.split} rows, the CLI wrote ${cli.trainRows} + ${cli.testRows}`);
@@ -177,6 +190,7 @@ const result = {
     flowEngineSeconds: 'each block\'s engine seconds from its last uncached result as the studio received it (at 1M: the ratings side from the run after choosing the file, the tracks side from the first load), summed',
     coldRun: 'engine restarted (killEngine: new worker and DuckDB, files registered again, empty cache) until every block is fresh',
     cli: '`wrangle run <flow> --data <dir> --json --format csv`: its seconds (the flow, with exports written) and the process wall time',
+    sample: 'above the preview sample size (the studio default, or --sample-rows) the ratings preview on a seeded sample of that many rows and every block below them computes on it; the CLI runs every row',
     memory: 'peak JS heaps from CDP Runtime.getHeapUsage every 250 ms (page main thread; workers summed: engine worker + duckdb-wasm worker); renderer process VmHWM from /proc (page, workers and duckdb-wasm memory together)',
   },
   figures,

@@ -48,6 +48,17 @@ export interface BlockState {
    * model: its training report). The studio shows it through the kind's views in `ui/blocks/registry.ts`.
    */
   report?: unknown;
+  /** The result comes from a seeded sample of a big input, not from all its rows (see RunFlowOptions.sampleRows). */
+  sample?: SampleInfo;
+}
+
+/** Which sample a block's result was computed on: `rows` drawn from about (or, when `exact`, exactly) `of`. */
+export interface SampleInfo {
+  rows: number;
+  of: number;
+  exact: boolean;
+  /** The sampled inputs upstream of the block, by logical name. */
+  inputs: string[];
 }
 
 /** What a training block says while it trains, streamed to the studio's Training tab. */
@@ -67,6 +78,11 @@ export interface RunFlowOptions {
    * edited or run again.
    */
   stopped?: string[];
+  /**
+   * Previews of an input with more rows than this compute on a seeded sample of this many rows (the rows measured by
+   * file bytes first, then counted where the engine can or estimated from the first lines). 0 or absent: never.
+   */
+  sampleRows?: number;
 }
 
 export interface RunFlowResult {

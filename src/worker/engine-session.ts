@@ -7,7 +7,7 @@ import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/contract';
 import { fail, WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
-import { declaredInputOf, declaredOutputOf } from '../engine/inputs/declared-inputs';
+import { declaredInputOf, declaredInputs, declaredOutputOf } from '../engine/inputs/declared-inputs';
 import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
 import { chartData } from '../engine/profile/chart';
@@ -15,10 +15,11 @@ import { itemValuesSelect } from '../engine/profile/item-values';
 import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
+import { PREVIEW_SAMPLE_SEED, type SamplePlan } from '../engine/run/preview-sample';
 import { quoteIdent } from '../engine/sql/quote';
 import { StoppableRunner } from '../engine/sql/stoppable-runner';
 import { toBlockState } from './block-state';
-import type { BlockState, ChartRequest, EngineApi, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
+import type { BlockState, ChartRequest, EngineApi, SampleInfo, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
 import { FileOutput } from './file-output';
 import { InputFiles } from './input-files';
 import type { LoadParquet } from './parquet-codec';
@@ -33,6 +34,8 @@ const MAX_PAGE = 10_000;
 const PREVIEW_HOLD_MS = 300;
 /** An import of a file this big shows its first rows before it reads the rest. */
 const FIRST_ROWS_FROM_BYTES = 32 * 2 ** 20;
+/** An input whose rows are estimated is sampled only when the estimate is this much above the sample size. */
+const ESTIMATE_SLACK = 1.05;
 /** How long the run waits for the preview of those first rows: after it, the engine is busy reading the file. */
 const FIRST_ROWS_HOLD_MS = 2000;
 
@@ -51,7 +54,7 @@ export class EngineSession implements EngineApi {
   private readonly files: FileOutput;
   /** The relation behind each `block`/`port` output of the latest run, as each block finishes. */
   private outputs = new Map<string, Relation>();
-  private latest: { flow: FlowDocument; graph: FlowGraph; results: Map<string, BlockResult> } | undefined;
+  private latest: { flow: FlowDocument; graph: FlowGraph; results: Map<string, BlockResult>; samples: Map<string, SampleInfo> } | undefined;
   /** Row counts of relations: their names are content hashes, so a count never goes stale. */
   private readonly totals = new Map<string, number>();
   /** Runs and registrations one at a time; reads go between their statements. */
@@ -115,6 +118,13 @@ export class EngineSession implements EngineApi {
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
       const outputs = new Map<string, Relation>();
+      const plans = await this.samplePlans(flow, options.sampleRows ?? 0, inputs);
+      // Which sample each block's result comes from: its own, or that of the blocks it reads.
+      const samples = new Map<string, SampleInfo>();
+      const stateOf = (result: BlockResult): BlockState => {
+        const sample = samples.get(result.blockId);
+        return { ...toBlockState(result), ...(sample && result.status === 'ok' ? { sample } : {}) };
+      };
       const models = this.training.beginRun(options.holdTraining ?? [], (event) => notify(onTraining, event));
       const run = await this.executor.run(flow, {
         signal: controller.signal,
@@ -123,6 +133,7 @@ export class EngineSession implements EngineApi {
         ...(models ? { models } : {}),
         studio: {
           ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
+          ...(plans.size > 0 ? { sample: (_blockId: string, inputName: string) => plans.get(inputName) } : {}),
           afterBlock: (result) => this.holdForPreview(result, controller.signal),
           firstRows: {
             wants: (blockId) => {
@@ -143,6 +154,8 @@ export class EngineSession implements EngineApi {
           if (e.type !== 'done') return;
           const result = withInputFailure(e.result, graph, failures);
           results.set(result.blockId, result);
+          const sample = sampleOf(result, graph, samples);
+          if (sample) samples.set(result.blockId, sample);
           // Previews of this block now read its new result, or fail if it has none, while the rest still runs.
           const block = graph.byId.get(result.blockId);
           for (const port of block ? blockPorts(block).outputs : []) this.outputs.delete(portKey({ block: result.blockId, port }));
@@ -153,17 +166,17 @@ export class EngineSession implements EngineApi {
           }
           // A single output is the counted result itself: its preview needs no count query of its own.
           if (ports.length === 1 && result.rows !== undefined) this.totals.set(ports[0]![1].ref, result.rows);
-          notify(onBlock, toBlockState(result));
+          notify(onBlock, stateOf(result));
         },
       });
       // A stopped run reports what it finished, and the block it was computing and those below it stopped.
-      if (run.cancelled && this.stoppable.isStopped) return { runId, blocks: this.stoppedReport(graph, results) };
+      if (run.cancelled && this.stoppable.isStopped) return { runId, blocks: this.stoppedReport(graph, results, stateOf) };
       // A cancelled run leaves the previews of the blocks it finished; the newer run reports everything.
       if (run.cancelled) return { runId, blocks: [] };
       this.outputs = outputs;
-      this.latest = { flow, graph, results };
+      this.latest = { flow, graph, results, samples };
       await this.dropStale(new Set(run.blocks.flatMap((b) => b.hash ?? [])));
-      return { runId, blocks: run.blocks.map((b) => toBlockState(results.get(b.blockId) ?? b)) };
+      return { runId, blocks: run.blocks.map((b) => stateOf(results.get(b.blockId) ?? b)) };
     });
   }
 
@@ -183,7 +196,7 @@ export class EngineSession implements EngineApi {
    * those downstream of it stopped (E_RUN_STOPPED), with no output to preview. The blocks it had not reached on other
    * branches are not reported: they keep what they had.
    */
-  private stoppedReport(graph: FlowGraph, results: ReadonlyMap<string, BlockResult>): BlockState[] {
+  private stoppedReport(graph: FlowGraph, results: ReadonlyMap<string, BlockResult>, stateOf: (r: BlockResult) => BlockState): BlockState[] {
     const stopped = new Set<string>();
     const stop = (id: string): void => {
       if (stopped.has(id)) return;
@@ -194,7 +207,7 @@ export class EngineSession implements EngineApi {
     if (running) stop(running.id);
     return graph.order.flatMap((block) => {
       const result = results.get(block.id);
-      if (result) return [toBlockState(result)];
+      if (result) return [stateOf(result)];
       if (!stopped.has(block.id)) return [];
       for (const port of blockPorts(block).outputs) this.outputs.delete(portKey({ block: block.id, port }));
       // Nor a file to export: the latest finished run's result for it is not the document's any more.
@@ -292,9 +305,30 @@ export class EngineSession implements EngineApi {
     }
     const result = latest.results.get(blockId);
     if (result?.status !== 'ok') throw result?.error ?? fail('E_NO_RESULT', { block: blockId, what: 'export file' });
+    // An export writes every row: from a sample it would write a different file than the CLI, so it refuses.
+    const sample = latest.samples.get(blockId);
+    if (sample) fail('E_EXPORT_SAMPLED', { block: blockId, file: declaredOutputOf(block) ?? blockId, inputs: sample.inputs.join(', ') }, blockId);
     const inputs: Record<string, Relation> = {};
     for (const [port, from] of Object.entries(latest.graph.inputsOf.get(blockId) ?? {})) inputs[port] = this.relation(from.block, from.port);
     return this.files.exportBytes(block, inputs);
+  }
+
+  /**
+   * The inputs to preview on a sample: those with more rows than `sampleRows`, measured by file bytes first, then
+   * counted (a loaded table) or estimated from the first lines.
+   */
+  private async samplePlans(flow: FlowDocument, sampleRows: number, loaded: Record<string, unknown>): Promise<Map<string, SamplePlan>> {
+    const plans = new Map<string, SamplePlan>();
+    if (!(sampleRows > 0)) return plans;
+    for (const input of declaredInputs(flow)) {
+      if (loaded[input.name] === undefined) continue;
+      const measured = await this.inputs.rowsOf(input.name, sampleRows);
+      // An estimate a little above the sample size may be a file that has fewer rows: it is read whole.
+      if (measured && measured.rows > sampleRows * (measured.exact ? 1 : ESTIMATE_SLACK)) {
+        plans.set(input.name, { rows: Math.floor(sampleRows), seed: PREVIEW_SAMPLE_SEED, total: measured.rows, exact: measured.exact });
+      }
+    }
+    return plans;
   }
 
   private relation(blockId: string, port: string): Relation {
@@ -334,6 +368,20 @@ function withInputFailure(result: BlockResult, graph: FlowGraph, failures: Reado
   const input = block && result.status === 'error' ? declaredInputOf(block) : undefined;
   const failure = input ? failures.get(input.name) : undefined;
   return failure ? { ...result, error: failure.inBlock(result.blockId) } : result;
+}
+
+/** The sample a block's result comes from: its own (it read a sampled file), or the first of the blocks it reads. */
+function sampleOf(result: BlockResult, graph: FlowGraph, samples: ReadonlyMap<string, SampleInfo>): SampleInfo | undefined {
+  if (result.status !== 'ok') return undefined;
+  if (result.sample) {
+    const input = graph.byId.get(result.blockId);
+    const declared = input && declaredInputOf(input);
+    return { ...result.sample, inputs: declared ? [declared.name] : [] };
+  }
+  const upstream = Object.values(graph.inputsOf.get(result.blockId) ?? {}).flatMap((from) => samples.get(from.block) ?? []);
+  const first = upstream[0];
+  if (!first) return undefined;
+  return { ...first, inputs: [...new Set(upstream.flatMap((s) => s.inputs))] };
 }
 
 /** Streams a state or event to the listener; a listener that fails (e.g. a released comlink proxy) does not fail the run. */

@@ -30,7 +30,20 @@ interface Registration {
   head?: Uint8Array;
   /** A CSV or TSV input's encoding, and the UTF-8 copy DuckDB reads where it cannot read the file itself. */
   text?: TextSource;
+  /** Its rows, once measured (see `rowsOf`). */
+  rows?: InputRows;
 }
+
+/** How many rows an input has: counted (a table the engine loaded) or estimated from its bytes and first lines. */
+export interface InputRows {
+  rows: number;
+  exact: boolean;
+}
+
+/** Bytes read at each of a few places of a text file to estimate its rows from the lines there. */
+const ESTIMATE_CHUNK_BYTES = 64 * 1024;
+/** Where those chunks start, as fractions of the file: its head alone can be unlike the rest (short ids first). */
+const ESTIMATE_AT = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /** The inputs a run can use, and the reasons the others could not be loaded (by input name). */
 export interface FlowInputs {
@@ -49,6 +62,44 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Bytes that came through postMessage or a file read sit in a plain ArrayBuffer, never a shared one.
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A few chunks of a file, spread over it (File.slice reads only those bytes). */
+async function chunksOf(file: File): Promise<Uint8Array[]> {
+  const starts = [...new Set(ESTIMATE_AT.map((at) => Math.max(0, Math.floor((file.size - ESTIMATE_CHUNK_BYTES) * at))))];
+  return Promise.all(starts.map(async (start) => new Uint8Array(await file.slice(start, start + ESTIMATE_CHUNK_BYTES).arrayBuffer())));
+}
+
+/**
+ * A text file's rows from chunks of it: its size over the mean length of the lines in them. In the first chunk a line
+ * is counted from the chunk's start (the file's); in the others from the first line break, which ends a line begun
+ * before the chunk.
+ */
+export function estimateRows(chunks: readonly Uint8Array[], size: number): number {
+  let lines = 0;
+  let bytes = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    let first = -1;
+    let last = -1;
+    let breaks = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      if (chunk[i] !== 0x0a) continue;
+      if (first < 0) first = i;
+      last = i;
+      breaks++;
+    }
+    if (breaks === 0) continue;
+    if (index === 0) {
+      lines += breaks;
+      bytes += last + 1;
+    } else if (breaks > 1) {
+      lines += breaks - 1;
+      bytes += last - first;
+    }
+  }
+  // No line ends anywhere looked at: one row, as far as can be told without reading more.
+  if (lines === 0) return 1;
+  return Math.round(size / (bytes / lines));
 }
 
 export class InputFiles {
@@ -81,6 +132,27 @@ export class InputFiles {
   /** The size in bytes of the file registered for an input (0 when none is). */
   sizeOf(inputName: string): number {
     return this.registered.get(inputName)?.size ?? 0;
+  }
+
+  /**
+   * The rows of an input, measured cheaply: a table the engine loaded (Parquet, JSON) is counted; a text file's
+   * rows are its bytes over the mean length of its first lines. `atLeast`: an answer is needed only when the input
+   * may have more rows than that, and a text file too small to hold them (a row takes at least 2 bytes, one value
+   * and a line break) is not read at all.
+   */
+  async rowsOf(inputName: string, atLeast: number): Promise<InputRows | undefined> {
+    const r = this.registered.get(inputName);
+    if (!r) return undefined;
+    if (r.rows) return r.rows;
+    if (r.loaded) {
+      const n = Number((await this.runner.query(`SELECT count(*) AS n FROM ${quoteIdent(r.loaded.table)}`))[0]?.n ?? 0);
+      r.rows = { rows: n, exact: true };
+      return r.rows;
+    }
+    if (r.size <= atLeast * 2) return { rows: Math.floor(r.size / 2), exact: false };
+    const chunks = r.file ? await chunksOf(r.file) : [r.head ?? new Uint8Array()];
+    r.rows = { rows: estimateRows(chunks, r.size), exact: false };
+    return r.rows;
   }
 
   /** The inputs of a flow, each loaded in the format its import block declares. */

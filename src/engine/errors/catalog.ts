@@ -69,6 +69,8 @@ const catalog = {
   E_CANCELLED: () => 'Cancelled.',
   E_TRAINING_CANCELLED: (a: { block: Arg }) => `Training of block "${a.block}" was cancelled. Train it again, or edit it, to retrain.`,
   E_RUN_STOPPED: (a: { block: Arg }) => `Block "${a.block}" was stopped before it finished. Run it again, or edit it, to compute it.`,
+  E_EXPORT_SAMPLED: (a: { block: Arg; file: Arg; inputs: Arg }) =>
+    `Export "${a.block}" would write only the preview's sample of ${a.inputs}: ${a.file} needs every row, too many for this tab. Run the flow with \`wrangle run\` to write it.`,
   E_NO_RESULT: (a: { block: Arg; what: Arg }) => `Block "${a.block}" has no ${a.what} yet. Run the flow, or fix the block, first.`,
   E_ENGINE_RESTARTED: (a: { reason: Arg }) => `The engine restarted (${a.reason}) before it answered.`,
   E_ENGINE_CRASHED: () => 'The engine crashed before it answered.',

@@ -9,6 +9,7 @@ import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
 import type { BlockResult, ExecuteOptions, InputFile } from './executor';
 import type { Materializer } from './materialize';
+import { sampledSelect, type SampleFacts } from './preview-sample';
 import type { RunPreset } from './presets';
 import { relationName, type ResultCache } from './result-cache';
 
@@ -48,7 +49,9 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
     const declared = def.declaredInput?.(block.params);
     // A block that reads a file depends on the file's content, not only on its settings.
     const fingerprint = declared ? env.options.inputs[declared.name]?.fingerprint : undefined;
-    const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: fingerprint });
+    // A sample of the file is another result than the whole file: the plan goes into the hash.
+    const sample = declared && fingerprint !== undefined && !env.preset.dryRun ? env.options.studio?.sample?.(block.id, declared.name) : undefined;
+    const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: fingerprint, ...(sample ? { sample } : {}) });
     const cached = env.cache.get(hash);
     let prepared = cached?.prepared;
     const source = cached ? cached.source : await readSource(env, def, block, files, hash);
@@ -67,7 +70,8 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       await firstRows.show(block.id, view.relation);
       first = view.name;
     }
-    const kept = cached ?? { ...(await env.materializer.result(hash, compiled, env.graph, block)), ...(prepared ? { prepared } : {}), ...seen };
+    const toKeep = sample && !compiled.sink ? { ...compiled, select: sampledSelect(compiled.select, await describeSelect(env, compiled.select), sample) } : compiled;
+    const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block)), ...(prepared ? { prepared } : {}), ...seen };
     // Dropped with the result, not now: a preview of the first rows may still be reading it.
     if (first !== undefined) kept.relations.push(first);
     if (!cached && !env.preset.dryRun) env.cache.set(hash, kept);
@@ -85,6 +89,7 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       ...(newlyFitted !== undefined ? { fitted: newlyFitted } : {}),
       ...(cached ? { cached: true } : {}),
       ...(report !== undefined ? { report } : {}),
+      ...(sample && kept.rows !== undefined ? { sample: { rows: kept.rows, of: sample.total, exact: sample.exact } satisfies SampleFacts } : {}),
     };
   } catch (e) {
     const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
@@ -147,6 +152,12 @@ async function readSource(env: StepEnv, def: AnyDefinition, block: FlowBlock, fi
     exec: (sql) => runner.exec(sql),
     table: (suffix) => `${relationName(hash)}_${suffix}`,
   });
+}
+
+/** The columns a SELECT gives, without running it (for a file, DuckDB reads only its header or metadata). */
+async function describeSelect(env: StepEnv, select: string) {
+  const rows = await env.runner.query(`DESCRIBE ${select}`);
+  return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
 }
 
 function fileResolver(inputs: Record<string, InputFile>): FileResolver {

@@ -7,6 +7,7 @@ import { buildGraph } from '../plan/graph';
 import type { SqlRunner } from '../sql/sql-runner';
 import { runBlockStep, stoppedResult, type StepEnv } from './block-step';
 import { Materializer } from './materialize';
+import type { SampleFacts, SamplePlan } from './preview-sample';
 import { RUN_PRESETS, type RunPresetName } from './presets';
 import { ResultCache } from './result-cache';
 
@@ -39,6 +40,12 @@ export interface StudioHooks {
    * its first rows, so a preview can show them meanwhile. The view is dropped once the result is built.
    */
   firstRows?: { wants(blockId: string): boolean; show(blockId: string, rel: Relation): Promise<void> };
+  /**
+   * For blocks that read a host file (`declaredInput`): the seeded sample to compute instead of the whole file, or
+   * undefined for the whole file. The plan is part of the block's content hash, so a sampled result is never taken
+   * for a whole one; the blocks downstream of it hash it through their upstream hashes.
+   */
+  sample?: (blockId: string, inputName: string) => SamplePlan | undefined;
   /** Awaited after each block, before the next one starts: lets the host serve a preview of it first. */
   afterBlock?: (result: BlockResult) => Promise<void> | void;
 }
@@ -74,6 +81,8 @@ export interface BlockResult {
   cached?: boolean;
   /** What the block tells about its run besides rows (its definition's `report`): plain JSON of its kind's shape. */
   report?: unknown;
+  /** Set when the block read a seeded sample of its file (StudioHooks.sample), not the whole file. */
+  sample?: SampleFacts;
 }
 
 export interface RunResult {

@@ -11,6 +11,7 @@ import { choosePort, outputPorts, panelView, type PanelView } from './preview-st
 import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
 import { ProfileView } from './profile/ProfileView';
 import { RecomputingStatus } from './RecomputingStatus';
+import { SampleNotice } from './SampleNotice';
 import { CancelledNotice } from './training/CancelledNotice';
 import { CrosstabView } from './training/CrosstabView';
 import { activeTab, modelTabOf, type TabChoice } from './training/model-tab';
@@ -75,8 +76,9 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
           <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
         )}
         {busy && <RecomputingStatus key={blockId} />}
-        <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} />
+        <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} sampled={state?.sample !== undefined} />
       </div>
+      {blockId !== undefined && state?.sample && <SampleNotice blockId={blockId} sample={state.sample} exportTarget={exportTarget?.sampled ? exportTarget : undefined} />}
       {Banner && state?.report !== undefined && <Banner report={state.report} />}
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
         {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}

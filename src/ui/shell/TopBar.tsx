@@ -6,6 +6,7 @@ import { downloadFlow } from './download';
 import { importDataWranglerFile } from './dw-import';
 import { DwImportReport } from './DwImportReport';
 import { FlowNameField } from './FlowNameField';
+import { PreviewSampleField } from './PreviewSampleField';
 import { fileReaderBlock } from '../blocks/registry';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -71,6 +72,7 @@ export function TopBar(): JSX.Element {
           Redo
         </button>
       </nav>
+      <PreviewSampleField />
       <div className="topbar__status" role="status" aria-live="polite">
         {running && <span className="topbar__running">Computing previews…</span>}
         <SaveState status={saveStatus} />

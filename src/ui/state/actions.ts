@@ -28,6 +28,7 @@ import type { CommitOptions } from './history';
 import { expectedInputs } from './missing-inputs';
 import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
+import { saveSampleRows } from './preview-sample-setting';
 import type { Notice, NoticeKind, StudioActions, StudioState } from './store-types';
 
 /** What the actions need from the store (`create-store.ts` provides it): the state, commits, the engine, notices. */
@@ -43,7 +44,9 @@ export interface StoreCore {
   runLoop(): RunLoop | undefined;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
   /** A file is now registered for this input, under this file name: the blocks reading it run again. */
-  fileRegistered(inputName: string, fileName: string): void;
+  fileRegistered(inputName: string, fileName: string, sourceName?: string): void;
+  /** Recomputes the blocks reading these inputs, and those below them (the document did not change). */
+  rerunInputs(inputNames: readonly string[]): void;
   /** Unregisters the bundled sample file of each of these inputs that has one; a user's own files stay. */
   forgetSampleInputs(inputNames: readonly string[]): void;
 }
@@ -195,7 +198,14 @@ export function createActions(core: StoreCore): StudioActions {
         core.notify('error', `Could not load ${file.name} for input "${inputName}": ${errorMessage(e)}`);
         return;
       }
-      core.fileRegistered(inputName, fileName);
+      core.fileRegistered(inputName, fileName, file.name);
+    },
+
+    setPreviewSampleRows(rows) {
+      if (rows === core.state().previewSampleRows) return;
+      saveSampleRows(rows);
+      core.publish({ previewSampleRows: rows });
+      core.rerunInputs(expectedInputs(doc()).map((i) => i.name));
     },
 
     notify(kind, message, action) {

@@ -11,6 +11,7 @@ import { emptyFlow, setBlockFitted } from './doc-edits';
 import { EditHistory } from './history';
 import { InputRegistry } from './input-registry';
 import { missingInputs } from './missing-inputs';
+import { loadSampleRows } from './preview-sample-setting';
 import type { Runtime } from './run-state';
 import { RunWiring } from './run-wiring';
 import type { Notice, NoticeKind, SaveStatus, StudioActions, StudioState } from './store-types';
@@ -66,11 +67,13 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     runtime: {},
     training: {},
     registeredInputs: [],
+    inputSources: {},
     missingInputs: [],
     notices: [],
     saveStatus: 'saved',
     canUndo: false,
     canRedo: false,
+    previewSampleRows: loadSampleRows(),
   };
 
   function publish(patch: Partial<StudioState>): void {
@@ -112,10 +115,14 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     attachedEngine: () => wiring.attached,
     runLoop: () => wiring.runLoop(),
     notify,
-    fileRegistered(inputName, fileName) {
+    fileRegistered(inputName, fileName, sourceName = fileName) {
       inputs.registered(inputName, fileName);
+      publish({ inputSources: { ...state.inputSources, [inputName]: sourceName } });
       publishRegistered();
       wiring.rerun(history.present(), history.present(), { changedInputs: [inputName] });
+    },
+    rerunInputs(inputNames) {
+      wiring.rerun(history.present(), history.present(), { changedInputs: inputNames });
     },
     forgetSampleInputs(inputNames) {
       const dropped = inputs.forgetSamples(inputNames);
@@ -154,6 +161,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
         storeFitted,
         notify: (kind, message) => notify(kind, message),
         updateNotice,
+        getSampleRows: () => state.previewSampleRows,
       });
       publish({ registeredInputs: client.registeredInputs() });
     },

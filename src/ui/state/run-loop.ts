@@ -22,6 +22,8 @@ export interface RunHost {
   storeFitted(blockId: string, fitted: unknown, runDoc: FlowDocument): void;
   notify(kind: NoticeKind, message: string): number;
   updateNotice(id: number, kind: NoticeKind, message: string): void;
+  /** The preview sample size (RunFlowOptions.sampleRows); absent: inputs are never sampled. */
+  getSampleRows?(): number;
 }
 
 export const RUN_DEBOUNCE_MS = 60;
@@ -162,7 +164,12 @@ export class RunLoop {
       if (runId === this.latestRunId) this.host.setTraining(applyTrainingEvent(this.host.getTraining(), event, runId, Date.now()));
     };
     // Cancelled blocks stay cancelled: only an edit that reaches them (markStale) or runAgain lets them train.
-    const options = { holdTraining: heldTraining(this.host.getRuntime(), this.host.getTraining()), stopped: stoppedBlocks(this.host.getRuntime()) };
+    const sampleRows = this.host.getSampleRows?.();
+    const options = {
+      holdTraining: heldTraining(this.host.getRuntime(), this.host.getTraining()),
+      stopped: stoppedBlocks(this.host.getRuntime()),
+      ...(sampleRows !== undefined ? { sampleRows } : {}),
+    };
     let result: RunFlowResult;
     try {
       result = await this.engine.runFlow(doc, runId, onBlock, onTraining, options);

@@ -42,12 +42,16 @@ export interface StudioState {
   training: LiveTrainings;
   /** Logical input names that have a file registered in the engine. */
   registeredInputs: string[];
+  /** The name of the file chosen for each input, as the user has it (it may differ from the name the flow expects). */
+  inputSources: Record<string, string>;
   /** Inputs the flow declares but that have no file (e.g. after a reload), to ask for by name. */
   missingInputs: { name: string; file: string }[];
   notices: Notice[];
   saveStatus: SaveStatus;
   canUndo: boolean;
   canRedo: boolean;
+  /** Inputs with more rows than this preview on a seeded sample of this many rows (a local setting, not the flow's). */
+  previewSampleRows: number;
 }
 
 export type ConnectResult = { ok: true } | { ok: false; reason: string };
@@ -86,6 +90,8 @@ export interface StudioActions {
   runAgain(blockId: string): void;
   /** Registers a file for a logical input and re-runs the flow. */
   registerInputFile(inputName: string, file: File): Promise<void>;
+  /** Sets the preview sample size (kept in this browser) and recomputes the blocks reading files with it. */
+  setPreviewSampleRows(rows: number): void;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): void;
   dismissNotice(id: number): void;
 }

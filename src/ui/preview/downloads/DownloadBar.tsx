@@ -8,6 +8,8 @@ export interface ExportTarget {
   blockId: string;
   file: string;
   ready: boolean;
+  /** The export reads a sample of a big input: the tab does not write it (the preview offers the CLI command). */
+  sampled: boolean;
 }
 
 export interface DownloadBarProps {
@@ -17,6 +19,8 @@ export interface DownloadBarProps {
   /** The output has a fresh result to download. */
   ready: boolean;
   exportTarget: ExportTarget | undefined;
+  /** The output was computed on a sample of a big input: its download is that sample, and is named so. */
+  sampled?: boolean;
 }
 
 type Job = 'csv' | 'parquet' | 'export';
@@ -24,7 +28,7 @@ type Job = 'csv' | 'parquet' | 'export';
 const MIME: Record<Job, string> = { csv: 'text/csv', parquet: 'application/vnd.apache.parquet', export: 'application/octet-stream' };
 
 /** Download buttons for the output on screen (CSV, Parquet) and, for an export block, the file it writes. */
-export function DownloadBar({ engine, blockId, port, ready, exportTarget }: DownloadBarProps): JSX.Element | null {
+export function DownloadBar({ engine, blockId, port, ready, exportTarget, sampled = false }: DownloadBarProps): JSX.Element | null {
   const [busy, setBusy] = useState<Job>();
   const [failure, setFailure] = useState<EngineErrorInfo>();
 
@@ -47,7 +51,7 @@ export function DownloadBar({ engine, blockId, port, ready, exportTarget }: Down
   const download = (format: 'csv' | 'parquet') => {
     if (!output) return;
     void run(format, async () => ({
-      fileName: `${output.blockId}-${output.port}.${format}`,
+      fileName: `${output.blockId}-${output.port}${sampled ? '-sample' : ''}.${format}`,
       bytes: await engine.download(output.blockId, output.port, format),
     }));
   };
@@ -64,7 +68,7 @@ export function DownloadBar({ engine, blockId, port, ready, exportTarget }: Down
           </button>
         </>
       )}
-      {exportTarget && (
+      {exportTarget && !exportTarget.sampled && (
         <button
           type="button"
           data-testid="download-export"

@@ -23,6 +23,7 @@ export function useExportTarget(blockId: string | undefined): ExportTarget | und
   // Both selections return values kept in the store (a block object, a status string), so renders stay quiet.
   const block = useStudio((s) => findExport(s, blockId));
   const status = useStudio((s) => (block ? s.runtime[block.id]?.status : undefined));
+  const sampled = useStudio((s) => (block ? s.runtime[block.id]?.sample !== undefined : false));
   const file = block && declaredOutputOf(block);
-  return block && file !== undefined ? { blockId: block.id, file, ready: status === 'fresh' } : undefined;
+  return block && file !== undefined ? { blockId: block.id, file, ready: status === 'fresh', sampled } : undefined;
 }
