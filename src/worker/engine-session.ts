@@ -7,7 +7,7 @@ import { requireColumn } from '../engine/blocks/columns';
 import type { Relation } from '../engine/blocks/contract';
 import { fail, WrangleError } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
-import { declaredInputOf, declaredInputs, declaredOutputOf } from '../engine/inputs/declared-inputs';
+import { declaredInputOf, declaredOutputOf } from '../engine/inputs/declared-inputs';
 import type { ModelHost } from '../engine/model/als-contract';
 import { blockPorts, buildGraph, portKey, type FlowGraph } from '../engine/plan/graph';
 import { chartData } from '../engine/profile/chart';
@@ -15,7 +15,6 @@ import { itemValuesSelect } from '../engine/profile/item-values';
 import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
-import { PREVIEW_SAMPLE_SEED, type SamplePlan } from '../engine/run/preview-sample';
 import { quoteIdent } from '../engine/sql/quote';
 import { StoppableRunner } from '../engine/sql/stoppable-runner';
 import { toBlockState } from './block-state';
@@ -23,6 +22,8 @@ import type { BlockState, ChartRequest, EngineApi, SampleInfo, ItemValuesRequest
 import { FileOutput } from './file-output';
 import { InputFiles } from './input-files';
 import type { LoadParquet } from './parquet-codec';
+import { PreviewHold } from './preview-hold';
+import { sampleOf, samplePlans } from './preview-samples';
 import { TrainingControl } from './training-control';
 import type { WasmDatabase } from './wasm-database';
 import { WasmRunner } from './wasm-runner';
@@ -34,8 +35,6 @@ const MAX_PAGE = 10_000;
 const PREVIEW_HOLD_MS = 300;
 /** An import of a file this big shows its first rows before it reads the rest. */
 const FIRST_ROWS_FROM_BYTES = 32 * 2 ** 20;
-/** An input whose rows are estimated is sampled only when the estimate is this much above the sample size. */
-const ESTIMATE_SLACK = 1.05;
 /** How long the run waits for the preview of those first rows: after it, the engine is busy reading the file. */
 const FIRST_ROWS_HOLD_MS = 2000;
 
@@ -62,8 +61,7 @@ export class EngineSession implements EngineApi {
   /** The run in progress (or queued), which a newer runFlow cancels. */
   private running: AbortController | undefined;
   /** The block the user is looking at, and the run's pause after computing it, released once its rows are shown. */
-  private focused: string | undefined;
-  private previewHold: { blockId: string; release: () => void } | undefined;
+  private readonly hold: PreviewHold;
   /** The block that trains now, and the user's Cancel for it. */
   private readonly training: TrainingControl;
 
@@ -79,6 +77,7 @@ export class EngineSession implements EngineApi {
     this.inputs = new InputFiles(db, runner, loadParquet);
     this.files = new FileOutput(db, runner, loadParquet);
     this.training = new TrainingControl(models);
+    this.hold = new PreviewHold(options.previewHoldMs);
   }
 
   /** `models` trains the model blocks; without it they fail with E_TRAINER_MISSING. */
@@ -118,7 +117,7 @@ export class EngineSession implements EngineApi {
       const { inputs, failures } = await this.inputs.forFlow(flow);
       const results = new Map<string, BlockResult>();
       const outputs = new Map<string, Relation>();
-      const plans = await this.samplePlans(flow, options.sampleRows ?? 0, inputs);
+      const plans = await samplePlans(this.inputs, flow, options.sampleRows ?? 0, inputs);
       // Which sample each block's result comes from: its own, or that of the blocks it reads.
       const samples = new Map<string, SampleInfo>();
       const stateOf = (result: BlockResult): BlockState => {
@@ -134,17 +133,17 @@ export class EngineSession implements EngineApi {
         studio: {
           ...(options.stopped?.length ? { hold: new Set(options.stopped) } : {}),
           ...(plans.size > 0 ? { sample: (_blockId: string, inputName: string) => plans.get(inputName) } : {}),
-          afterBlock: (result) => this.holdForPreview(result, controller.signal),
+          afterBlock: (result) => this.hold.afterBlock(result, controller.signal),
           firstRows: {
             wants: (blockId) => {
               const block = graph.byId.get(blockId);
               const input = block && declaredInputOf(block);
-              return blockId === this.focused && input !== undefined && this.inputs.sizeOf(input.name) >= this.options.firstRowsFromBytes;
+              return this.hold.isFocused(blockId) && input !== undefined && this.inputs.sizeOf(input.name) >= this.options.firstRowsFromBytes;
             },
             show: (blockId, rel) => {
               this.outputs.set(portKey({ block: blockId, port: 'out' }), rel);
               notify(onBlock, { blockId, status: 'running', outputs: { out: rel.columns }, partial: true });
-              return this.waitForPreview(blockId, FIRST_ROWS_HOLD_MS, controller.signal);
+              return this.hold.wait(blockId, FIRST_ROWS_HOLD_MS, controller.signal);
             },
           },
         },
@@ -217,16 +216,11 @@ export class EngineSession implements EngineApi {
   }
 
   async focus(blockId: string | undefined): Promise<void> {
-    this.focused = blockId;
+    this.hold.focus(blockId);
   }
 
   async previewShown(blockId: string): Promise<void> {
-    this.releaseHold(blockId);
-  }
-
-  /** Lets a run paused after `blockId` go on downstream. */
-  private releaseHold(blockId: string): void {
-    if (this.previewHold?.blockId === blockId) this.previewHold.release();
+    this.hold.release(blockId);
   }
 
   // Not queued behind the run: it must reach the training that the run is in the middle of.
@@ -234,36 +228,12 @@ export class EngineSession implements EngineApi {
     this.training.cancel(blockId);
   }
 
-  /**
-   * After the focused block is recomputed, waits (briefly) until its preview is on screen, so the user sees it first.
-   * A newer run ends the wait: the studio drops this run's states, so that preview is never asked for.
-   */
-  private holdForPreview(result: BlockResult, signal: AbortSignal): Promise<void> | undefined {
-    if (result.blockId !== this.focused || result.status !== 'ok' || result.cached || signal.aborted) return undefined;
-    return this.waitForPreview(result.blockId, this.options.previewHoldMs, signal);
-  }
-
-  /** Resolves once the block's rows are on screen, after `ms`, or when a newer run starts. */
-  private waitForPreview(blockId: string, ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const release = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', release);
-        if (this.previewHold?.release === release) this.previewHold = undefined;
-        resolve();
-      };
-      const timer = setTimeout(release, ms);
-      signal.addEventListener('abort', release);
-      this.previewHold = { blockId, release };
-    });
-  }
-
   async preview(req: PreviewRequest): Promise<PreviewResult> {
     try {
       return await this.previewPage(req);
     } catch (e) {
       // No rows will be shown: the run need not wait for them.
-      this.releaseHold(req.blockId);
+      this.hold.release(req.blockId);
       throw e;
     }
   }
@@ -313,24 +283,6 @@ export class EngineSession implements EngineApi {
     return this.files.exportBytes(block, inputs);
   }
 
-  /**
-   * The inputs to preview on a sample: those with more rows than `sampleRows`, measured by file bytes first, then
-   * counted (a loaded table) or estimated from the first lines.
-   */
-  private async samplePlans(flow: FlowDocument, sampleRows: number, loaded: Record<string, unknown>): Promise<Map<string, SamplePlan>> {
-    const plans = new Map<string, SamplePlan>();
-    if (!(sampleRows > 0)) return plans;
-    for (const input of declaredInputs(flow)) {
-      if (loaded[input.name] === undefined) continue;
-      const measured = await this.inputs.rowsOf(input.name, sampleRows);
-      // An estimate a little above the sample size may be a file that has fewer rows: it is read whole.
-      if (measured && measured.rows > sampleRows * (measured.exact ? 1 : ESTIMATE_SLACK)) {
-        plans.set(input.name, { rows: Math.floor(sampleRows), seed: PREVIEW_SAMPLE_SEED, total: measured.rows, exact: measured.exact });
-      }
-    }
-    return plans;
-  }
-
   private relation(blockId: string, port: string): Relation {
     return this.outputs.get(portKey({ block: blockId, port })) ?? fail('E_NO_RESULT', { block: blockId, what: `result on output "${port}"` });
   }
@@ -368,20 +320,6 @@ function withInputFailure(result: BlockResult, graph: FlowGraph, failures: Reado
   const input = block && result.status === 'error' ? declaredInputOf(block) : undefined;
   const failure = input ? failures.get(input.name) : undefined;
   return failure ? { ...result, error: failure.inBlock(result.blockId) } : result;
-}
-
-/** The sample a block's result comes from: its own (it read a sampled file), or the first of the blocks it reads. */
-function sampleOf(result: BlockResult, graph: FlowGraph, samples: ReadonlyMap<string, SampleInfo>): SampleInfo | undefined {
-  if (result.status !== 'ok') return undefined;
-  if (result.sample) {
-    const input = graph.byId.get(result.blockId);
-    const declared = input && declaredInputOf(input);
-    return { ...result.sample, inputs: declared ? [declared.name] : [] };
-  }
-  const upstream = Object.values(graph.inputsOf.get(result.blockId) ?? {}).flatMap((from) => samples.get(from.block) ?? []);
-  const first = upstream[0];
-  if (!first) return undefined;
-  return { ...first, inputs: [...new Set(upstream.flatMap((s) => s.inputs))] };
 }
 
 /** Streams a state or event to the listener; a listener that fails (e.g. a released comlink proxy) does not fail the run. */
