@@ -15,9 +15,16 @@ export interface Sandbox {
   /**
    * Directories that may be written (and read), for tests that make their own files. The CLI allows none: DuckDB
    * 1.4.3 checks a path against an allowed directory by its text, and `<dir>/./../…` passes that check while it
-   * climbs out (src/cli/tests/sandbox.test.ts pins it). An exact file has no such way out.
+   * climbs out (src/cli/native-sandbox.test.ts pins it). An exact file has no such way out.
    */
   writableDirectories: string[];
+  /**
+   * Where DuckDB spills what does not fit in memory: a SpillDirectory's path, which no way out of fits in a path
+   * (spill-directory.ts). DuckDB allows it as it allows any directory; without one, a query that outgrows memory fails.
+   */
+  spillDirectory?: string;
+  /** DuckDB's memory limit in bytes; default: DuckDB's own (80% of the machine). */
+  memoryLimitBytes?: number;
   /** DuckDB worker threads; default: all cores. */
   threads?: number;
 }
@@ -47,9 +54,9 @@ export class NativeRunner implements SqlRunner {
     for (const setting of [
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
-      // DuckDB allows its spill directory (`.tmp/` under the working directory) as it allows any other directory,
-      // with the same way out; without one, a query that outgrows memory fails instead of spilling.
-      "SET temp_directory = ''",
+      // Set before external access goes off, which adds it to allowed_directories (DuckDB 1.4.3 always does).
+      `SET temp_directory = ${quoteLiteral(sandbox.spillDirectory ?? '')}`,
+      ...(sandbox.memoryLimitBytes === undefined ? [] : [`SET memory_limit = ${quoteLiteral(`${Math.floor(sandbox.memoryLimitBytes / 1024)}KiB`)}`]),
       `SET allowed_paths = ${list([...sandbox.readableFiles, ...(sandbox.writableFiles ?? [])])}`,
       `SET allowed_directories = ${list(dirs)}`,
       'SET enable_external_access = false',
