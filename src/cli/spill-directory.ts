@@ -7,18 +7,23 @@ import { UsageError } from './usage-error';
 const PATH_MAX = process.platform === 'darwin' ? 1024 : 4096;
 /** Room left below PATH_MAX for the names DuckDB gives its spill files (`duckdb_temp_block-<id>.block`). */
 const SPILL_NAME_ROOM = 80;
-/** The shortest text that climbs one level in DuckDB 1.4.3's allowed_directories check: `/./..`. */
-const CLIMB = '/./..'.length;
+/**
+ * Levels between the root and the spill directory: climbing out of the root takes DEPTH + 2 steps of `/./..` (the
+ * shortest text that climbs a level past DuckDB 1.4.3's check), more than SPILL_NAME_ROOM characters.
+ */
+const DEPTH = Math.ceil(SPILL_NAME_ROOM / '/./..'.length);
 
 /**
  * A run's private spill directory. DuckDB 1.4.3 adds its `temp_directory` to `allowed_directories` when external
  * access goes off (no setting avoids it), and that check reads paths as text: `<dir>/./../` passes it and climbs
- * out. So the directory DuckDB spills into is `<parent>/wrangle-spill-XXXXXX/<128 random bits>/d/d/…/d`:
+ * out. So DuckDB spills into `<parent>/wrangle-spill-XXXXXX/<128 random bits>/d/…/d/././…/.`:
  * - the root is created mode 0700 and removed after the run (also on failure, Ctrl-C and SIGTERM);
  * - its name holds 128 random bits, and nothing a flow may call reads it back (the user-SQL guard refuses
  *   `current_setting`, `duckdb_*()`, `pg_settings` and every file function: src/engine/sql/sql-policy.ts);
- * - it lies so deep in the root that a path climbing out of the root with `./..` is longer than PATH_MAX, so
- *   the kernel refuses it even for a statement that knows the name (src/cli/native-sandbox.test.ts probes it).
+ * - its name is padded with `/.` to PATH_MAX less room for DuckDB's file names, and lies DEPTH directories below
+ *   the root: a path must start with the whole name to pass DuckDB's check, and climbing out of the root costs
+ *   5 characters a level, so every way out is longer than PATH_MAX and the kernel refuses it, even for a
+ *   statement that knows the name (src/cli/native-sandbox.test.ts probes it).
  */
 export class SpillDirectory {
   private peak = 0;
@@ -27,7 +32,7 @@ export class SpillDirectory {
   private constructor(
     /** What is removed after the run. */
     readonly root: string,
-    /** Where DuckDB spills. */
+    /** Where DuckDB spills, as DuckDB is given it (padded). */
     readonly path: string,
   ) {}
 
@@ -40,18 +45,15 @@ export class SpillDirectory {
     } catch {
       throw new UsageError(`--temp-dir must be an existing directory, got "${parent}"`, 'run');
     }
-    // The depth that makes every way out longer than PATH_MAX: the spill path plus one climb per level below the root.
     const root = realpathSync(mkdtempSync(join(realParent, 'wrangle-spill-')));
-    const secret = randomBytes(16).toString('hex');
-    const fixed = root.length + 1 + secret.length;
-    const levels = Math.max(0, Math.ceil((PATH_MAX - fixed - CLIMB * 2 - 2) / (2 + CLIMB)));
-    const path = join(root, secret, ...Array<string>(levels).fill('d'));
-    if (path.length + SPILL_NAME_ROOM >= PATH_MAX) {
+    const real = join(root, randomBytes(16).toString('hex'), ...Array<string>(DEPTH).fill('d'));
+    const padding = PATH_MAX - SPILL_NAME_ROOM - real.length;
+    if (padding < 0) {
       rmSync(root, { recursive: true, force: true });
       throw new UsageError(`--temp-dir "${parent}" is too long a path to spill under; choose a shorter one`, 'run');
     }
-    mkdirSync(path, { recursive: true, mode: 0o700 });
-    return new SpillDirectory(root, path);
+    mkdirSync(real, { recursive: true, mode: 0o700 });
+    return new SpillDirectory(root, real + '/.'.repeat(Math.floor(padding / 2)));
   }
 
   /** Bytes in the spill directory now: DuckDB's files, which it writes flat into it. */
