@@ -8,6 +8,10 @@
  * data sets are generated on first use into sample-data/generated/ (ignored by git).
  *
  * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs.
+ *
+ * Sizes above 10M (opt-in: `--sizes 30000000,100000000`) run the Parquet output only, without the floors (which would
+ * take as long again) or the peers, and record the bytes spilled (the CLI's spillPeakMiB); their figures go to
+ * bench/results/core-big.json. `--memory-limit 4GB` passes a memory limit to every Wrangle run, to make them spill.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +34,10 @@ const formats = option('formats', 'csv,parquet').split(',') as ('csv' | 'parquet
 const peerOption = option('peers', PEER_NAMES.join(','));
 const peers = preparePeers(peerOption === 'none' ? [] : (peerOption.split(',') as PeerName[]));
 for (const { peer, reason } of peers.skipped) console.log(`skipping the ${peer} peer: ${reason}`);
+const memoryLimitValue = option('memory-limit', '');
+const memoryLimit = memoryLimitValue === '' ? [] : ['--memory-limit', memoryLimitValue];
+/** Above this, a size is big: Parquet only, no floors, no peers. */
+const BIG = 10_000_000;
 const flows = benchFlows(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
 /** Up to this size the bench runs Wrangle a second time on one thread and compares the files byte for byte. */
 const CHECKED_UP_TO = 1_000_000;
@@ -53,9 +61,13 @@ interface Figure {
   trainRows: number;
   testRows: number;
   /** DuckDB writing the same output rows again from memory, unsorted: the least any run of the flow can take. */
-  writerAloneSeconds: number;
+  writerAloneSeconds?: number;
   /** The same flow up to its split, exported once and unsorted (engine seconds): see bench/core/flows.ts. */
-  singlePassSeconds: number;
+  singlePassSeconds?: number;
+  /** DuckDB's memory limit for the run, in MiB. */
+  memoryLimitMiB: number;
+  /** The most the run had spilled to disk at once, in MiB. */
+  spillPeakMiB: number;
   /** A second run with `--threads 1` wrote byte-identical files (checked up to 1M ratings). */
   identicalOnOneThread?: boolean;
   peers: Partial<Record<PeerName, PeerFigure>>;
@@ -69,10 +81,10 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 async function runWrangle(data: string, format: 'csv' | 'parquet', extra: string[] = []) {
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
   const started = performance.now();
-  const r = await runCli(['run', flows.workshop, '--data', data, '--out', out, '--force', '--json', '--format', format, ...extra]);
+  const r = await runCli(['run', flows.workshop, '--data', data, '--out', out, '--force', '--json', '--format', format, ...memoryLimit, ...extra]);
   const wallSeconds = (performance.now() - started) / 1000;
   if (r.code !== 0) throw new Error(`wrangle run failed on ${data}:\n${r.stderr}`);
-  const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; outputs: { file: string; rows: number }[] };
+  const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; memoryLimitMiB: number; spillPeakMiB: number; outputs: { file: string; rows: number }[] };
   const files = ['train', 'test'].map((f) => join(out, `${f}.${format}`));
   return { out, files, wallSeconds, summary, rows: (f: string) => summary.outputs.find((o) => o.file === `${f}.${format}`)?.rows ?? 0 };
 }
@@ -88,23 +100,24 @@ function checkPeer(peer: PeerName, run: PeerRun, trainRows: number, testRows: nu
 const figures: Figure[] = [];
 for (const ratings of sizes) {
   const data = dataDir(ratings);
-  for (const format of formats) {
+  const big = ratings > BIG;
+  for (const format of big ? (['parquet'] as const) : formats) {
     const loadAverage = Number(loadavg()[0]!.toFixed(1));
     const w = await runWrangle(data, format);
     const trainRows = w.rows('train');
     const testRows = w.rows('test');
     const columns = await outputColumns(w.files[0]!, format);
-    const writerAlone = await writerAloneSeconds(w.files, format);
+    const writerAlone = big ? undefined : await writerAloneSeconds(w.files, format);
     let identicalOnOneThread: boolean | undefined;
     if (ratings <= CHECKED_UP_TO) {
       const again = await runWrangle(data, format, ['--threads', '1']);
       identicalOnOneThread = w.files.every((f, i) => sha256(f) === sha256(again.files[i]!));
       rmSync(again.out, { recursive: true, force: true });
     }
-    const single = await runCli(['run', flows.singlePass, '--data', data, '--out', w.out, '--force', '--json', '--format', format]);
-    if (single.code !== 0) throw new Error(`the single-pass flow failed at ${ratings} ratings:\n${single.stderr}`);
+    const single = big ? undefined : await runCli(['run', flows.singlePass, '--data', data, '--out', w.out, '--force', '--json', '--format', format, ...memoryLimit]);
+    if (single && single.code !== 0) throw new Error(`the single-pass flow failed at ${ratings} ratings:\n${single.stderr}`);
     const peerFigures: Figure['peers'] = {};
-    for (const peer of peers.ready) {
+    for (const peer of big ? [] : peers.ready) {
       const run = await runPeer(peer, data, w.out, format);
       checkPeer(peer, run, trainRows, testRows, columns);
       peerFigures[peer] = {
@@ -124,8 +137,10 @@ for (const ratings of sizes) {
       peakMemoryMiB: w.summary.peakMemoryMiB,
       trainRows,
       testRows,
-      writerAloneSeconds: Number(writerAlone.toFixed(2)),
-      singlePassSeconds: Number((JSON.parse(single.stdout) as { seconds: number }).seconds.toFixed(2)),
+      ...(writerAlone === undefined ? {} : { writerAloneSeconds: Number(writerAlone.toFixed(2)) }),
+      ...(single ? { singlePassSeconds: Number((JSON.parse(single.stdout) as { seconds: number }).seconds.toFixed(2)) } : {}),
+      memoryLimitMiB: w.summary.memoryLimitMiB,
+      spillPeakMiB: w.summary.spillPeakMiB,
       ...(identicalOnOneThread !== undefined ? { identicalOnOneThread } : {}),
       peers: peerFigures,
       loadAverage,
@@ -135,9 +150,10 @@ for (const ratings of sizes) {
     const vs = Object.entries(peerFigures).map(([p, f]) => `${p} ${f.wallSeconds.toFixed(2)} s (Wrangle ÷ ${p} ${f.wrangleOverPeer})`);
     console.log(
       `${ratings.toLocaleString('en-US').padStart(11)} ratings, ${format.padEnd(7)}: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
-        `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB; ` +
-        `DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s; ` +
-        `one unsorted pass, no split: ${fig.singlePassSeconds.toFixed(2)} s` +
+        `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB, ` +
+        `spilled ${fig.spillPeakMiB} MiB at most (limit ${fig.memoryLimitMiB} MiB)` +
+        (fig.writerAloneSeconds === undefined ? '' : `; DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s`) +
+        (fig.singlePassSeconds === undefined ? '' : `; one unsorted pass, no split: ${fig.singlePassSeconds.toFixed(2)} s`) +
         (identicalOnOneThread === undefined ? '' : `; --threads 1 gives ${identicalOnOneThread ? 'byte-identical files' : 'DIFFERENT FILES'}`) +
         (vs.length > 0 ? `; ${vs.join(', ')}` : '') +
         `; load average ${loadAverage}`,
@@ -147,7 +163,9 @@ for (const ratings of sizes) {
 }
 
 // A run of some sizes or formats keeps the figures of the others from the previous file, each with its own date.
-const resultFile = join(repoRoot, 'bench', 'results', 'core.json');
+// The opt-in big sizes alone go to their own file, so that they do not replace the standard sizes' figures.
+const resultName = sizes.every((n) => n > BIG) ? 'core-big.json' : 'core.json';
+const resultFile = join(repoRoot, 'bench', 'results', resultName);
 const measured = (f: Pick<Figure, 'ratings' | 'format'>) => figures.some((g) => g.ratings === f.ratings && g.format === f.format);
 const kept = existsSync(resultFile)
   ? ((JSON.parse(readFileSync(resultFile, 'utf8')) as { figures?: Figure[] }).figures ?? []).filter((f) => f.measuredAt && !measured(f))
@@ -166,4 +184,4 @@ const result = {
 };
 mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
-console.log('wrote bench/results/core.json');
+console.log(`wrote bench/results/${resultName}`);

@@ -31,6 +31,10 @@ Options:
   --refit             recompute fitted state (labels, statistics) from this data
   --save-flow PATH    write the flow, with the fitted state this run computed, to PATH
   --threads N         DuckDB threads and model-training worker threads (default: all cores)
+  --memory-limit SIZE how much memory DuckDB may use before it spills to disk: 4GB, 512MiB or 50% of the
+                      machine's memory (default: 60%, which leaves room for the rest of the process)
+  --temp-dir DIR      where the run's private spill directory is made (default: the system's temporary
+                      directory); it is readable by this user only, unreachable from the flow, and removed after
   --backend B         where models train: auto (default: a hardware GPU through WebGPU when there is one, else
                       WebAssembly SIMD on worker threads), webgpu, wasm, or ts (the plain TypeScript reference)
   --json              print a machine-readable summary on stdout
@@ -40,7 +44,8 @@ Model blocks (train-als, tune) print a line per training iteration: its loss and
 
 Examples:
   wrangle run sample-data/flows/music-recommendation.flow.json --data sample-data/music --out out/
-  wrangle run my.flow.json --input tracks=/data/tracks.csv --input ratings=/data/ratings.csv --out results --json`,
+  wrangle run my.flow.json --input tracks=/data/tracks.csv --input ratings=/data/ratings.csv --out results --json
+  wrangle run my.flow.json --data /data/big --out results --format parquet --memory-limit 8GB --temp-dir /mnt/scratch`,
 
   validate: `wrangle validate FLOW [--input NAME=PATH]... [--data DIR] [--json]
 

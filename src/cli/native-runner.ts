@@ -15,9 +15,16 @@ export interface Sandbox {
   /**
    * Directories that may be written (and read), for tests that make their own files. The CLI allows none: DuckDB
    * 1.4.3 checks a path against an allowed directory by its text, and `<dir>/./../…` passes that check while it
-   * climbs out (src/cli/tests/sandbox.test.ts pins it). An exact file has no such way out.
+   * climbs out (src/cli/native-sandbox.test.ts pins it). An exact file has no such way out.
    */
   writableDirectories: string[];
+  /**
+   * Where DuckDB spills what does not fit in memory: a SpillDirectory's path, which no way out of fits in a path
+   * (spill-directory.ts). DuckDB allows it as it allows any directory; without one, a query that outgrows memory fails.
+   */
+  spillDirectory?: string;
+  /** DuckDB's memory limit in bytes; default: DuckDB's own (80% of the machine). */
+  memoryLimitBytes?: number;
   /** DuckDB worker threads; default: all cores. */
   threads?: number;
 }
@@ -37,7 +44,17 @@ export class NativeRunner implements SqlRunner {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly spillDirectory: string | undefined,
   ) {}
+
+  /** Errors that name a spill file say so in a few words: its path is padded to some 4,000 characters. */
+  private async shortSpillPath<T>(work: Promise<T>): Promise<T> {
+    const spill = this.spillDirectory;
+    return work.catch((e: unknown) => {
+      if (!spill || !(e instanceof Error) || !e.message.includes(spill)) throw e;
+      throw new Error(e.message.replaceAll(spill, '<the run\'s spill directory>'));
+    });
+  }
 
   static async open(sandbox: Sandbox): Promise<NativeRunner> {
     const instance = await DuckDBInstance.create(':memory:', sandbox.threads ? { threads: String(sandbox.threads) } : {});
@@ -47,9 +64,9 @@ export class NativeRunner implements SqlRunner {
     for (const setting of [
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
-      // DuckDB allows its spill directory (`.tmp/` under the working directory) as it allows any other directory,
-      // with the same way out; without one, a query that outgrows memory fails instead of spilling.
-      "SET temp_directory = ''",
+      // Set before external access goes off, which adds it to allowed_directories (DuckDB 1.4.3 always does).
+      `SET temp_directory = ${quoteLiteral(sandbox.spillDirectory ?? '')}`,
+      ...(sandbox.memoryLimitBytes === undefined ? [] : [`SET memory_limit = ${quoteLiteral(`${Math.floor(sandbox.memoryLimitBytes / 1024)}KiB`)}`]),
       `SET allowed_paths = ${list([...sandbox.readableFiles, ...(sandbox.writableFiles ?? [])])}`,
       `SET allowed_directories = ${list(dirs)}`,
       'SET enable_external_access = false',
@@ -57,7 +74,7 @@ export class NativeRunner implements SqlRunner {
     ]) {
       await connection.run(setting);
     }
-    return new NativeRunner(instance, connection);
+    return new NativeRunner(instance, connection, sandbox.spillDirectory);
   }
 
   /** Prepares exactly one statement; several are refused, so SQL text can never chain a second statement. */
@@ -70,24 +87,24 @@ export class NativeRunner implements SqlRunner {
       throw new Error(message.replace(/^Failed to extract statements: /, ''));
     });
     if (extracted.count !== 1) throw new Error(`Parser Error: expected one statement, found ${extracted.count}`);
-    return extracted.prepare(0);
+    return this.shortSpillPath(extracted.prepare(0));
   }
 
   async exec(sql: string): Promise<void> {
     const prepared = await this.prepareOne(sql);
-    await prepared.run();
+    await this.shortSpillPath(prepared.run());
   }
 
   async query(sql: string): Promise<SqlRow[]> {
     const prepared = await this.prepareOne(sql);
-    const reader = await prepared.runAndReadAll();
+    const reader = await this.shortSpillPath(prepared.runAndReadAll());
     const names = reader.columnNames();
     return reader.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, toSqlValue(row[i] ?? null)])));
   }
 
   async queryArrow(sql: string): Promise<Uint8Array> {
     const prepared = await this.prepareOne(sql);
-    const reader = await prepared.runAndReadAll();
+    const reader = await this.shortSpillPath(prepared.runAndReadAll());
     const rows = reader.getRowsJS() as unknown[][];
     return arrowIpcFromRows(reader.columnNames(), reader.columnTypes().map(String), rows);
   }
@@ -95,7 +112,7 @@ export class NativeRunner implements SqlRunner {
   /** Reads chunk by chunk straight into typed arrays: a million ratings never become row objects. */
   async queryColumns(sql: string): Promise<Record<string, Float64Array>> {
     const prepared = await this.prepareOne(sql);
-    const result = await prepared.run();
+    const result = await this.shortSpillPath(prepared.run());
     const names = result.columnNames();
     let rows = 0;
     const chunks: Array<{ vectors: Array<{ getItem(i: number): unknown }>; count: number }> = [];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { classifyError } from '../engine/run/classify-error';
 import { quoteLiteral } from '../engine/sql/quote';
 import { checkUserSql } from '../engine/sql/user-sql-guard';
 import { NativeRunner } from './native-runner';
+import { SpillDirectory } from './spill-directory';
 
 /**
  * The second layer on its own: the engine as `wrangle run` opens it (the input files readable, the export files
@@ -94,7 +95,7 @@ describe('the engine the CLI opens refuses, with no check in front of it', () =>
     rmSync(exportFile);
   });
 
-  it('allows no directory, not even a spill directory', async () => {
+  it('allows no directory when it is given no spill directory', async () => {
     const rows = await runner.query("SELECT current_setting('allowed_directories') AS dirs, current_setting('temp_directory') AS spill");
     expect(rows).toEqual([{ dirs: '[]', spill: '' }]);
   });
@@ -113,5 +114,95 @@ describe('why the CLI allows no directory', () => {
       open.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the spill directory: the engine spills into it, and no statement gets out of it', () => {
+  // `parent` plays --temp-dir: it holds the private root and, beside it, a file no statement may read.
+  const parent = mkdtempSync(join(tmpdir(), 'wrangle-native-spill-'));
+  const beside = join(parent, 'beside.csv');
+  let spill: SpillDirectory;
+  let spilling: NativeRunner;
+  /** The shortest path that climbs from the spill directory out of the private root past DuckDB's check: `/./..` a level. */
+  const climbOut = () => `${spill.path}${'/./..'.repeat(spill.path.slice(spill.root.length).split('/').filter((c) => c !== '.').length)}`;
+
+  beforeAll(async () => {
+    writeFileSync(beside, 'password\nhunter2\n');
+    spill = SpillDirectory.create(parent);
+    symlinkSync(spill.path, join(parent, 'link'));
+    spilling = await NativeRunner.open({ readableFiles: [input], writableDirectories: [], spillDirectory: spill.path, memoryLimitBytes: 32 * 2 ** 20, threads: 1 });
+  });
+  afterAll(() => {
+    spilling.close();
+    spill.remove();
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  const refused = async (sql: string) => {
+    const error = await spilling.exec(sql).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, `${sql} ran`).toBeInstanceOf(Error);
+    expect(String(error)).not.toContain('hunter2');
+    // An error names the padded spill directory in a few words.
+    expect(String(error)).not.toContain(spill.path);
+    expect(readdirSync(parent).sort()).toEqual(['beside.csv', 'link', spill.root.split('/').pop()]);
+    return classifyError(error, 'probe').code;
+  };
+
+  it('a table bigger than the memory limit is spilled there', async () => {
+    await spilling.exec("CREATE TABLE big AS SELECT i, repeat('x', 60) || i AS s FROM range(1000000) t(i)");
+    expect(spill.bytesNow()).toBeGreaterThan(0);
+    expect(await spilling.query('SELECT count(*) AS n, max(s) AS top FROM big')).toEqual([{ n: 1_000_000, top: `${'x'.repeat(60)}999999` }]);
+    await spilling.exec('DROP TABLE big');
+  });
+
+  it('is made readable by its owner only, deep inside a root with a random name', () => {
+    expect(statSync(spill.root).mode & 0o777).toBe(0o700);
+    expect(statSync(spill.path).mode & 0o777).toBe(0o700);
+    expect(spill.path.slice(spill.root.length)).toMatch(/^\/[0-9a-f]{32}(\/d){16}(\/\.)+$/);
+    expect(spill.path.length).toBeGreaterThan(4000);
+  });
+
+  it.each([
+    ['a listing of --temp-dir', () => `SELECT * FROM glob(${quoteLiteral(`${parent}/*`)})`],
+    ['a listing of the private root', () => `SELECT * FROM glob(${quoteLiteral(`${spill.root}/*`)})`],
+    ['a file beside the private root', () => `SELECT * FROM read_text(${quoteLiteral(beside)})`],
+    ['./.. from the private root', () => `SELECT * FROM read_text(${quoteLiteral(`${spill.root}/./../beside.csv`)})`],
+    ['a link to the spill directory', () => `SELECT * FROM glob(${quoteLiteral(join(parent, 'link', '*'))})`],
+    ['COPY through the link', () => `COPY (SELECT 1) TO ${quoteLiteral(join(parent, 'link', 'x.csv'))}`],
+  ])('%s', async (_name, sql) => {
+    expect(await refused(sql())).toBe('E_SANDBOX_DENIED');
+  });
+
+  // DuckDB allows its temp directory by the text of its name (see below), so these pass DuckDB's check; the kernel
+  // refuses them, since no path that climbs out of the root fits in PATH_MAX. A read finds nothing (no files match).
+  it.each([
+    ['read_text out of it with ./.. (its name guessed)', () => `SELECT * FROM read_text(${quoteLiteral(`${climbOut()}/beside.csv`)})`],
+    ['a glob out of it', () => `SELECT * FROM glob(${quoteLiteral(`${climbOut()}/*`)})`],
+  ])('%s', async (_name, sql) => {
+    expect(climbOut().length).toBeGreaterThanOrEqual(4096);
+    const got = await spilling.query(sql()).catch((e: unknown) => classifyError(e, 'probe').code);
+    expect(got === 'E_QUERY_FAILED' || (Array.isArray(got) && got.length === 0), JSON.stringify(got)).toBe(true);
+    expect(readdirSync(parent).sort()).toEqual(['beside.csv', 'link', spill.root.split('/').pop()]);
+  });
+
+  it.each([
+    ['read_csv out of it', () => `SELECT * FROM read_csv(${quoteLiteral(`${climbOut()}/beside.csv`)})`],
+    ['COPY … TO out of it', () => `COPY (SELECT 1) TO ${quoteLiteral(`${climbOut()}/escaped.csv`)}`],
+    ['ATTACH out of it', () => `ATTACH ${quoteLiteral(`${climbOut()}/escaped.duckdb`)}`],
+  ])('%s', async (_name, sql) => {
+    expect(climbOut().length).toBeGreaterThanOrEqual(4096);
+    expect(await refused(sql())).toMatch(/^E_(QUERY_FAILED|SANDBOX_DENIED)$/);
+    expect(await spilling.exec(sql()).catch((e: unknown) => String(e))).toMatch(/<the run's spill directory>(\/\.\/\.\.)+\/escaped|File name too long|No files found/);
+  });
+
+  it('DuckDB 1.4.3 allows its temp directory by name (if this fails, DuckDB stopped: reconsider the secret name)', async () => {
+    const rows = await spilling.query("SELECT current_setting('allowed_directories')::VARCHAR AS dirs, current_setting('temp_directory') AS spill");
+    expect(rows).toEqual([{ dirs: `[${spill.path}/]`, spill: spill.path }]);
+    // So a statement that knows the name reaches the spill files themselves: flow SQL can neither name a path nor
+    // read the setting (sql-policy.ts), and the name holds 128 random bits.
+    expect(await spilling.query(`SELECT count(*) AS n FROM glob(${quoteLiteral(`${spill.path}/*`)})`)).toEqual([{ n: expect.any(Number) }]);
   });
 });

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { fail, WrangleError } from '../../engine/errors/catalog';
@@ -14,7 +14,9 @@ import { inputOptions, flowArgument, parseCommandArgs, parseInputPairs } from '.
 import { resolveInputFiles } from '../input-files';
 import { BACKENDS, cliModelHost, type Backend } from '../als-host';
 import { blockLabeller, loadFlowFile } from '../load-flow';
+import { parseMemoryLimit } from '../memory-limit';
 import { NativeRunner } from '../native-runner';
+import { SpillDirectory } from '../spill-directory';
 import { progressReporter, type ProgressMode } from '../progress';
 import { StagedOutput } from '../staged-output';
 import { UsageError } from '../usage-error';
@@ -28,6 +30,8 @@ const options = {
   'save-flow': { type: 'string' },
   threads: { type: 'string' },
   backend: { type: 'string' },
+  'memory-limit': { type: 'string' },
+  'temp-dir': { type: 'string' },
 } as const;
 
 /** Every output file written in one format, with the file extension to match. */
@@ -64,6 +68,10 @@ export interface RunSummary {
   seconds: number;
   /** Peak resident memory of the whole process (DuckDB included), in MiB. */
   peakMemoryMiB: number;
+  /** DuckDB's memory limit, in MiB (--memory-limit). */
+  memoryLimitMiB: number;
+  /** The most the run had spilled to its private temporary directory at once (sampled every 250 ms), in MiB. */
+  spillPeakMiB: number;
   blocks: {
     id: string;
     kind: string;
@@ -88,6 +96,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a positive whole number`, 'run');
   const backend = (values.backend ?? 'auto') as Backend;
   if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got "${values.backend}"`, 'run');
+  const memoryLimit = parseMemoryLimit(values['memory-limit']);
   const explicit = parseInputPairs(values.input, 'run');
   const outDir = resolve(values.out ?? 'out');
   const mode: ProgressMode = values.json ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
@@ -96,12 +105,22 @@ export async function runCommand(args: string[]): Promise<number> {
   if (format) flow = withOutputFormat(flow, format);
   const exportFiles = checkDistinctOutputs(flow);
   const inputs = resolveInputFiles(flow, explicit, values.data, 'run');
+  // Made first: a --temp-dir that cannot hold it is a usage error, before anything else is created.
+  const spill = SpillDirectory.create(values['temp-dir'] ?? tmpdir());
   const staged = new StagedOutput();
   const started = performance.now();
   const labelOf = blockLabeller(flow);
   const tellOf = reportTeller(flow);
   const progress = progressReporter(process.stderr, mode, labelOf, tellOf);
   let runner: NativeRunner | undefined;
+  // The private directories go however the process ends but a SIGKILL: `exit` also runs on a second Ctrl-C.
+  const removeSpill = () => {
+    spill.remove();
+    staged.discard();
+  };
+  const onTerminate = () => process.exit(143);
+  process.on('exit', removeSpill);
+  process.on('SIGTERM', onTerminate);
   // A first Ctrl-C stops the query running now and ends the run (nothing is published); a second one leaves at once.
   const interrupted = new AbortController();
   let stoppable: StoppableRunner | undefined;
@@ -112,11 +131,14 @@ export async function runCommand(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onInterrupt);
   try {
+    spill.watch();
     runner = await NativeRunner.open({
       readableFiles: Object.values(inputs).map((i) => i.path),
       // Exactly the staged exports (and the `tmp_` file DuckDB's COPY writes first when its target exists).
       writableFiles: exportFiles.flatMap((f) => [staged.path(f), staged.path(`tmp_${f}`)]),
       writableDirectories: [],
+      spillDirectory: spill.path,
+      memoryLimitBytes: memoryLimit,
       threads,
     });
     stoppable = new StoppableRunner(runner);
@@ -138,6 +160,8 @@ export async function runCommand(args: string[]): Promise<number> {
       engine: `duckdb ${await runner.version()}`,
       seconds: (performance.now() - started) / 1000,
       peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      memoryLimitMiB: Math.round(memoryLimit / 2 ** 20),
+      spillPeakMiB: Math.round(spill.peakBytes() / 2 ** 20),
       blocks: result.blocks.map((b) => ({
         id: b.blockId,
         kind: flow.blocks.find((x) => x.id === b.blockId)!.kind,
@@ -162,8 +186,11 @@ export async function runCommand(args: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
+    process.off('exit', removeSpill);
     progress.stop();
     runner?.close();
+    spill.remove();
     staged.discard();
   }
 }

@@ -119,6 +119,8 @@ describe('usage errors exit 2 and show help', () => {
     [['run', 'does-not-exist.flow.json'], 'flow file not found'],
     [['run', 'sample-data/flows/music-recommendation.flow.json', '--input', 'nosuch=x.csv'], 'no input named "nosuch"'],
     [['run', 'sample-data/flows/music-recommendation.flow.json', '--format', 'xlsx'], '--format'],
+    [['run', 'sample-data/flows/music-recommendation.flow.json', '--data', 'sample-data/music', '--memory-limit', 'lots'], '--memory-limit expects a size such as 4GB'],
+    [['run', 'sample-data/flows/music-recommendation.flow.json', '--data', 'sample-data/music', '--temp-dir', 'no/such/dir'], '--temp-dir must be an existing directory'],
   ])('wrangle %j', async (args, text) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
@@ -132,5 +134,7 @@ describe('usage errors exit 2 and show help', () => {
       expect(r.stdout).toContain('Example');
       expect(r.stdout).toContain(`wrangle ${cmd}`);
     }
+    const run = await runCli(['run', '--help']);
+    expect(run.stdout).toMatch(/--memory-limit SIZE[\s\S]*--temp-dir DIR[\s\S]*--memory-limit 8GB --temp-dir/);
   });
 });

@@ -18,8 +18,11 @@ const outside = mkdtempSync(join(tmpdir(), 'wrangle-sandbox-outside-'));
 writeFileSync(join(outside, 'private.csv'), 'userId,trackId,Rating\n9,9,9\n');
 const linked = mkdtempSync(join(tmpdir(), 'wrangle-sandbox-linked-'));
 symlinkSync(join(outside, 'private.csv'), join(linked, 'ratings.csv'));
+// Every run's --temp-dir: each makes its private spill directory here, and must leave nothing behind.
+const spillParent = mkdtempSync(join(tmpdir(), 'wrangle-sandbox-spill-'));
+const guessedSpill = join(spillParent, 'wrangle-spill-AAAAAA', '0'.repeat(32));
 const evil = ['/tmp/wrangle-evil.csv', '/tmp/wrangle-evil.duckdb', '/tmp/wrangle-evil-db', join(data, 'evil.csv')];
-afterAll(() => [data, outside, linked].forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => [data, outside, linked, spillParent].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 type Hostile =
   | { kind: 'sql'; query: string }
@@ -64,6 +67,13 @@ const probes: [string, Hostile, string, string?, string[]?][] = [
   ['the staging directory, from the settings', sql("SELECT current_setting('allowed_paths') AS p FROM df"), 'E_SQL_REFUSED'],
   ['the settings view', sql('SELECT * FROM pg_catalog.pg_settings'), 'E_SQL_REFUSED'],
   ['SQL made from text', sql("SELECT * FROM query('SELECT * FROM read_csv(''/etc/passwd'')')"), 'E_SQL_REFUSED'],
+  ['the spill directory, from the settings', sql("SELECT current_setting('temp_directory') AS p FROM df"), 'E_SQL_REFUSED'],
+  ['the spill files, from the engine', sql('SELECT * FROM duckdb_temporary_files()'), 'E_SQL_REFUSED'],
+  ['a listing of --temp-dir', sql(`SELECT * FROM glob('${spillParent}/*')`), 'E_SQL_REFUSED'],
+  ['the spill files, by a pattern', sql(`SELECT * FROM read_blob('${spillParent}/wrangle-spill-*/*/*')`), 'E_SQL_REFUSED'],
+  ['./.. out of a guessed spill directory', sql(`SELECT * FROM read_text('${guessedSpill}/./.././.././../etc/hostname')`), 'E_SQL_REFUSED'],
+  ['COPY … TO a guessed spill directory', sql(`COPY (SELECT 1) TO '${guessedSpill}/x.csv'`), 'E_SQL_NOT_SELECT'],
+  ['ATTACH in --temp-dir', sql(`ATTACH '${spillParent}/x.duckdb'`), 'E_SQL_NOT_SELECT'],
   ['COPY … TO elsewhere', sql("COPY (SELECT 1) TO '/tmp/wrangle-evil.csv'"), 'E_SQL_NOT_SELECT'],
   ['a second statement after the SELECT', sql("SELECT 1; COPY (SELECT 1) TO '/tmp/wrangle-evil.csv'"), 'E_SQL_INVALID'],
   ['EXPORT DATABASE', sql("EXPORT DATABASE '/tmp/wrangle-evil-db'"), 'E_SQL_NOT_SELECT'],
@@ -83,8 +93,11 @@ const probes: [string, Hostile, string, string?, string[]?][] = [
 
 async function probe(run: typeof runCli, hostile: Hostile, code: string, mention = 'hostile', args = ['--data', data]): Promise<void> {
   const { path, out, dir } = writeFlow(hostileFlow(hostile));
-  const r = await run(['run', path, ...args, '--out', out]);
+  // A --temp-dir of its own: the real binary's probes run at once.
+  const temp = mkdtempSync(join(spillParent, 'probe-'));
+  const r = await run(['run', path, ...args, '--out', out, '--temp-dir', temp]);
   expect(r.code, r.stderr).toBe(1);
+  expect(readdirSync(temp)).toEqual([]);
   expect(r.stderr).toContain(code);
   expect(r.stderr).toContain(mention);
   expect(existsSync(out)).toBe(false);
@@ -103,6 +116,17 @@ describe('the CLI refuses what a flow may not do, and writes nothing', () => {
     const r = await runCliInProcess(['run', path, '--data', data, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'result.csv'), 'utf8')).toBe('userId,n\n1,2\n2,1\n');
+  });
+
+  it('a run that spills leaves nothing in --temp-dir, and says how much it spilled', async () => {
+    const { path, out } = writeFlow(hostileFlow(sql("SELECT i, repeat('x', 60) || i AS s FROM range(1000000) t(i) ORDER BY s DESC")));
+    const temp = mkdtempSync(join(spillParent, 'spills-'));
+    const r = await runCliInProcess(['run', path, '--data', data, '--out', out, '--temp-dir', temp, '--memory-limit', '40MiB', '--threads', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { memoryLimitMiB: number; spillPeakMiB: number };
+    expect(summary.memoryLimitMiB).toBe(40);
+    expect(summary.spillPeakMiB).toBeGreaterThan(0);
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it('the linked file is readable when the user names it with --input', async () => {

@@ -58,6 +58,8 @@ const catalog = {
   E_UNKNOWN_CATEGORY: (a: { column: Arg; value: Arg }) => `Column "${a.column}" has a value not seen when fitting: ${a.value}.`,
   E_QUERY_FAILED: (a: { detail: Arg }) => `The query failed: ${a.detail}`,
   E_SANDBOX_DENIED: (a: { detail: Arg }) => `Refused by the sandbox: ${a.detail}`,
+  E_OUT_OF_MEMORY: (a: { detail: Arg }) =>
+    `The engine ran out of memory (${a.detail}). With wrangle run, raise --memory-limit (default: 60% of the machine's memory), or give --temp-dir a directory on a disk with more free space, where it spills; fewer --threads also need less memory.`,
   E_OUTPUT_WRITE: (a: { file: Arg; detail: Arg }) => `Could not write output ${a.file}: ${a.detail}`,
   E_OUTPUT_EXISTS: (a: { file: Arg }) => `Output ${a.file} already exists. Pass --force to overwrite it.`,
   E_OUTPUT_DUPLICATE: (a: { file: Arg }) => `Two export blocks write the same file "${a.file}".`,

@@ -15,6 +15,9 @@ export function classifyError(e: unknown, blockId: string, explain?: (message: s
   const message = e instanceof Error ? e.message : String(e);
   const explained = explain?.(message);
   if (explained) return explained.inBlock(blockId);
+  // DuckDB's own advice after the first line names settings that the locked sandbox refuses: the catalog's replaces it.
+  const outOfMemory = /Out of Memory Error: ([^\n]*)/.exec(message);
+  if (outOfMemory) return new WrangleError('E_OUT_OF_MEMORY', { detail: outOfMemory[1]! }, blockId);
   if (SANDBOX.test(message)) return new WrangleError('E_SANDBOX_DENIED', { detail: message }, blockId);
   if (/^Parser Error/i.test(message)) return new WrangleError('E_SQL_INVALID', { detail: message }, blockId);
   return new WrangleError('E_QUERY_FAILED', { detail: message }, blockId);
