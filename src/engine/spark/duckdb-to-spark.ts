@@ -87,6 +87,9 @@ const SAME_FUNCTIONS: Record<string, string> = {
   reverse: 'reverse',
 };
 
+/** Functions and operators translated by a rule of their own (see Translator.func). */
+const OWN_TRANSLATIONS = new Set(['+', '-', '*', '/', '%', '||', '~~', '!~~', '~~*', '!~~*', 'round', 'log', 'concat']);
+
 const COMPARISONS: Record<string, string> = {
   COMPARE_EQUAL: '=',
   COMPARE_NOTEQUAL: '<>',
@@ -195,6 +198,8 @@ class Translator {
     const name = String(n.function_name).toLowerCase();
     if (n.distinct === true || isNode(n.filter)) this.refuse(n, `the function ${name} with DISTINCT or FILTER`);
     if (typeof n.schema === 'string' && n.schema !== '') this.refuse(n, `the function ${n.schema}.${name}`);
+    // The function is judged before its arguments, so the outermost thing without a translation is the one named.
+    if (!OWN_TRANSLATIONS.has(name) && !Object.hasOwn(SAME_FUNCTIONS, name)) this.refuse(n, `the function ${name}`);
     const args = children(n).map((c) => this.expr(c));
     const [a, b] = args;
     switch (name) {
