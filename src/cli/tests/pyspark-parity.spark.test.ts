@@ -113,6 +113,11 @@ const kindCases: KindCase[] = [
       ],
     },
   },
+  { name: 'sample-fraction', kind: 'sample', params: { mode: 'fraction', fraction: 0.4, seed: 9 } },
+  { name: 'sample-rows', kind: 'sample', params: { mode: 'rows', rows: 17, seed: 2, keyColumns: ['grp'] } },
+  { name: 'sample-stratified', kind: 'sample', params: { mode: 'stratified', column: 'grp', fraction: 0.5, seed: 4 } },
+  { name: 'concat', kind: 'concat', params: { inputs: 2, sourceColumn: 'source' }, from: { in1: 'people', in2: 'other' } },
+  { name: 'concat-distinct', kind: 'concat', params: { inputs: 2, distinct: true }, from: { in1: 'other', in2: 'other' } },
   { name: 'aggregate-whole', kind: 'aggregate', params: { aggregations: [{ column: '*', fn: 'count' }, { column: 'score', fn: 'avg' }] } },
 ];
 

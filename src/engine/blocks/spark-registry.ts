@@ -1,5 +1,6 @@
 import type { SparkEmitter } from '../spark/contract';
 import { aggregateSpark } from './aggregate/spark';
+import { concatSpark } from './concat/spark';
 import { exportSpark } from './export/spark';
 import { filterSpark } from './filter/spark';
 import { formulaSpark } from './formula/spark';
@@ -9,6 +10,7 @@ import { manageColumnsSpark } from './manage-columns/spark';
 import { manageRowsSpark } from './manage-rows/spark';
 import { oneHotSpark } from './one-hot/spark';
 import { ordinalSpark } from './ordinal/spark';
+import { sampleSpark } from './sample/spark';
 import { splitSpark } from './split/spark';
 import type { BlockKind } from './registry';
 
@@ -25,7 +27,9 @@ export const sparkRegistry = {
   'manage-columns': manageColumnsSpark,
   filter: filterSpark,
   'manage-rows': manageRowsSpark,
+  sample: sampleSpark,
   join: joinSpark,
+  concat: concatSpark,
   split: splitSpark,
   export: exportSpark,
 } as const satisfies Partial<Record<BlockKind, unknown>>;
