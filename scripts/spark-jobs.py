@@ -6,6 +6,7 @@ MANIFEST: [{"name": ..., "job": "path/job.py", "argv": [...]}, ...]. RESULTS: {n
 import importlib.util
 import json
 import sys
+import time
 import traceback
 
 from pyspark.sql import SparkSession
@@ -17,7 +18,8 @@ def main(manifest_path, results_path):
     spark = (
         SparkSession.builder.master("local[2]")
         .appName("wrangle spark tier")
-        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
@@ -29,10 +31,11 @@ def main(manifest_path, results_path):
         for entry in manifest:
             spec = importlib.util.spec_from_file_location("job_" + str(len(results)), entry["job"])
             module = importlib.util.module_from_spec(spec)
+            started = time.monotonic()
             try:
                 spec.loader.exec_module(module)
                 module.run(spark, entry["argv"])
-                results[entry["name"]] = {"ok": True}
+                results[entry["name"]] = {"ok": True, "seconds": round(time.monotonic() - started, 1)}
             except Exception as e:  # noqa: BLE001 - every failure is reported to the test that owns the job
                 results[entry["name"]] = {"ok": False, "error": "".join(traceback.format_exception_only(type(e), e))[-4000:]}
     finally:

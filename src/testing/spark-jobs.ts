@@ -15,7 +15,7 @@ export interface SparkJob {
 
 export interface SparkRun {
   spark: string;
-  results: Record<string, { ok: boolean; error?: string }>;
+  results: Record<string, { ok: boolean; error?: string; seconds?: number }>;
 }
 
 /** Runs the jobs in one local Spark session (scripts/spark-jobs.py), in order. */

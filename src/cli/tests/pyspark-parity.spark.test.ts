@@ -213,7 +213,8 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
   });
 
   it('runs every job', () => {
-    expect(spark.results).toEqual({ kinds: { ok: true }, music: { ok: true } });
+    console.log(`Spark ${spark.spark}: ${Object.entries(spark.results).map(([name, r]) => `${name} ${r.seconds ?? '-'} s`).join(', ')}`);
+    expect(Object.fromEntries(Object.entries(spark.results).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok' });
   });
 
   async function compare(flow: string, file: string): Promise<number> {

@@ -78,6 +78,14 @@ function jsonRead(p: ImportParams): string[] {
     'for field in df.schema.fields:',
     '    if isinstance(field.dataType, T.IntegerType):',
     '        df = df.withColumn(field.name, col(field.name).cast("long"))',
+    '# DuckDB reads text that is always a date (%Y-%m-%d) as DATE; Spark leaves it text.',
+    'text = [f.name for f in df.schema.fields if isinstance(f.dataType, T.StringType)]',
+    'if text:',
+    '    not_dates = df.agg(*[F.sum((col(n).isNotNull() & ~col(n).rlike(r"^\\d{4}-\\d{2}-\\d{2}$")).cast("int")).alias(n) for n in text]).first()',
+    '    has_values = df.agg(*[F.count(col(n)).alias(n) for n in text]).first()',
+    '    for n in text:',
+    '        if not_dates[n] == 0 and has_values[n] > 0:',
+    '            df = df.withColumn(n, F.to_date(col(n)))',
   ];
 }
 

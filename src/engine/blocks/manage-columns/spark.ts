@@ -52,7 +52,7 @@ function operationLines(op: ColumnOperation, step: number, unsupported: Paramete
       const fn = op.onError === 'null' ? 'try_cast' : 'CAST';
       return [
         `for n in ${pyStrings(op.columns)}:`,
-        `    exprs[n] = F.expr(f"${fn}({{sql_of[n]}} AS ${type})") if n in sql_of else exprs[n].cast(${pyString(type.toLowerCase())})`,
+        `    exprs[n] = F.expr(f"${fn}({sql_of[n]} AS ${type})") if n in sql_of else exprs[n].cast(${pyString(type.toLowerCase())})`,
       ];
     }
     default:

@@ -57,6 +57,8 @@ export const splitSpark: SparkEmitter<SplitParams> = ({ params: p }) => {
     'tagged = df.withColumn("__wrangle_part", part)',
     'if "__wrangle_u" in tagged.columns:',
     '    tagged = tagged.drop("__wrangle_u")',
+    '# Each output reads the tagged rows: kept, so the blocks before the split run once, not once per output.',
+    'tagged = tagged.persist()',
     `return {name: tagged.where(col("__wrangle_part") == name).drop("__wrangle_part") for name in outputs}`,
   );
   return { body, outputs: p.outputs.map((o) => o.name) };
