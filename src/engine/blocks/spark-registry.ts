@@ -8,10 +8,12 @@ import { importSpark } from './import/spark';
 import { joinSpark } from './join/spark';
 import { manageColumnsSpark } from './manage-columns/spark';
 import { manageRowsSpark } from './manage-rows/spark';
+import { missingSpark } from './missing/spark';
 import { oneHotSpark } from './one-hot/spark';
 import { ordinalSpark } from './ordinal/spark';
 import { sampleSpark } from './sample/spark';
 import { splitSpark } from './split/spark';
+import { typesSpark } from './types/spark';
 import type { BlockKind } from './registry';
 
 /**
@@ -20,6 +22,8 @@ import type { BlockKind } from './registry';
  */
 export const sparkRegistry = {
   import: importSpark,
+  types: typesSpark,
+  missing: missingSpark,
   'one-hot': oneHotSpark,
   ordinal: ordinalSpark,
   formula: formulaSpark,

@@ -18,13 +18,19 @@ export interface PySparkJobOptions {
 
 /** Python's keywords, and the names a block's function has already. */
 const PY_RESERVED = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield spark args df col F T Window'.split(' '),
+  [
+    'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield',
+    // The job's own names: modules, the prelude's helpers, run and its locals.
+    'spark args df rows col F T Window SparkSession argparse json sys INPUTS name_key key_text row_key seeded_unit joined_names output_path input_path parse_args run session',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** A Python identifier from a block id (letters, digits, `_` and `-`). */
 function pyName(id: string): string {
   const name = id.replace(/-/g, '_');
-  return /^[0-9]/.test(name) ? `block_${name}` : name;
+  return /^[0-9]/.test(name) || PY_RESERVED.has(name) ? `block_${name}` : name;
 }
 
 function indent(lines: readonly string[], by = '    '): string[] {
@@ -67,7 +73,7 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
       if (!from) throw unsupported(`input "${port}"`, 'its wiring', 'the input is not connected');
       const upstream = graph.byId.get(from.block)!;
       const many = blockDefinition(upstream.kind).outputs(upstream.params).length > 1;
-      args.push(many ? `${pyName(from.block)}_out[${pyString(from.port)}]` : `${pyName(from.block)}_out`);
+      args.push(many ? `rows[${pyString(from.block)}][${pyString(from.port)}]` : `rows[${pyString(from.block)}]`);
       portVars[port] = port === 'in' ? 'df' : /^[A-Za-z_][A-Za-z0-9_]*$/.test(port) && !PY_RESERVED.has(port) ? port : `port_${ports.indexOf(port)}`;
     }
     const declared = def.declaredInput?.(block.params);
@@ -84,7 +90,7 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
     const signature = ['spark', 'args', ...Object.values(portVars)].join(', ');
     functions.push([...settingsComment(block), `def ${name}(${signature}):`, ...indent(step.body)]);
     const call = `${name}(${['spark', 'args', ...args].join(', ')})`;
-    calls.push(def.outputs(block.params).length === 0 ? call : `${name}_out = ${call}`);
+    calls.push(def.outputs(block.params).length === 0 ? call : `rows[${pyString(block.id)}] = ${call}`);
   }
   const header = [
     '#!/usr/bin/env python3',
@@ -125,6 +131,7 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
     '    args = parse_args(argv)',
     "    # DuckDB stops on a failed cast or an overflow; Spark does so with ANSI mode, the default from Spark 4.",
     '    spark.conf.set("spark.sql.ansi.enabled", "true")',
+    '    rows = {}  # each block\'s result (a dict by output for a split), by block id',
     ...indent(calls),
     '',
     '',
