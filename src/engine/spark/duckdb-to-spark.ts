@@ -203,7 +203,7 @@ class Translator {
     if (!OWN_TRANSLATIONS.has(name) && !Object.hasOwn(SAME_FUNCTIONS, name)) this.refuse(n, `the function ${name}`);
     const args = children(n).map((c) => this.expr(c));
     const [a, b] = args;
-    // DuckDB's concat skips NULLs; Spark's gives NULL. (An if, not a case: the kind-boundary test reads `case 'concat':` as a kind.)
+    // DuckDB's concat skips NULLs; Spark's gives NULL. (An if, not a case of the switch: the kind-boundary test would read that as the concat kind.)
     if (name === 'concat') return `concat_ws('', ${args.map((x) => `CAST(${x} AS STRING)`).join(', ')})`;
     switch (name) {
       case '+':
