@@ -11,6 +11,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 600_000,
+    // Under 6 minutes on 2 quiet cores; a shared, loaded machine takes longer.
+    hookTimeout: 1_200_000,
   },
 });

@@ -149,7 +149,11 @@ class Translator {
         const type = isNode(n.cast_type) ? String(n.cast_type.id) : '';
         const spark = CAST_TYPES[type];
         if (!spark) this.refuse(n, `a cast to ${type}`);
-        return `${n.try_cast === true ? 'try_cast' : 'CAST'}(${this.expr(n.child as Node)} AS ${spark})`;
+        const child = this.expr(n.child as Node);
+        if (n.try_cast === true) return `try_cast(${child} AS ${spark})`;
+        // DuckDB rounds a fractional value to the nearest integer (halves away from zero); Spark truncates. round()
+        // leaves integers as they are and rounds as DuckDB does.
+        return /INT$/.test(spark) ? `CAST(round(${child}) AS ${spark})` : `CAST(${child} AS ${spark})`;
       }
       default:
         return this.refuse(n, `the construct ${String(n.class ?? n.type)}`);
