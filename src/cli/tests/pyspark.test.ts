@@ -52,10 +52,10 @@ describe('wrangle pyspark', () => {
   });
 
   it('refuses a kind without an emitter, naming the block', async () => {
-    const flow = flowWith([tracks, { id: 'typed', kind: 'types', params: {} }], [['tracks', 'out', 'typed', 'in']]);
+    const flow = flowWith([tracks, { id: 'scaled', kind: 'scale', params: { columns: ['energy'] } }], [['tracks', 'out', 'scaled', 'in']]);
     const r = await runCliInProcess(['pyspark', flow]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/block "typed": E_SPARK_UNSUPPORTED: .*the types block/);
+    expect(r.stderr).toMatch(/block "scaled": E_SPARK_UNSUPPORTED: .*the scale block/);
   });
 
   it('is in --help with an example', async () => {
