@@ -151,9 +151,9 @@ class Translator {
         if (!spark) this.refuse(n, `a cast to ${type}`);
         const child = this.expr(n.child as Node);
         if (n.try_cast === true) return `try_cast(${child} AS ${spark})`;
-        // DuckDB rounds a fractional value to the nearest integer (halves away from zero); Spark truncates. round()
-        // leaves integers as they are and rounds as DuckDB does.
-        return /INT$/.test(spark) ? `CAST(round(${child}) AS ${spark})` : `CAST(${child} AS ${spark})`;
+        // DuckDB casts a fractional value to the nearest integer (halves to even); Spark truncates. bround() leaves
+        // integers as they are and rounds as DuckDB does.
+        return /INT$/.test(spark) ? `CAST(bround(${child}) AS ${spark})` : `CAST(${child} AS ${spark})`;
       }
       default:
         return this.refuse(n, `the construct ${String(n.class ?? n.type)}`);

@@ -54,9 +54,9 @@ function operationLines(op: ColumnOperation, step: number, unsupported: Paramete
         `for n in ${pyStrings(op.columns)}:`,
         ...(['INT', 'BIGINT'].includes(type)
           ? [
-              '    # DuckDB rounds a floating-point value to the nearest integer (halves away from zero); Spark truncates.',
+              '    # DuckDB rounds a floating-point value to the nearest integer (halves to even); Spark truncates.',
               '    if n in sql_of and isinstance(df.schema[n].dataType, (T.DoubleType, T.FloatType)):',
-              '        sql_of[n] = f"round({sql_of[n]})"',
+              '        sql_of[n] = f"bround({sql_of[n]})"',
             ]
           : []),
         `    exprs[n] = F.expr(f"${fn}({sql_of[n]} AS ${type})") if n in sql_of else exprs[n].cast(${pyString(type.toLowerCase())})`,
