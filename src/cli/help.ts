@@ -9,6 +9,7 @@ Commands:
   validate FLOW   check a flow file (and, given data, that every block compiles)
   sql FLOW        print the whole flow as one runnable DuckDB script
   import-dw FILE  convert a SageMaker Data Wrangler .flow file into a flow
+  pyspark FLOW    write the flow as a standalone PySpark job for a Spark cluster
 
 Run 'wrangle <command> --help' for a command's options.
 
@@ -80,4 +81,21 @@ Options:
 
 Example:
   wrangle import-dw join.flow -o music.flow.json && wrangle run music.flow.json --data sample-data/music --out out/`,
+
+  pyspark: `wrangle pyspark FLOW [-o JOB.py] [--force]
+
+Writes FLOW as one standalone, readable PySpark script (Spark 3.5 and 4.x): a function per block, named after the
+block, with its label and settings in a comment. The job takes the arguments of 'wrangle run' (--input NAME=PATH
+with any Spark URI: s3://, gs://, abfss://, hdfs://, a local path; --out DIR; --format csv|parquet; --force) and
+gives the same rows. User SQL (formulas, filters) is translated from DuckDB's parse tree into Spark SQL; a block,
+function or construct without a translation is refused with E_SPARK_UNSUPPORTED, naming it and where it is.
+
+Options:
+  -o, --output PATH   where the job goes (default: stdout)
+  --force             overwrite PATH if it exists
+  -h, --help          show this help
+
+Example:
+  wrangle pyspark music-workshop.flow.json -o job.py &&
+    spark-submit job.py --input tracks=s3://bucket/tracks.csv --input ratings=s3://bucket/ratings.csv --out s3://bucket/out/`,
 };

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate')).validateCommand,
   sql: async () => (await import('./commands/sql')).sqlCommand,
   'import-dw': async () => (await import('./commands/import-dw')).importDwCommand,
+  pyspark: async () => (await import('./commands/pyspark')).pysparkCommand,
 };
 
 /** The `wrangle` entry point: returns the process exit code. */

@@ -5,11 +5,11 @@ import { blockKinds } from './registry';
 
 /**
  * A kind's behaviour stays in its folders: outside `engine/blocks/<kind>/`, `ui/blocks/<kind>/` and the two
- * registries, no code branches on a kind name or imports from a kind's folder. Tests and test support may (they test
+ * registries (the PySpark emitters' too), no code branches on a kind name or imports from a kind's folder. Tests and test support may (they test
  * one kind through the hosts).
  */
 const src = join(__dirname, '..', '..');
-const registries = ['engine/blocks/registry.ts', 'ui/blocks/registry.ts'];
+const registries = ['engine/blocks/registry.ts', 'engine/blocks/spark-registry.ts', 'ui/blocks/registry.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -56,6 +56,8 @@ const catalog = {
     `The users factors have rank ${a.users} and the items factors rank ${a.items}: connect the users and items outputs of one model.`,
   E_NOT_FITTED: (a: { what: Arg }) => `This block has no fitted state yet (${a.what}). Run the flow on data to fit it.`,
   E_UNKNOWN_CATEGORY: (a: { column: Arg; value: Arg }) => `Column "${a.column}" has a value not seen when fitting: ${a.value}.`,
+  E_SPARK_UNSUPPORTED: (a: { block: Arg; what: Arg; where: Arg; detail?: Arg }) =>
+    `Block "${a.block}" cannot become PySpark: ${a.what} (${a.where}) has no translation${a.detail ? `: ${a.detail}` : ''}. Change it, or run this flow with wrangle run.`,
   E_QUERY_FAILED: (a: { detail: Arg }) => `The query failed: ${a.detail}`,
   E_SANDBOX_DENIED: (a: { detail: Arg }) => `Refused by the sandbox: ${a.detail}`,
   E_OUT_OF_MEMORY: (a: { detail: Arg }) =>

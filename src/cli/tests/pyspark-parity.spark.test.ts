@@ -1,0 +1,259 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../testing/run-cli';
+import { runCliInProcess } from '../../testing/run-cli-in-process';
+import { readParquet, rowDifferences, runSparkJobs, sparkPython, type SparkRun } from '../../testing/spark-jobs';
+
+/**
+ * The Spark tier: the jobs `wrangle pyspark` writes run on one local Spark session and give the rows `wrangle run`
+ * gives on DuckDB. Every case is an export of one flow; both engines write Parquet (`--format parquet`), which
+ * DuckDB reads back: the same column names and types, the same rows as sorted sets (numbers within 1e-9 relative).
+ */
+
+interface KindCase {
+  name: string;
+  kind: string;
+  params: object;
+  fitted?: object;
+  /** Input ports and the import each reads (default: `in` ← people). */
+  from?: Record<string, string>;
+  /** Output ports (default: `out`). */
+  outputs?: string[];
+}
+
+const people = (i: number): string => {
+  const grp = i % 7 === 0 ? '' : ['a', 'b', 'c'][i % 3]!;
+  const name = i % 5 === 0 ? '' : `${['Ann', 'bob', 'Cy "q"', '=sum', 'Dee, Jr', 'Ágnes'][i % 6]}${i % 4}`;
+  const score = i % 9 === 0 ? '' : String(Math.round(((i * 0.37) % 1) * 1000) / 1000);
+  const day = `2024-0${(i % 9) + 1}-1${i % 10}`;
+  const quoted = name.includes('"') || name.includes(',') ? `"${name.replaceAll('"', '""')}"` : name;
+  return [i, quoted, grp, score, i % 4, day].join(',');
+};
+
+const importCases: { name: string; params: object }[] = [
+  { name: 'import-csv', params: { input: 'people', file: 'people.csv' } },
+  { name: 'import-csv-dialect', params: { input: 'semi', file: 'semi.csv', csv: { delimiter: ';', textColumns: ['id'], nullString: 'NA' } } },
+  { name: 'import-parquet', params: { input: 'pq', file: 'people.parquet', format: 'parquet' } },
+  { name: 'import-jsonl', params: { input: 'jl', file: 'people.jsonl', format: 'jsonl' } },
+  { name: 'import-json', params: { input: 'js', file: 'people.json', format: 'json' } },
+];
+
+const kindCases: KindCase[] = [
+  {
+    name: 'manage-columns',
+    kind: 'manage-columns',
+    params: {
+      operations: [
+        { op: 'drop', columns: ['n'] },
+        { op: 'rename', from: 'name', to: 'full name' },
+        { op: 'move', columns: ['score'], to: 'start' },
+        { op: 'duplicate', column: 'grp', as: 'grp2' },
+        { op: 'cast', columns: ['id'], type: 'VARCHAR' },
+        { op: 'move', columns: ['grp2'], to: 'after', anchor: 'id' },
+      ],
+    },
+  },
+  { name: 'manage-columns-try-cast', kind: 'manage-columns', params: { operations: [{ op: 'cast', columns: ['name', 'score'], type: 'INTEGER', onError: 'null' }] } },
+  { name: 'manage-rows-sort', kind: 'manage-rows', params: { op: 'sort', by: [{ column: 'score', descending: true, nulls: 'first' }] } },
+  { name: 'manage-rows-dedupe-first', kind: 'manage-rows', params: { op: 'drop-duplicates', columns: ['grp'], keep: 'first', orderBy: ['score'] } },
+  { name: 'manage-rows-dedupe-last', kind: 'manage-rows', params: { op: 'drop-duplicates', columns: ['grp', 'n'], keep: 'last', orderBy: ['day'] } },
+  { name: 'manage-rows-dedupe-any', kind: 'manage-rows', params: { op: 'drop-duplicates', columns: ['n'] } },
+  { name: 'manage-rows-shuffle', kind: 'manage-rows', params: { op: 'shuffle', seed: 7 } },
+  { name: 'formula-arithmetic', kind: 'formula', params: { column: 'x', expression: 'score * 2 + n / 4 - 0.5' } },
+  { name: 'formula-division-by-zero', kind: 'formula', params: { column: 'x', expression: '1 / n + n % 3' } },
+  { name: 'formula-text', kind: 'formula', params: { column: 'label', expression: "CASE WHEN score > 0.5 THEN upper(grp) ELSE coalesce(name, 'none') || '!' END" } },
+  { name: 'formula-functions', kind: 'formula', params: { column: 'f', expression: "length(trim(name)) + abs(n - 2) + greatest(n, 2) + year(day) + CAST(replace(CAST(id AS VARCHAR), '1', '9') AS INTEGER)" } },
+  { name: 'formula-in-place', kind: 'formula', params: { column: 'SCORE', expression: 'round(score * 10, 1)' } },
+  { name: 'formula-concat-null', kind: 'formula', params: { column: 'c', expression: "concat(name, '/', grp) || lower(coalesce(grp, 'Z'))" } },
+  { name: 'filter-and-or', kind: 'filter', params: { condition: "score >= 0.3 AND grp <> 'b' OR name IS NULL" } },
+  { name: 'filter-like-in-between', kind: 'filter', params: { condition: "name LIKE 'A%' OR id IN (1, 2, 3) OR n BETWEEN 2 AND 3 AND NOT (grp IS NULL)" } },
+  { name: 'one-hot', kind: 'one-hot', params: { column: 'grp', unknown: 'keep' }, fitted: { labels: ['a', 'b'] } },
+  { name: 'ordinal', kind: 'ordinal', params: { column: 'grp', unknown: 'keep' }, fitted: { labels: ['b', 'a'] } },
+  { name: 'ordinal-to-column', kind: 'ordinal', params: { column: 'grp', outputColumn: 'grp_index', unknown: 'ignore' }, fitted: { labels: ['c', 'a'] } },
+  ...(['inner', 'left', 'right', 'full', 'semi', 'anti', 'cross'] as const).map((type) => ({
+    name: `join-${type}`,
+    kind: 'join',
+    params: { type, keys: type === 'cross' ? [] : [{ left: 'id', right: 'id' }] },
+    from: { left: 'people', right: 'other' },
+  })),
+  { name: 'join-two-keys', kind: 'join', params: { type: 'left', keys: [{ left: 'id', right: 'id' }, { left: 'grp', right: 'grp' }] }, from: { left: 'people', right: 'other' } },
+  { name: 'split-randomized', kind: 'split', params: { method: 'randomized', seed: 3 }, outputs: ['train', 'test'] },
+  {
+    name: 'split-randomized-3',
+    kind: 'split',
+    params: { method: 'randomized', seed: 11, keyColumns: ['score', 'name'], outputs: [{ name: 'a', fraction: 0.5 }, { name: 'b', fraction: 0.3 }, { name: 'c', fraction: 0.2 }] },
+    outputs: ['a', 'b', 'c'],
+  },
+  { name: 'split-key', kind: 'split', params: { method: 'key', keyColumns: ['grp'], seed: 5 }, outputs: ['train', 'test'] },
+  { name: 'split-ordered', kind: 'split', params: { method: 'ordered', orderBy: [{ column: 'score', descending: true }] }, outputs: ['train', 'test'] },
+  { name: 'split-stratified', kind: 'split', params: { method: 'stratified', stratifyColumn: 'grp' }, outputs: ['train', 'test'] },
+  { name: 'split-leave-last-out', kind: 'split', params: { method: 'leave-last-out', groupColumn: 'grp', orderBy: [{ column: 'day' }] }, outputs: ['train', 'test'] },
+  {
+    name: 'aggregate',
+    kind: 'aggregate',
+    params: {
+      groupBy: ['grp'],
+      filter: 'n > 0',
+      aggregations: [
+        { column: '*', fn: 'count' },
+        { column: 'name', fn: 'count' },
+        { column: 'name', fn: 'count_distinct' },
+        { column: 'n', fn: 'sum' },
+        { column: 'score', fn: 'sum' },
+        { column: 'score', fn: 'avg' },
+        { column: 'name', fn: 'min' },
+        { column: 'score', fn: 'max' },
+        { column: 'score', fn: 'median' },
+        { column: 'score', fn: 'stddev' },
+        { column: 'score', fn: 'variance' },
+        { column: 'day', fn: 'first' },
+      ],
+    },
+  },
+  {
+    name: 'types',
+    kind: 'types',
+    params: { columns: { n: 'DOUBLE' }, onError: 'null' },
+    fitted: { schema: { id: 'VARCHAR', name: 'VARCHAR', grp: 'VARCHAR', score: 'VARCHAR', n: 'BIGINT', day: 'DATE' } },
+  },
+  {
+    name: 'types-from-text',
+    kind: 'types',
+    params: { onError: 'null' },
+    fitted: { schema: { id: 'BIGINT', name: 'VARCHAR', grp: 'VARCHAR', score: 'DOUBLE' } },
+    from: { in: 'import1' },
+  },
+  { name: 'missing-constant', kind: 'missing', params: { columns: ['name', 'score'], strategy: 'constant', value: '0', indicator: true } },
+  { name: 'missing-mean', kind: 'missing', params: { columns: ['score', 'n'], strategy: 'mean' }, fitted: { values: { score: 0.4821, n: 1.5 } } },
+  { name: 'missing-mode', kind: 'missing', params: { columns: ['grp'], strategy: 'mode', indicator: true }, fitted: { values: { grp: 'a' } } },
+  { name: 'missing-drop-rows', kind: 'missing', params: { columns: ['name', 'grp'], strategy: 'drop-rows' } },
+  { name: 'sample-fraction', kind: 'sample', params: { mode: 'fraction', fraction: 0.4, seed: 9 } },
+  { name: 'sample-rows', kind: 'sample', params: { mode: 'rows', rows: 17, seed: 2, keyColumns: ['grp'] } },
+  { name: 'sample-stratified', kind: 'sample', params: { mode: 'stratified', column: 'grp', fraction: 0.5, seed: 4 } },
+  { name: 'concat', kind: 'concat', params: { inputs: 2, sourceColumn: 'source' }, from: { in1: 'people', in2: 'other' } },
+  { name: 'concat-distinct', kind: 'concat', params: { inputs: 2, distinct: true }, from: { in1: 'other', in2: 'other' } },
+  { name: 'aggregate-whole', kind: 'aggregate', params: { aggregations: [{ column: '*', fn: 'count' }, { column: 'score', fn: 'avg' }] } },
+];
+
+/** One flow with every case: shared imports, each case's block, an export per output named `<case>-<port>`. */
+function kindsFlow(): object {
+  const blocks: object[] = [];
+  const edges: object[] = [];
+  const edge = (fb: string, fp: string, tb: string, tp: string) => edges.push({ from: { block: fb, port: fp }, to: { block: tb, port: tp } });
+  for (const [i, c] of importCases.entries()) {
+    blocks.push({ id: `import${i}`, kind: 'import', params: c.params });
+    blocks.push({ id: `import${i}_export`, kind: 'export', params: { file: `${c.name}-out.csv` } });
+    edge(`import${i}`, 'out', `import${i}_export`, 'in');
+  }
+  blocks.push({ id: 'other', kind: 'import', params: { input: 'other', file: 'other.csv' } });
+  for (const [i, c] of kindCases.entries()) {
+    blocks.push({ id: `case${i}`, kind: c.kind, label: c.name, params: c.params, ...(c.fitted ? { fitted: c.fitted } : {}) });
+    for (const [port, from] of Object.entries(c.from ?? { in: 'people' })) edge(from === 'people' ? 'import0' : from, 'out', `case${i}`, port);
+    for (const port of c.outputs ?? ['out']) {
+      blocks.push({ id: `case${i}_${port}`, kind: 'export', params: { file: `${c.name}-${port}.csv` } });
+      edge(`case${i}`, port, `case${i}_${port}`, 'in');
+    }
+  }
+  return { format: 'wrangle-flow', version: 1, name: 'Every translated kind', blocks, edges };
+}
+
+/** The music flow's workshop part: the blocks the train and test exports read. */
+function workshopFlow(): object {
+  const flow = JSON.parse(readFileSync(join(repoRoot, 'sample-data/flows/music-recommendation.flow.json'), 'utf8')) as {
+    blocks: { id: string }[];
+    edges: { from: { block: string }; to: { block: string } }[];
+    view?: unknown;
+  };
+  const keep = new Set(['export_train', 'export_test']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of flow.edges) if (keep.has(e.to.block) && !keep.has(e.from.block)) grew = keep.add(e.from.block) !== undefined;
+  }
+  delete flow.view;
+  return { ...flow, blocks: flow.blocks.filter((b) => keep.has(b.id)), edges: flow.edges.filter((e) => keep.has(e.to.block)) };
+}
+
+async function writeInputs(dir: string): Promise<Record<string, string>> {
+  const header = 'id,name,grp,score,n,day';
+  const rows = Array.from({ length: 60 }, (_, i) => people(i + 1));
+  const files = {
+    people: join(dir, 'people.csv'),
+    semi: join(dir, 'semi.csv'),
+    pq: join(dir, 'people.parquet'),
+    jl: join(dir, 'people.jsonl'),
+    js: join(dir, 'people.json'),
+    other: join(dir, 'other.csv'),
+  };
+  writeFileSync(files.people, `${[header, ...rows].join('\n')}\n`);
+  writeFileSync(files.semi, `${['id;name;grp;score', '007;x;a;1.5', '010;NA;b;NA', '3;"semi;colon";NA;2'].join('\n')}\n`);
+  writeFileSync(files.other, `${['id,grp,name,extra', '1,a,one,10', '2,b,two,20', '2,b,two again,21', '5,c,,50', '61,a,new,610', '7,,seven,70'].join('\n')}\n`);
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const from = `read_csv('${files.people}')`;
+  await c.run(`COPY (SELECT * FROM ${from}) TO '${files.pq}' (FORMAT parquet)`);
+  await c.run(`COPY (SELECT * FROM ${from}) TO '${files.jl}' (FORMAT json)`);
+  await c.run(`COPY (SELECT * FROM ${from}) TO '${files.js}' (FORMAT json, ARRAY true)`);
+  c.closeSync();
+  return files;
+}
+
+const skip = sparkPython === undefined;
+if (skip) console.log('Spark tier skipped: .venv-spark is missing (run node scripts/ensure-spark.mjs; it needs python3).');
+
+describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wrangle-spark-'));
+  let spark: SparkRun;
+
+  beforeAll(async () => {
+    const inputs = await writeInputs(dir);
+    const inputArgs = Object.entries(inputs).flatMap(([name, path]) => ['--input', `${name}=${path}`]);
+    const music = ['--input', `tracks=${join(repoRoot, 'sample-data/music/tracks.csv')}`, '--input', `ratings=${join(repoRoot, 'sample-data/music/ratings.csv')}`];
+    const jobs = [];
+    for (const [name, flow, args] of [
+      ['kinds', kindsFlow(), inputArgs],
+      ['music', workshopFlow(), music],
+    ] as const) {
+      const flowPath = join(dir, `${name}.flow.json`);
+      writeFileSync(flowPath, JSON.stringify(flow));
+      mkdirSync(join(dir, 'spark'), { recursive: true });
+      const cli = await runCliInProcess(['run', flowPath, ...args, '--out', join(dir, 'cli', name), '--format', 'parquet']);
+      expect(cli.code, cli.stderr).toBe(0);
+      const job = join(dir, `${name}.py`);
+      const exported = await runCliInProcess(['pyspark', flowPath, '-o', job]);
+      expect(exported.code, exported.stderr).toBe(0);
+      jobs.push({ name, job, argv: [...args, '--out', join(dir, 'spark', name), '--format', 'parquet'] });
+    }
+    spark = await runSparkJobs(jobs, dir);
+  });
+
+  it('runs every job', () => {
+    console.log(`Spark ${spark.spark}: ${Object.entries(spark.results).map(([name, r]) => `${name} ${r.seconds ?? '-'} s`).join(', ')}`);
+    expect(Object.fromEntries(Object.entries(spark.results).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok' });
+  });
+
+  async function compare(flow: string, file: string): Promise<number> {
+    const cli = await readParquet(join(dir, 'cli', flow, file));
+    const onSpark = await readParquet(join(dir, 'spark', flow, file));
+    expect(onSpark.columns).toEqual(cli.columns);
+    expect(rowDifferences(cli.rows, onSpark.rows)).toEqual([]);
+    return cli.rows.length;
+  }
+
+  it.each(importCases.map((c) => c.name))('%s', async (name) => {
+    expect(await compare('kinds', `${name}-out.parquet`)).toBeGreaterThan(0);
+  });
+
+  it.each(kindCases.flatMap((c) => (c.outputs ?? ['out']).map((port) => `${c.name}-${port}`)))('%s', async (name) => {
+    await compare('kinds', `${name}.parquet`);
+  });
+
+  it('music workshop: train and test hold exactly the CLI’s rows, columns and 80/20 membership', async () => {
+    const train = await compare('music', 'train.parquet');
+    const test = await compare('music', 'test.parquet');
+    expect(train + test).toBe(100_000);
+    expect(train / (train + test)).toBeCloseTo(0.8, 1);
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../../testing/run-cli-in-process';
+
+/** `wrangle pyspark` without Spark: what the job says and what it refuses. The rows are the Spark tier's (*.spark.test.ts). */
+
+const dir = mkdtempSync(join(tmpdir(), 'wrangle-pyspark-'));
+
+function flowWith(blocks: object[], edges: [string, string, string, string][]): string {
+  const path = join(dir, `flow-${Math.random().toString(36).slice(2)}.json`);
+  const flow = { format: 'wrangle-flow', version: 1, name: 'Spark test', blocks, edges: edges.map(([fb, fp, tb, tp]) => ({ from: { block: fb, port: fp }, to: { block: tb, port: tp } })) };
+  writeFileSync(path, JSON.stringify(flow));
+  return path;
+}
+
+const tracks = { id: 'tracks', kind: 'import', label: 'Tracks', params: { input: 'tracks', file: 'tracks.csv' } };
+
+describe('wrangle pyspark', () => {
+  it('writes one function per block, named after it, with its label and settings in a comment', async () => {
+    const out = join(dir, 'music.py');
+    const flow = flowWith(
+      [tracks, { id: 'dance-ability', kind: 'formula', label: 'Danceability', params: { column: 'd', expression: '0.3*valence + 0.1*energy' } }, { id: 'save', kind: 'export', params: { file: 'd.csv' } }],
+      [['tracks', 'out', 'dance-ability', 'in'], ['dance-ability', 'out', 'save', 'in']],
+    );
+    const r = await runCliInProcess(['pyspark', flow, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const job = readFileSync(out, 'utf8');
+    expect(job).toContain('def dance_ability(spark, args, df):');
+    expect(job).toContain('# Danceability (formula block "dance-ability")');
+    expect(job).toContain('#   expression: "0.3*valence + 0.1*energy"');
+    expect(job).toContain('F.expr("((0.3 * `valence`) + (0.1 * `energy`))")');
+    expect(job).toContain('INPUTS = {"tracks": "tracks.csv"}');
+    expect(job).toMatch(/spark-submit job\.py --input tracks=s3:\/\/bucket\/tracks\.csv --out s3:\/\/bucket\/out\//);
+  });
+
+  it.each([
+    ['a DuckDB-only function', 'md5_number(genre) % 2', 'the function md5_number', 'position 0 (line 1, column 1)'],
+    ['a DuckDB-only function further in', 'energy + list_sum([1, 2])', 'the function list_sum', 'position 9 (line 1, column 10)'],
+    ['a subquery', 'energy > (SELECT 1)', 'the construct SUBQUERY', 'position 9'],
+  ])('refuses %s with E_SPARK_UNSUPPORTED naming the block, the function and where it is', async (_, expression, what, where) => {
+    const flow = flowWith(
+      [tracks, { id: 'odd_tracks', kind: 'formula', params: { column: 'odd', expression } }],
+      [['tracks', 'out', 'odd_tracks', 'in']],
+    );
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('block "odd_tracks": E_SPARK_UNSUPPORTED');
+    expect(r.stderr).toContain(what);
+    expect(r.stderr).toContain(where);
+  });
+
+  it('refuses a kind without an emitter, naming the block', async () => {
+    const flow = flowWith([tracks, { id: 'scaled', kind: 'scale', params: { columns: ['energy'] } }], [['tracks', 'out', 'scaled', 'in']]);
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/block "scaled": E_SPARK_UNSUPPORTED: .*the scale block/);
+  });
+
+  it('is in --help with an example', async () => {
+    const r = await runCliInProcess(['--help']);
+    expect(r.stdout).toContain('pyspark FLOW');
+    const own = await runCliInProcess(['pyspark', '--help']);
+    expect(own.stdout).toContain('spark-submit job.py --input tracks=s3://');
+  });
+});
