@@ -42,6 +42,8 @@ export interface StoreCore {
   /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
   runLoop(): RunLoop | undefined;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
+  /** A block the user just added: its settings may be read from its inputs once they have columns. */
+  blockAdded?(id: string): void;
   /** A file is now registered for this input, under this file name: the blocks reading it run again. */
   fileRegistered(inputName: string, fileName: string): void;
   /** Unregisters the bundled sample file of each of these inputs that has one; a user's own files stay. */
@@ -69,6 +71,7 @@ export function createActions(core: StoreCore): StudioActions {
       const current = doc();
       const id = nextBlockId(current, kind);
       const at = position ?? placeNewBlock(current, core.state().selection.at(-1));
+      core.blockAdded?.(id);
       edit(addBlockToDoc(current, makeBlock(id, kind, valid.params), at));
       core.publish({ selection: [id] });
       return id;
