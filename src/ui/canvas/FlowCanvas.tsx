@@ -3,6 +3,7 @@ import '../styles/canvas.css';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -11,6 +12,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type FitViewOptions,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -32,7 +34,13 @@ import { useSelectionSync } from './use-selection-sync';
 const nodeTypes: NodeTypes = { block: BlockNode };
 /** Where a dropped block's top-left corner goes relative to the pointer: the pointer lands on its title. */
 const DROP_OFFSET = { x: 100, y: 20 };
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+/**
+ * Fitting never zooms out so far that a block title (13 px) reads under 11 px: a bigger flow scrolls instead. The
+ * bottom padding keeps the fitted flow clear of the minimap and the zoom buttons.
+ */
+const TITLE_PX = 13;
+const MIN_TITLE_PX = 11;
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: '24px', left: '24px', right: '24px', bottom: '130px' }, maxZoom: 1, minZoom: MIN_TITLE_PX / TITLE_PX };
 // Small, bottom-left: flows read left to right, so that corner is the one least likely to hold a block.
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
@@ -178,7 +186,11 @@ function CanvasView(): JSX.Element {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap<BlockFlowNode> position="bottom-left" style={MINIMAP_SIZE} pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
-        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
+          <ControlButton onClick={() => studioActions.tidyUp()} title="Tidy up: lay the flow out in stages, inputs first (undoable)" aria-label="Tidy up">
+            ⇶
+          </ControlButton>
+        </Controls>
         <ConnectHint />
       </ReactFlow>
       {doc.blocks.length === 0 && (

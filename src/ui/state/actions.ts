@@ -25,6 +25,8 @@ import {
   type Clipboard,
 } from './doc-edits';
 import type { CommitOptions } from './history';
+import { autoLayout } from '../canvas/auto-layout';
+import { wireAfter } from './auto-wire';
 import { expectedInputs } from './missing-inputs';
 import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
@@ -60,7 +62,7 @@ export function createActions(core: StoreCore): StudioActions {
   const edit = (next: FlowDocument, options?: CommitOptions): void => core.commit(next, options);
 
   return {
-    addBlock(kind, position, params) {
+    addBlock(kind, position, params, after) {
       if (!isBlockKind(kind)) throw new Error(`Unknown block kind "${String(kind)}"`);
       const valid = validateParams(kind, params === undefined ? defaultParams(kind) : params);
       if (!valid.ok) {
@@ -72,7 +74,8 @@ export function createActions(core: StoreCore): StudioActions {
       const id = nextBlockId(current, kind);
       const at = position ?? placeNewBlock(current, core.state().selection.at(-1));
       core.blockAdded?.(id);
-      edit(addBlockToDoc(current, makeBlock(id, kind, valid.params), at));
+      const added = addBlockToDoc(current, makeBlock(id, kind, valid.params), at);
+      edit(after === undefined ? added : wireAfter(added, after, id));
       core.publish({ selection: [id] });
       return id;
     },
@@ -115,6 +118,10 @@ export function createActions(core: StoreCore): StudioActions {
 
     moveBlocks(positions) {
       edit(moveBlocksInDoc(doc(), positions));
+    },
+
+    tidyUp() {
+      edit(moveBlocksInDoc(doc(), autoLayout(doc())));
     },
 
     select(ids) {

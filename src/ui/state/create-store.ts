@@ -67,7 +67,8 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     apply(blockId, basis, params) {
       const present = history.present();
       // Only onto the very settings the suggestion was read for: an edit made meanwhile wins.
-      if (present.blocks.find((b) => b.id === blockId)?.params !== basis) return;
+      const now = present.blocks.find((b) => b.id === blockId)?.params;
+      if (now === undefined || JSON.stringify(now) !== JSON.stringify(basis)) return;
       const result = setBlockParams(present, blockId, params);
       if (result.ok) history.commit(result.doc, { undoable: false });
     },
