@@ -162,7 +162,9 @@ function CanvasView(): JSX.Element {
     [flow],
   );
 
-  useFitViewOnNewFlow(doc.blocks.map((b) => b.id).join('\n'));
+  const blockIds = doc.blocks.map((b) => b.id).join('\n');
+  useFitViewOnNewFlow(blockIds);
+  useShowAddedBlock(blockIds);
 
   return (
     <div className="flow-canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
@@ -224,4 +226,35 @@ function useFitViewOnNewFlow(blockIds: string): void {
     const ids = (joined: string) => (joined === '' ? [] : joined.split('\n'));
     if (isDifferentFlow(ids(before), ids(blockIds))) void fitView(FIT_VIEW_OPTIONS);
   }, [blockIds, fitView]);
+}
+
+/** The footprint of a block on screen, in flow units, for bringing a new one into view. */
+const BLOCK_SIZE = { width: 212, height: 120 };
+
+/**
+ * Pans, without zooming, to a block just added off screen (to the right of the block it follows, say), so that the
+ * user sees where it landed and can reach its ports.
+ */
+function useShowAddedBlock(blockIds: string): void {
+  const { getViewport, setViewport } = useReactFlow();
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const before = previous.current === undefined ? undefined : new Set(previous.current.split('\n'));
+    previous.current = blockIds;
+    if (before === undefined) return;
+    const added = blockIds.split('\n').filter((id) => id !== '' && !before.has(id));
+    if (added.length !== 1) return;
+    const at = getStudioState().doc.view?.positions?.[added[0]!];
+    const pane = document.querySelector('.flow-canvas .react-flow')?.getBoundingClientRect();
+    if (!at || !pane) return;
+    const { x, y, zoom } = getViewport();
+    const margin = 24;
+    const left = at.x * zoom + x;
+    const top = at.y * zoom + y;
+    const right = left + BLOCK_SIZE.width * zoom;
+    const bottom = top + BLOCK_SIZE.height * zoom;
+    const dx = right > pane.width - margin ? pane.width - margin - right : left < margin ? margin - left : 0;
+    const dy = bottom > pane.height - margin ? pane.height - margin - bottom : top < margin ? margin - top : 0;
+    if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 150 });
+  }, [blockIds, getViewport, setViewport]);
 }
