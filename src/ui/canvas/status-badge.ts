@@ -20,6 +20,7 @@ export function statusBadge(state: BlockState | undefined, untouched = false): S
   const status = state?.status ?? 'stale';
   if (status === 'error' && untouched) {
     const why = state?.error ? ` (${state.error.code}: ${state.error.message})` : '';
+    if (state?.error?.code === 'E_PORT_UNCONNECTED') return { status: 'setup', text: 'connect an input', detail: `Connect its inputs${why}` };
     return { status: 'setup', text: 'set me up', detail: `Choose its settings in the inspector${why}` };
   }
   switch (status) {

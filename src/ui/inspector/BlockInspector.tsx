@@ -72,7 +72,8 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
       {badge.status === 'setup' && state?.error && (
         <section className="inspector__needs" role="status" data-testid="inspector-needs">
           <p>
-            Choose its settings above: {state.error.message} <code>{state.error.code}</code>
+            {state.error.code === 'E_PORT_UNCONNECTED' ? 'Connect it: ' : 'Choose its settings above: '}
+            {state.error.message} <code>{state.error.code}</code>
           </p>
         </section>
       )}
