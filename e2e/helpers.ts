@@ -68,6 +68,9 @@ export function golden(flowFile: string): Record<string, { sha256: string; rows:
 }
 
 export async function clickBlock(page: Page, id: string): Promise<void> {
+  // Fitting never shrinks titles under 11 px, so a big flow can reach past the view: bring the block in first.
+  await page.evaluate((blockId) => (window as unknown as { __wrangle: { revealBlock(id: string): void } }).__wrangle.revealBlock(blockId), id);
+  await page.waitForTimeout(50);
   await page.getByTestId(`block-${id}`).click();
 }
 

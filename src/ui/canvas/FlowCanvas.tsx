@@ -22,7 +22,7 @@ import { getStudioState, studioActions, useStudio } from '../state/studio-store'
 import type { Position } from '../state/store-types';
 import { placeBlocks, unstoredPositions } from './auto-layout';
 import { BlockNode } from './BlockNode';
-import { BLOCK_KIND_MIME, provideViewportCentre } from './canvas-bridge';
+import { BLOCK_KIND_MIME, provideBlockReveal, provideViewportCentre } from './canvas-bridge';
 import { ConnectHint } from './ConnectHint';
 import { connectionProblem } from './connection-rules';
 import { edgeBetween, edgeFromConnection } from './edge-ids';
@@ -148,6 +148,15 @@ function CanvasView(): JSX.Element {
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       studioActions.addBlock(kind, { x: Math.round(at.x - DROP_OFFSET.x), y: Math.round(at.y - DROP_OFFSET.y) });
     },
+    [flow],
+  );
+
+  useEffect(
+    () =>
+      provideBlockReveal((id) => {
+        const at = getStudioState().doc.view?.positions?.[id];
+        if (at) void flow.setCenter(at.x + 106, at.y + 60, { zoom: flow.getZoom() });
+      }),
     [flow],
   );
 
