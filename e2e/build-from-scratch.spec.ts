@@ -65,8 +65,9 @@ async function pickColumns(scope: ReturnType<typeof group>, names: readonly stri
 }
 
 async function keyPair(page: Page, left: string, right: string): Promise<void> {
-  await form(page).getByRole('button', { name: 'Add key pair' }).click();
   const pair = group(page, 'Key pair 1');
+  // A new join pairs the key both inputs share by itself; the pair is set explicitly either way.
+  if ((await pair.count()) === 0) await form(page).getByRole('button', { name: 'Add key pair' }).click();
   await pair.getByLabel('Left key').selectOption(left);
   await pair.getByLabel('Right key').selectOption(right);
 }

@@ -68,6 +68,9 @@ export function golden(flowFile: string): Record<string, { sha256: string; rows:
 }
 
 export async function clickBlock(page: Page, id: string): Promise<void> {
+  // Fitting never shrinks titles under 11 px, so a big flow can reach past the view: bring the block in first.
+  await page.evaluate((blockId) => (window as unknown as { __wrangle: { revealBlock(id: string): void } }).__wrangle.revealBlock(blockId), id);
+  await page.waitForTimeout(50);
   await page.getByTestId(`block-${id}`).click();
 }
 
@@ -92,9 +95,14 @@ export async function canvasViewport(page: Page): Promise<{ left: number; top: n
   return { left: box.x, top: box.y, width: box.width, height: box.height, x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
 }
 
-/** Adds a block by double-clicking its palette item; the new block is selected, so its id is the inspector's. */
-export async function addFromPalette(page: Page, kind: string): Promise<string> {
+/**
+ * Adds a block by double-clicking its palette item; the new block is selected, so its id is the inspector's. With
+ * `after`, the selected block stays selected, so the new one lands to its right wired to it; without, nothing is
+ * selected first and the spec wires it itself.
+ */
+export async function addFromPalette(page: Page, kind: string, options: { after?: boolean } = {}): Promise<string> {
   const before = new Set((await studioDoc(page)).blocks.map((b) => b.id));
+  if (!options.after) await page.evaluate(() => (window as unknown as { __wrangle: { actions: { select(ids: string[]): void } } }).__wrangle.actions.select([]));
   await page.getByTestId(`palette-${kind}`).dblclick();
   let added = '';
   await expect.poll(async () => {

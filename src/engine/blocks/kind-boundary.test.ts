@@ -9,7 +9,7 @@ import { blockKinds } from './registry';
  * one kind through the hosts).
  */
 const src = join(__dirname, '..', '..');
-const registries = ['engine/blocks/registry.ts', 'engine/blocks/spark-registry.ts', 'ui/blocks/registry.ts'];
+const registries = ['engine/blocks/registry.ts', 'engine/blocks/spark-registry.ts', 'ui/blocks/registry.ts', 'ui/blocks/hook-registry.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

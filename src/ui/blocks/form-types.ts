@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { Column } from '../../engine/blocks/contract';
 import type { RunFacts } from '../../engine/blocks/contract';
+import type { TableProfile } from '../../engine/profile/types';
 import type { BlockKind, blockRegistry } from '../../engine/blocks/registry';
 
 /** A form's parameter value: what the user is editing, which may not be valid yet. */
@@ -49,3 +50,24 @@ export interface BlockResultViews<K extends BlockKind> {
 }
 
 export type BlockResultViewRegistry = { [K in BlockKind]?: BlockResultViews<K> };
+
+/** What the studio knows of the tables arriving at a block, for settings read from the data. */
+export interface InputFacts {
+  /** The columns arriving at each input port. */
+  columns: Record<string, Column[]>;
+  /** A profile of the table arriving at a port (min, max, frequent values), or undefined when it cannot be had. */
+  profile(port: string): Promise<TableProfile | undefined>;
+}
+
+/** What a kind says about a block beyond its form: settings read from its inputs, and a title from what it does. */
+export interface BlockHooks<K extends BlockKind> {
+  /**
+   * Settings read from the inputs, for a block the user has not touched: only what the data makes certain (a key
+   * both sides share, a column named `rating`); undefined leaves the form asking.
+   */
+  suggest?(facts: InputFacts, params: ParamsOf<K>): Promise<Partial<ParamsOf<K>> | undefined>;
+  /** A title from what the block does with these settings (`Join on movieId`); undefined: the kind's title. */
+  describe?(params: ParamsOf<K>): string | undefined;
+}
+
+export type BlockHookRegistry = { [K in BlockKind]?: BlockHooks<K> };

@@ -89,3 +89,4 @@ export function modelTabOf(block: FlowBlock | undefined): ModelTab | undefined {
 
 /** The kind a data file the user drops or picks becomes, the files it takes, and its params for one such file. */
 export const fileReaderBlock = { kind: 'import' satisfies BlockKind, accept: DATA_FILE_ACCEPT, paramsFor: importParamsFor } as const;
+

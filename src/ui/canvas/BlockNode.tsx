@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type JSX } from 'react';
 import { blockRegistry } from '../../engine/blocks/registry';
+import { hasStartingParams } from '../state/default-params';
+import { blockTitle } from '../blocks/hook-registry';
 import type { BlockFlowNode } from './flow-elements';
 import { statusBadge } from './status-badge';
 
@@ -36,18 +38,19 @@ function PortRow({ input, output }: PortRowProps): JSX.Element {
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>): JSX.Element {
   const { block, state, inputs, outputs } = data;
   const definition = blockRegistry[block.kind];
-  const badge = statusBadge(state);
+  const badge = statusBadge(state, hasStartingParams(block.kind, block.params));
+  const title = blockTitle(block);
   const rows = Math.max(inputs.length, outputs.length);
   return (
     <div
       className={`block-node block-node--${badge.status} block-node--${definition.family} nokey${selected ? ' is-selected' : ''}`}
       data-testid={`block-${block.id}`}
       data-status={badge.status}
-      title={`${block.label ?? definition.title} (${block.id})\n${definition.description}`}
+      title={`${title} (${block.id})\n${definition.description}`}
     >
       <div className="block-node__header">
-        <span className="block-node__title">{block.label ?? definition.title}</span>
-        <span className="block-node__kind">{block.kind}</span>
+        <span className="block-node__title">{title}</span>
+        <span className="block-node__kind">{definition.title}</span>
       </div>
       {rows > 0 && (
         <div className="block-node__ports">

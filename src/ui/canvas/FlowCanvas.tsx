@@ -3,6 +3,7 @@ import '../styles/canvas.css';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -11,6 +12,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type FitViewOptions,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -20,7 +22,7 @@ import { getStudioState, studioActions, useStudio } from '../state/studio-store'
 import type { Position } from '../state/store-types';
 import { placeBlocks, unstoredPositions } from './auto-layout';
 import { BlockNode } from './BlockNode';
-import { BLOCK_KIND_MIME, provideViewportCentre } from './canvas-bridge';
+import { BLOCK_KIND_MIME, provideBlockReveal, provideViewportCentre } from './canvas-bridge';
 import { ConnectHint } from './ConnectHint';
 import { connectionProblem } from './connection-rules';
 import { edgeBetween, edgeFromConnection } from './edge-ids';
@@ -32,7 +34,13 @@ import { useSelectionSync } from './use-selection-sync';
 const nodeTypes: NodeTypes = { block: BlockNode };
 /** Where a dropped block's top-left corner goes relative to the pointer: the pointer lands on its title. */
 const DROP_OFFSET = { x: 100, y: 20 };
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+/**
+ * Fitting never zooms out so far that a block title (13 px) reads under 11 px: a bigger flow scrolls instead. The
+ * bottom padding keeps the fitted flow clear of the minimap and the zoom buttons.
+ */
+const TITLE_PX = 13;
+const MIN_TITLE_PX = 11;
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: '24px', left: '24px', right: '24px', bottom: '130px' }, maxZoom: 1, minZoom: MIN_TITLE_PX / TITLE_PX };
 // Small, bottom-left: flows read left to right, so that corner is the one least likely to hold a block.
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
@@ -145,6 +153,15 @@ function CanvasView(): JSX.Element {
 
   useEffect(
     () =>
+      provideBlockReveal((id) => {
+        const at = getStudioState().doc.view?.positions?.[id];
+        if (at) void flow.setCenter(at.x + 106, at.y + 60, { zoom: flow.getZoom() });
+      }),
+    [flow],
+  );
+
+  useEffect(
+    () =>
       provideViewportCentre(() => {
         const box = container.current?.getBoundingClientRect();
         if (!box) return { x: 0, y: 0 };
@@ -154,7 +171,9 @@ function CanvasView(): JSX.Element {
     [flow],
   );
 
-  useFitViewOnNewFlow(doc.blocks.map((b) => b.id).join('\n'));
+  const blockIds = doc.blocks.map((b) => b.id).join('\n');
+  useFitViewOnNewFlow(blockIds);
+  useShowAddedBlock(blockIds);
 
   return (
     <div className="flow-canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
@@ -178,7 +197,11 @@ function CanvasView(): JSX.Element {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap<BlockFlowNode> position="bottom-left" style={MINIMAP_SIZE} pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
-        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
+          <ControlButton onClick={() => studioActions.tidyUp()} title="Tidy up: lay the flow out in stages, inputs first (undoable)" aria-label="Tidy up">
+            ⇶
+          </ControlButton>
+        </Controls>
         <ConnectHint />
       </ReactFlow>
       {doc.blocks.length === 0 && (
@@ -212,4 +235,35 @@ function useFitViewOnNewFlow(blockIds: string): void {
     const ids = (joined: string) => (joined === '' ? [] : joined.split('\n'));
     if (isDifferentFlow(ids(before), ids(blockIds))) void fitView(FIT_VIEW_OPTIONS);
   }, [blockIds, fitView]);
+}
+
+/** The footprint of a block on screen, in flow units, for bringing a new one into view. */
+const BLOCK_SIZE = { width: 212, height: 120 };
+
+/**
+ * Pans, without zooming, to a block just added off screen (to the right of the block it follows, say), so that the
+ * user sees where it landed and can reach its ports.
+ */
+function useShowAddedBlock(blockIds: string): void {
+  const { getViewport, setViewport } = useReactFlow();
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const before = previous.current === undefined ? undefined : new Set(previous.current.split('\n'));
+    previous.current = blockIds;
+    if (before === undefined) return;
+    const added = blockIds.split('\n').filter((id) => id !== '' && !before.has(id));
+    if (added.length !== 1) return;
+    const at = getStudioState().doc.view?.positions?.[added[0]!];
+    const pane = document.querySelector('.flow-canvas .react-flow')?.getBoundingClientRect();
+    if (!at || !pane) return;
+    const { x, y, zoom } = getViewport();
+    const margin = 24;
+    const left = at.x * zoom + x;
+    const top = at.y * zoom + y;
+    const right = left + BLOCK_SIZE.width * zoom;
+    const bottom = top + BLOCK_SIZE.height * zoom;
+    const dx = right > pane.width - margin ? pane.width - margin - right : left < margin ? margin - left : 0;
+    const dy = bottom > pane.height - margin ? pane.height - margin - bottom : top < margin ? margin - top : 0;
+    if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 150 });
+  }, [blockIds, getViewport, setViewport]);
 }

@@ -3,19 +3,25 @@ import '../styles/palette.css';
 import { useId, useMemo, useState, type DragEvent, type JSX, type MouseEvent } from 'react';
 import type { BlockKind } from '../../engine/blocks/registry';
 import { getStudioState, studioActions } from '../state/studio-store';
-import { freeSpotNear, placeBlocks } from './auto-layout';
+import { freeSpotNear, LAYER_GAP, placeBlocks } from './auto-layout';
 import { BLOCK_KIND_MIME, viewportCentre } from './canvas-bridge';
 import { paletteGroups, type PaletteItem } from './palette-search';
 
-/** Adds a block in the middle of what the canvas shows, on the nearest free spot. */
+/**
+ * Adds a block to the right of the selected block, wired to it where the ports fit; with nothing selected, in the
+ * middle of what the canvas shows. Either way on the nearest free spot.
+ */
 function addNearCentre(kind: BlockKind): void {
-  const centre = viewportCentre();
-  if (!centre) {
-    studioActions.addBlock(kind);
+  const state = getStudioState();
+  const taken = Object.values(placeBlocks(state.doc));
+  const anchor = state.selection.length === 1 ? state.selection[0] : undefined;
+  const at = anchor === undefined ? undefined : placeBlocks(state.doc)[anchor];
+  if (anchor !== undefined && at) {
+    studioActions.addBlock(kind, freeSpotNear({ x: at.x + LAYER_GAP, y: at.y }, taken), undefined, anchor);
     return;
   }
-  const taken = Object.values(placeBlocks(getStudioState().doc));
-  studioActions.addBlock(kind, freeSpotNear(centre, taken));
+  const centre = viewportCentre();
+  studioActions.addBlock(kind, centre ? freeSpotNear(centre, taken) : undefined);
 }
 
 function PaletteEntry({ item }: { item: PaletteItem }): JSX.Element {

@@ -21,3 +21,19 @@ export function provideViewportCentre(finder: CentreFinder): () => void {
 export function viewportCentre(): Position | undefined {
   return findCentre?.();
 }
+
+type BlockRevealer = (blockId: string) => void;
+let reveal: BlockRevealer | undefined;
+
+/** Called by the mounted canvas: centres a block in the view without zooming. Returns the function that withdraws it. */
+export function provideBlockReveal(revealer: BlockRevealer): () => void {
+  reveal = revealer;
+  return () => {
+    if (reveal === revealer) reveal = undefined;
+  };
+}
+
+/** Centres a block in the canvas (a flow bigger than the view scrolls rather than shrinks). */
+export function revealBlock(blockId: string): void {
+  reveal?.(blockId);
+}

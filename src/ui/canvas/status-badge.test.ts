@@ -25,3 +25,14 @@ describe('statusBadge', () => {
     );
   });
 });
+
+describe('a block still on its starting settings', () => {
+  const failed = (code: string) => ({ blockId: 'b', status: 'error', outputs: {}, error: { code, message: 'm' } }) as unknown as BlockState;
+  it('asks to be set up instead of showing its error code', () => {
+    expect(statusBadge(failed('E_COLUMN_MISSING'), true)).toMatchObject({ status: 'setup', text: 'set me up' });
+    expect(statusBadge(failed('E_PORT_UNCONNECTED'), true)).toMatchObject({ status: 'setup', text: 'connect an input' });
+  });
+  it('shows the code once the user has set it up', () => {
+    expect(statusBadge(failed('E_COLUMN_MISSING'), false)).toMatchObject({ status: 'error', text: 'E_COLUMN_MISSING' });
+  });
+});

@@ -2,7 +2,8 @@ import { assertNever } from '../../engine/assert-never';
 import type { BlockState, BlockStatus } from '../../worker/engine-api';
 
 export interface StatusBadge {
-  status: BlockStatus;
+  /** `setup`: a block the user has not set up yet that cannot run as it is; it asks rather than fails. */
+  status: BlockStatus | 'setup';
   text: string;
   /** A longer explanation, for the tooltip and screen readers. */
   detail: string;
@@ -12,10 +13,16 @@ const rowCount = (rows: number): string => `${rows.toLocaleString('en-US')} ${ro
 
 /**
  * What a block's badge says. A block the engine has not reported on yet counts as stale: its result is not
- * computed for the current document.
+ * computed for the current document. An `untouched` block (still on its starting settings) that cannot run asks to
+ * be set up instead of showing an error code: the user has not made a mistake yet.
  */
-export function statusBadge(state: BlockState | undefined): StatusBadge {
+export function statusBadge(state: BlockState | undefined, untouched = false): StatusBadge {
   const status = state?.status ?? 'stale';
+  if (status === 'error' && untouched) {
+    const why = state?.error ? ` (${state.error.code}: ${state.error.message})` : '';
+    if (state?.error?.code === 'E_PORT_UNCONNECTED') return { status: 'setup', text: 'connect an input', detail: `Connect its inputs${why}` };
+    return { status: 'setup', text: 'set me up', detail: `Choose its settings in the inspector${why}` };
+  }
   switch (status) {
     case 'fresh': {
       const text = state?.rows === undefined ? 'ready' : rowCount(state.rows);

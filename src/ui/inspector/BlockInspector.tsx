@@ -2,8 +2,10 @@ import { useMemo, type ComponentType, type JSX } from 'react';
 import { blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import type { FlowBlock } from '../../engine/flow/schema';
 import type { BlockFormProps, FormParams } from '../blocks/form-types';
+import { blockTitle } from '../blocks/hook-registry';
 import { blockFormRegistry } from '../blocks/registry';
 import { statusBadge } from '../canvas/status-badge';
+import { hasStartingParams } from '../state/default-params';
 import { useStudio } from '../state/studio-store';
 import { CompiledSql } from './CompiledSql';
 import { FormBoundary } from './FormBoundary';
@@ -24,7 +26,7 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
   const inputs = useMemo(() => upstreamColumns(doc, runtime, block), [doc, runtime, block]);
   const { draft, edit } = useParamsDraft(block.id, block.kind, block.params);
   const definition = blockRegistry[block.kind];
-  const badge = statusBadge(state);
+  const badge = statusBadge(state, hasStartingParams(block.kind, block.params));
   const Form = formFor(block.kind);
   return (
     <div className="inspector__block" data-testid="inspector-block" data-block-id={block.id}>
@@ -43,7 +45,7 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
           </span>
         </p>
       </header>
-      <LabelField blockId={block.id} label={block.label} placeholder={definition.title} />
+      <LabelField blockId={block.id} label={block.label} placeholder={blockTitle({ ...block, label: undefined } as FlowBlock)} />
       <section className="inspector__section inspector__form" aria-label="Settings">
         <FormBoundary kind={block.kind}>
           <Form
@@ -67,7 +69,15 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
           </div>
         )}
       </section>
-      {state?.status === 'error' && state.error && (
+      {badge.status === 'setup' && state?.error && (
+        <section className="inspector__needs" role="status" data-testid="inspector-needs">
+          <p>
+            {state.error.code === 'E_PORT_UNCONNECTED' ? 'Connect it: ' : 'Choose its settings above: '}
+            {state.error.message} <code>{state.error.code}</code>
+          </p>
+        </section>
+      )}
+      {badge.status === 'error' && state?.error && (
         <section className="inspector__error" role="alert" data-testid="inspector-error">
           <h3>
             <code>{state.error.code}</code>

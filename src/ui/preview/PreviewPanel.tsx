@@ -1,6 +1,7 @@
 import { useId, useState, type JSX } from 'react';
 import type { BlockState, EngineClient } from '../../worker/engine-api';
 import { useStudio } from '../state/studio-store';
+import { blockTitle } from '../blocks/hook-registry';
 import { resultViewsOf } from '../blocks/registry';
 import type { ChartPick } from './chart/chart-spec';
 import { ChartView } from './chart/ChartView';
@@ -68,8 +69,8 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         <PreviewTabs idBase={idBase} active={tab} onChange={setTab} modelLabel={modelTab?.label} />
         {blockId !== undefined && (
           <span className="preview-title" title={port ? `${blockId} · ${port}` : blockId}>
-            {blockId}
-            {port ? ` · ${port}` : ''}
+            {block ? blockTitle(block) : blockId}
+            {port && ports.length > 1 ? ` · ${port}` : ''}
           </span>
         )}
         {shellPort === undefined && blockId !== undefined && port !== undefined && (

@@ -25,6 +25,8 @@ import {
   type Clipboard,
 } from './doc-edits';
 import type { CommitOptions } from './history';
+import { autoLayout } from '../canvas/auto-layout';
+import { wireAfter } from './auto-wire';
 import { expectedInputs } from './missing-inputs';
 import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
@@ -43,6 +45,8 @@ export interface StoreCore {
   /** The run loop, once an engine is attached: training cancels and re-runs go through it. */
   runLoop(): RunLoop | undefined;
   notify(kind: NoticeKind, message: string, action?: Notice['action']): number;
+  /** A block the user just added: its settings may be read from its inputs once they have columns. */
+  blockAdded?(id: string): void;
   /** A file is now registered for this input, under this file name: the blocks reading it run again. */
   fileRegistered(inputName: string, fileName: string, sourceName?: string): void;
   /** Recomputes the blocks reading these inputs, and those below them (the document did not change). */
@@ -61,7 +65,7 @@ export function createActions(core: StoreCore): StudioActions {
   const edit = (next: FlowDocument, options?: CommitOptions): void => core.commit(next, options);
 
   return {
-    addBlock(kind, position, params) {
+    addBlock(kind, position, params, after) {
       if (!isBlockKind(kind)) throw new Error(`Unknown block kind "${String(kind)}"`);
       const valid = validateParams(kind, params === undefined ? defaultParams(kind) : params);
       if (!valid.ok) {
@@ -72,7 +76,9 @@ export function createActions(core: StoreCore): StudioActions {
       const current = doc();
       const id = nextBlockId(current, kind);
       const at = position ?? placeNewBlock(current, core.state().selection.at(-1));
-      edit(addBlockToDoc(current, makeBlock(id, kind, valid.params), at));
+      core.blockAdded?.(id);
+      const added = addBlockToDoc(current, makeBlock(id, kind, valid.params), at);
+      edit(after === undefined ? added : wireAfter(added, after, id));
       core.publish({ selection: [id] });
       return id;
     },
@@ -115,6 +121,10 @@ export function createActions(core: StoreCore): StudioActions {
 
     moveBlocks(positions) {
       edit(moveBlocksInDoc(doc(), positions));
+    },
+
+    tidyUp() {
+      edit(moveBlocksInDoc(doc(), autoLayout(doc())));
     },
 
     select(ids) {

@@ -7,7 +7,7 @@
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { EngineClient } from '../../worker/engine-api';
 import { createActions, type StoreCore } from './actions';
-import { emptyFlow, setBlockFitted } from './doc-edits';
+import { emptyFlow, setBlockFitted, setBlockParams } from './doc-edits';
 import { EditHistory } from './history';
 import { InputRegistry } from './input-registry';
 import { missingInputs } from './missing-inputs';
@@ -15,6 +15,7 @@ import { loadSampleRows } from './preview-sample-setting';
 import type { Runtime } from './run-state';
 import { RunWiring } from './run-wiring';
 import type { Notice, NoticeKind, SaveStatus, StudioActions, StudioState } from './store-types';
+import { SettingsSuggester } from './suggest-settings';
 import type { LiveTrainings } from './training-state';
 
 /** At most this many notices are kept; older ones give way. */
@@ -60,6 +61,19 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     if (rerun) wiring.rerun(prev, next, { leading: true });
   });
   let noticeId = 0;
+  const suggester = new SettingsSuggester({
+    doc: () => history.present(),
+    runtime: () => state.runtime,
+    engine: () => wiring.engine(),
+    apply(blockId, basis, params) {
+      const present = history.present();
+      // Only onto the very settings the suggestion was read for: an edit made meanwhile wins.
+      const now = present.blocks.find((b) => b.id === blockId)?.params;
+      if (now === undefined || JSON.stringify(now) !== JSON.stringify(basis)) return;
+      const result = setBlockParams(present, blockId, params);
+      if (result.ok) history.commit(result.doc, { undoable: false });
+    },
+  });
   const listeners = new Set<() => void>();
   let state: StudioState = {
     doc: initial,
@@ -90,6 +104,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     next.canUndo = history.canUndo();
     next.canRedo = history.canRedo();
     state = next;
+    if (patch.doc || patch.runtime) suggester.check();
     for (const l of [...listeners]) l();
   }
 
@@ -115,6 +130,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
     attachedEngine: () => wiring.attached,
     runLoop: () => wiring.runLoop(),
     notify,
+    blockAdded: (id) => suggester.blockAdded(id),
     fileRegistered(inputName, fileName, sourceName = fileName) {
       inputs.registered(inputName, fileName);
       publish({ inputSources: { ...state.inputSources, [inputName]: sourceName } });

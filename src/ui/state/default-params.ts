@@ -35,3 +35,8 @@ export function defaultParams(kind: BlockKind): unknown {
   return parsed.data;
 }
 
+
+/** Whether a block still has the settings it started with: the user has not chosen anything on it yet. */
+export function hasStartingParams(kind: BlockKind, params: unknown): boolean {
+  return JSON.stringify(params) === JSON.stringify(defaultParams(kind));
+}

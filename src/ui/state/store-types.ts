@@ -57,8 +57,13 @@ export interface StudioState {
 export type ConnectResult = { ok: true } | { ok: false; reason: string };
 
 export interface StudioActions {
-  /** Adds a block with its kind's default params (or the given ones) and selects it. Returns its id. */
-  addBlock(kind: BlockKind, position?: Position, params?: unknown): string;
+  /**
+   * Adds a block with its kind's default params (or the given ones) and selects it. Returns its id. `after`: the
+   * block it follows, wired to it where the ports fit, in the same undo step.
+   */
+  addBlock(kind: BlockKind, position?: Position, params?: unknown, after?: string): string;
+  /** Lays the flow out left to right in stages (inputs first). One undo step. */
+  tidyUp(): void;
   /** Replaces a block's params; they must already be valid for its kind. One undo step. */
   updateParams(blockId: string, params: unknown): void;
   setLabel(blockId: string, label: string): void;

@@ -1,4 +1,5 @@
 import { ColumnSelect } from '../../forms/ColumnSelect';
+import { sharedKey } from '../column-guess';
 import { blockDefault } from '../../forms/defaults';
 import { FormShell } from '../../forms/FormShell';
 import { listPatterns } from '../../forms/issues';
@@ -35,7 +36,7 @@ export function JoinForm({ params, onChange, inputs, issues }: BlockFormProps<'j
           label="Keys"
           itemName="key pair"
           {...field('keys')}
-          newItem={() => ({ left: left[0]?.name ?? '', right: right[0]?.name ?? '' })}
+          newItem={() => sharedKey(left, right) ?? { left: '', right: '' }}
         >
           {(pair, i, update) => {
             const key = fieldBinder(pair, update, `keys.${i}`);

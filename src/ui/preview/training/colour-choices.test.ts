@@ -9,7 +9,7 @@ const block = (id: string, label?: string) => ({ id, kind: 'import', params: {},
 const state = (blockId: string, outputs: Record<string, Column[]>): BlockState => ({ blockId, status: 'fresh', outputs });
 
 // The music flow's shape: the tracks import has the genre; the join renamed its trackIds; the split has two outputs.
-const blocks = [block('tracks', 'Tracks'), block('join_tracks', 'Join on trackId'), block('als_split'), block('als_train')];
+const blocks = [block('tracks', 'Tracks'), block('join_tracks', 'Join on trackId'), block('als_split', 'ALS split'), block('als_train')];
 const runtime = {
   tracks: state('tracks', { out: cols('trackId genre energy:DOUBLE') }),
   join_tracks: state('join_tracks', { out: cols('trackId_0 trackId_1 genre') }),
@@ -27,10 +27,10 @@ describe('colour choices of the item-factor scatter', () => {
     expect(joined.map((c) => c.label)).toEqual([
       'genre — Tracks',
       'energy — Tracks',
-      'userId — als_split (train)',
-      'Rating — als_split (train)',
-      'userId — als_split (test)',
-      'Rating — als_split (test)',
+      'userId — ALS split (train)',
+      'Rating — ALS split (train)',
+      'userId — ALS split (test)',
+      'Rating — ALS split (test)',
     ]);
     expect(joined[0]).toMatchObject({ kind: 'joined', blockId: 'tracks', port: 'out', key: 'trackId', column: { name: 'genre', type: 'VARCHAR' } });
     expect(joined[2]).toMatchObject({ blockId: 'als_split', port: 'train', key: 'TrackID' });

@@ -6,6 +6,7 @@
 import type { Column } from '../../../engine/blocks/contract';
 import type { FlowBlock } from '../../../engine/flow/schema';
 import type { BlockState } from '../../../worker/engine-api';
+import { blockTitle } from '../../blocks/hook-registry';
 import { colourColumns } from './model-pages';
 
 export type ColourChoice =
@@ -38,7 +39,7 @@ export function joinedColourChoices(
     for (const [port, columns] of outputs) {
       const key = columns.find((c) => c.name.toLowerCase() === id);
       if (!key) continue;
-      const source = `${block.label ?? block.id}${outputs.length > 1 ? ` (${port})` : ''}`;
+      const source = `${blockTitle(block)}${outputs.length > 1 ? ` (${port})` : ''}`;
       for (const column of columns) {
         if (column === key) continue;
         const value = JSON.stringify(['joined', block.id, port, column.name]);
