@@ -1,8 +1,7 @@
 import { WrangleError, isWrangleError } from '../errors/catalog';
+import { SANDBOX_REFUSAL } from '../sql/sandbox-refusal';
 import { isCancelledStatement } from '../sql/sql-runner';
 
-/** Engine messages that mean the sandbox said no: file access outside the allowed paths, network, settings. */
-const SANDBOX = /Permission Error|external access|enable_external_access|disabled by configuration|lock_configuration|cannot change configuration|allowed_(directories|paths)|not allowed/i;
 
 /**
  * Turns whatever a runner threw into a WrangleError for a block. Blocks may explain their own SQL's errors
@@ -18,7 +17,7 @@ export function classifyError(e: unknown, blockId: string, explain?: (message: s
   // DuckDB's own advice after the first line names settings that the locked sandbox refuses: the catalog's replaces it.
   const outOfMemory = /Out of Memory Error: ([^\n]*)/.exec(message);
   if (outOfMemory) return new WrangleError('E_OUT_OF_MEMORY', { detail: outOfMemory[1]! }, blockId);
-  if (SANDBOX.test(message)) return new WrangleError('E_SANDBOX_DENIED', { detail: message }, blockId);
+  if (SANDBOX_REFUSAL.test(message)) return new WrangleError('E_SANDBOX_DENIED', { detail: message }, blockId);
   if (/^Parser Error/i.test(message)) return new WrangleError('E_SQL_INVALID', { detail: message }, blockId);
   return new WrangleError('E_QUERY_FAILED', { detail: message }, blockId);
 }

@@ -14,6 +14,7 @@
  *
  * The result is a read with nothing left to detect (see CsvRead) and a report for the user (see CsvReadReport).
  */
+import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { fail, isWrangleError, WrangleError } from '../../errors/catalog';
 import type { Column } from '../contract';
 import { checkRead, type CheckIo, type CheckResult } from './csv-check';
@@ -66,7 +67,8 @@ export async function planCsvRead(io: CsvPlanIo): Promise<CsvPlan> {
   try {
     return await plan(io, readAs);
   } catch (e) {
-    if (isWrangleError(e) || !(e instanceof Error)) throw e;
+    // What the sandbox refused stays the sandbox's to say.
+    if (isWrangleError(e) || !(e instanceof Error) || SANDBOX_REFUSAL.test(e.message)) throw e;
     // Whatever DuckDB said, the user sees a coded error that names their file, never the engine's copy of it.
     const message = scrubPath(e.message, io.path, s.file);
     const explained = explainCsvError(message, subject, s.csv.maxLineSize, s.csv.quote);

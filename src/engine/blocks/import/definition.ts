@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { seededUnit } from '../../sql/seeded';
 import { ColumnNameSet } from '../columns';
+import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { bareFileName, inputName } from '../file-names';
 import { WrangleError } from '../../errors/catalog';
@@ -59,9 +60,6 @@ function readerCall(p: ImportParams, path: string): string {
   }
   return `read_csv(${[file, ...opts].join(', ')})`;
 }
-
-/** DuckDB's words for a read the sandbox refused. */
-const SANDBOX_REFUSAL = /Permission Error|external access|disabled by configuration|lock_configuration|cannot change configuration|allowed_(directories|paths)|not allowed/i;
 
 export const importBlock = defineBlock({
   kind: 'import',
