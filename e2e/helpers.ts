@@ -67,10 +67,29 @@ export function golden(flowFile: string): Record<string, { sha256: string; rows:
   return JSON.parse(readFileSync(join(repoRoot, 'sample-data', 'expected', flowFile.replace(/\.flow\.json$/, '.json')), 'utf8'));
 }
 
+/**
+ * Fitting never shrinks titles under 11 px, so a big flow can reach past the view: centre the block until it sits
+ * inside the canvas (a fit or a restored viewport may still move the view just after a flow opens).
+ */
+export async function revealInCanvas(page: Page, id: string): Promise<void> {
+  await expect.poll(async () => {
+    await page.evaluate((blockId) => (window as unknown as { __wrangle: { revealBlock(id: string): void } }).__wrangle.revealBlock(blockId), id);
+    await page.waitForTimeout(100);
+    return insideCanvas(page, page.locator(`.react-flow__node[data-id="${id}"]`));
+  }, { message: `block ${id} inside the canvas` }).toBe(true);
+}
+
+/** Whether an element's centre lies inside the canvas's visible area. */
+async function insideCanvas(page: Page, element: ReturnType<Page['locator']>): Promise<boolean> {
+  const canvas = await page.locator('.react-flow').first().boundingBox();
+  const box = await element.boundingBox();
+  if (!canvas || !box) return false;
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return c.x > canvas.x + 4 && c.x < canvas.x + canvas.width - 4 && c.y > canvas.y + 4 && c.y < canvas.y + canvas.height - 4;
+}
+
 export async function clickBlock(page: Page, id: string): Promise<void> {
-  // Fitting never shrinks titles under 11 px, so a big flow can reach past the view: bring the block in first.
-  await page.evaluate((blockId) => (window as unknown as { __wrangle: { revealBlock(id: string): void } }).__wrangle.revealBlock(blockId), id);
-  await page.waitForTimeout(50);
+  await revealInCanvas(page, id);
   await page.getByTestId(`block-${id}`).click();
 }
 
@@ -144,6 +163,9 @@ function centre(box: { x: number; y: number; width: number; height: number }): {
 export async function connectPorts(page: Page, from: { block: string; port: string }, to: { block: string; port: string }): Promise<void> {
   const source = page.locator(`.react-flow__node[data-id="${from.block}"] .react-flow__handle.source[data-handleid="${from.port}"]`);
   const target = page.locator(`.react-flow__node[data-id="${to.block}"] .react-flow__handle.target[data-handleid="${to.port}"]`);
+  // Both ends must be on screen to draw the wire: bring the target in, then the source if that left it out.
+  await revealInCanvas(page, to.block);
+  if (!(await insideCanvas(page, source))) await revealInCanvas(page, from.block);
   const a = centre((await source.boundingBox())!);
   const b = centre((await target.boundingBox())!);
   await page.mouse.move(a.x, a.y);

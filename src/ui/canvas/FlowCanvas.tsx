@@ -154,8 +154,10 @@ function CanvasView(): JSX.Element {
   useEffect(
     () =>
       provideBlockReveal((id) => {
-        const at = getStudioState().doc.view?.positions?.[id];
-        if (at) void flow.setCenter(at.x + 106, at.y + 60, { zoom: flow.getZoom() });
+        // The canvas's own node: a flow opened without saved positions is laid out here, not in the document.
+        const node = flow.getNode(id);
+        const at = node?.position ?? getStudioState().doc.view?.positions?.[id];
+        if (at) void flow.setCenter(at.x + (node?.measured?.width ?? 212) / 2, at.y + (node?.measured?.height ?? 120) / 2, { zoom: flow.getZoom() });
       }),
     [flow],
   );
