@@ -16,7 +16,7 @@ const DEPTH = Math.ceil(SPILL_NAME_ROOM / '/./..'.length);
 /**
  * A run's private spill directory. DuckDB 1.4.3 adds its `temp_directory` to `allowed_directories` when external
  * access goes off (no setting avoids it), and that check reads paths as text: `<dir>/./../` passes it and climbs
- * out. So DuckDB spills into `<parent>/wrangle-spill-XXXXXX/<128 random bits>/d/…/d/././…/.`:
+ * out. So DuckDB spills into `<parent>/wrangle-spill-<mkdtemp's six random characters>/<128 random bits>/d/…/d/././…/.`:
  * - the root is created mode 0700 and removed after the run (also on failure, Ctrl-C and SIGTERM);
  * - its name holds 128 random bits, and nothing a flow may call reads it back (the user-SQL guard refuses
  *   `current_setting`, `duckdb_*()`, `pg_settings` and every file function: src/engine/sql/sql-policy.ts);

@@ -83,3 +83,14 @@ export function categoryColumn(profile: TableProfile | undefined, limit: number)
     (c) => isTextType(c.type) && c.distinct >= 2 && c.distinct <= limit && c.distinct < profile.rows && !/id$/i.test(nameKey(c.name)),
   )?.name;
 }
+
+/** The user, item and rating columns a model block would take from its ratings' columns, where their names give them. */
+export function suggestRatingColumns(columns: Record<string, Column[]>): { userColumn?: string; itemColumn?: string; ratingColumn?: string } | undefined {
+  const found = ratingColumns(columns.ratings ?? []);
+  const next = {
+    ...(found.user ? { userColumn: found.user } : {}),
+    ...(found.item ? { itemColumn: found.item } : {}),
+    ...(found.rating ? { ratingColumn: found.rating } : {}),
+  };
+  return Object.keys(next).length > 0 ? next : undefined;
+}

@@ -43,7 +43,11 @@ function hooksOf(kind: BlockKind): BlockHooks<BlockKind> {
 
 /** What people call a block: the name they gave it, else what it does (`Join on movieId`), else its kind's title. */
 export function blockTitle(block: FlowBlock): string {
-  if (block.label !== undefined && block.label !== '') return block.label;
+  return block.label !== undefined && block.label !== '' ? block.label : describedTitle(block);
+}
+
+/** What the block does, from its kind's describe hook, whatever label the user gave it. */
+export function describedTitle(block: FlowBlock): string {
   // A describe hook reads params its kind's schema parsed; a block loaded from an old file must not break the canvas.
   try {
     return hooksOf(block.kind).describe?.(block.params as never) ?? blockRegistry[block.kind].title;

@@ -2,7 +2,7 @@ import { useMemo, type ComponentType, type JSX } from 'react';
 import { blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import type { FlowBlock } from '../../engine/flow/schema';
 import type { BlockFormProps, FormParams } from '../blocks/form-types';
-import { blockTitle } from '../blocks/hook-registry';
+import { describedTitle } from '../blocks/hook-registry';
 import { blockFormRegistry } from '../blocks/registry';
 import { statusBadge } from '../canvas/status-badge';
 import { hasStartingParams } from '../state/default-params';
@@ -45,7 +45,7 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
           </span>
         </p>
       </header>
-      <LabelField blockId={block.id} label={block.label} placeholder={blockTitle({ ...block, label: undefined } as FlowBlock)} />
+      <LabelField blockId={block.id} label={block.label} placeholder={describedTitle(block)} />
       <section className="inspector__section inspector__form" aria-label="Settings">
         <FormBoundary kind={block.kind}>
           <Form

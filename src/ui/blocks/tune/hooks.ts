@@ -1,16 +1,8 @@
-import { ratingColumns } from '../column-guess';
+import { suggestRatingColumns } from '../column-guess';
 import type { BlockHooks } from '../form-types';
 
 /** User, item and rating columns by their names and types, as Train ALS picks them. */
 export const tuneHooks: BlockHooks<'tune'> = {
-  async suggest({ columns }) {
-    const found = ratingColumns(columns.ratings ?? []);
-    const next = {
-      ...(found.user ? { userColumn: found.user } : {}),
-      ...(found.item ? { itemColumn: found.item } : {}),
-      ...(found.rating ? { ratingColumn: found.rating } : {}),
-    };
-    return Object.keys(next).length > 0 ? next : undefined;
-  },
+  suggest: async ({ columns }) => suggestRatingColumns(columns),
   describe: (params) => `Tune ALS: ${params.userColumn} × ${params.itemColumn}`,
 };
