@@ -68,15 +68,17 @@ export function golden(flowFile: string): Record<string, { sha256: string; rows:
 }
 
 /**
- * Fitting never shrinks titles under 11 px, so a big flow can reach past the view: centre the block until it sits
- * inside the canvas (a fit or a restored viewport may still move the view just after a flow opens).
+ * Fitting never shrinks titles under 11 px, so a big flow can reach past the view: centre the blocks, together, until
+ * each sits inside the canvas (a fit, a restored viewport or the pan to a block just added may still move the view).
  */
-export async function revealInCanvas(page: Page, id: string): Promise<void> {
+export async function revealInCanvas(page: Page, ids: string | readonly string[]): Promise<void> {
+  const blocks = typeof ids === 'string' ? [ids] : [...ids];
   await expect.poll(async () => {
-    await page.evaluate((blockId) => (window as unknown as { __wrangle: { revealBlock(id: string): void } }).__wrangle.revealBlock(blockId), id);
+    await page.evaluate((blockIds) => (window as unknown as { __wrangle: { revealBlocks(ids: readonly string[]): void } }).__wrangle.revealBlocks(blockIds), blocks);
     await page.waitForTimeout(100);
-    return insideCanvas(page, page.locator(`.react-flow__node[data-id="${id}"]`));
-  }, { message: `block ${id} inside the canvas` }).toBe(true);
+    for (const id of blocks) if (!(await insideCanvas(page, page.locator(`.react-flow__node[data-id="${id}"]`)))) return false;
+    return true;
+  }, { message: `blocks ${blocks.join(', ')} inside the canvas` }).toBe(true);
 }
 
 /** Whether an element's centre lies inside the canvas's visible area. */
@@ -163,9 +165,12 @@ function centre(box: { x: number; y: number; width: number; height: number }): {
 export async function connectPorts(page: Page, from: { block: string; port: string }, to: { block: string; port: string }): Promise<void> {
   const source = page.locator(`.react-flow__node[data-id="${from.block}"] .react-flow__handle.source[data-handleid="${from.port}"]`);
   const target = page.locator(`.react-flow__node[data-id="${to.block}"] .react-flow__handle.target[data-handleid="${to.port}"]`);
-  // Both ends must be on screen to draw the wire: bring the target in, then the source if that left it out.
-  await revealInCanvas(page, to.block);
-  if (!(await insideCanvas(page, source))) await revealInCanvas(page, from.block);
+  // Both ends must be on screen to draw the wire: centre the two blocks together (one after the other would push the
+  // first out again when they lie far apart).
+  await revealInCanvas(page, [from.block, to.block]);
+  if (!(await insideCanvas(page, source)) || !(await insideCanvas(page, target))) {
+    throw new Error(`blocks ${from.block} and ${to.block} lie too far apart to show both in the canvas`);
+  }
   const a = centre((await source.boundingBox())!);
   const b = centre((await target.boundingBox())!);
   await page.mouse.move(a.x, a.y);

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { BlockState } from '../worker/engine-api';
 import { App } from './App';
-import { revealBlock } from './canvas/canvas-bridge';
+import { revealBlocks } from './canvas/canvas-bridge';
 import { createEngineClient } from './engine/engine-client';
 import { startStudio } from './shell/first-launch';
 import type { StudioActions } from './state/store-types';
@@ -18,8 +18,8 @@ export interface StudioTestHooks {
   getRuntime(): Record<string, BlockState>;
   killEngine(): Promise<void>;
   actions: StudioActions;
-  /** Centres a block in the canvas, for specs that click blocks of a flow bigger than the view. */
-  revealBlock(blockId: string): void;
+  /** Centres blocks in the canvas, for specs that click or wire blocks of a flow bigger than the view. */
+  revealBlocks(blockIds: readonly string[]): void;
 }
 
 const engine = createEngineClient();
@@ -32,7 +32,7 @@ const hooks: StudioTestHooks = {
   getRuntime: () => getStudioState().runtime,
   killEngine: () => engine.restart('test-hook'),
   actions: studioActions,
-  revealBlock,
+  revealBlocks,
 };
 // Assigned rather than declared on Window: the e2e specs declare their own view of it for page.evaluate.
 Object.assign(window, { __wrangle: hooks });

@@ -153,11 +153,19 @@ function CanvasView(): JSX.Element {
 
   useEffect(
     () =>
-      provideBlockReveal((id) => {
-        // The canvas's own node: a flow opened without saved positions is laid out here, not in the document.
-        const node = flow.getNode(id);
-        const at = node?.position ?? getStudioState().doc.view?.positions?.[id];
-        if (at) void flow.setCenter(at.x + (node?.measured?.width ?? 212) / 2, at.y + (node?.measured?.height ?? 120) / 2, { zoom: flow.getZoom() });
+      provideBlockReveal((ids) => {
+        const boxes = ids.flatMap((id) => {
+          // The canvas's own node: a flow opened without saved positions is laid out here, not in the document.
+          const node = flow.getNode(id);
+          const at = node?.position ?? getStudioState().doc.view?.positions?.[id];
+          return at ? [{ ...at, width: node?.measured?.width ?? BLOCK_SIZE.width, height: node?.measured?.height ?? BLOCK_SIZE.height }] : [];
+        });
+        if (boxes.length === 0) return;
+        const left = Math.min(...boxes.map((b) => b.x));
+        const top = Math.min(...boxes.map((b) => b.y));
+        const right = Math.max(...boxes.map((b) => b.x + b.width));
+        const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+        void flow.setCenter((left + right) / 2, (top + bottom) / 2, { zoom: flow.getZoom() });
       }),
     [flow],
   );

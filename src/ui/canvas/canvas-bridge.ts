@@ -22,10 +22,10 @@ export function viewportCentre(): Position | undefined {
   return findCentre?.();
 }
 
-type BlockRevealer = (blockId: string) => void;
+type BlockRevealer = (blockIds: readonly string[]) => void;
 let reveal: BlockRevealer | undefined;
 
-/** Called by the mounted canvas: centres a block in the view without zooming. Returns the function that withdraws it. */
+/** Called by the mounted canvas: centres blocks in the view without zooming. Returns the function that withdraws it. */
 export function provideBlockReveal(revealer: BlockRevealer): () => void {
   reveal = revealer;
   return () => {
@@ -33,7 +33,10 @@ export function provideBlockReveal(revealer: BlockRevealer): () => void {
   };
 }
 
-/** Centres a block in the canvas (a flow bigger than the view scrolls rather than shrinks). */
-export function revealBlock(blockId: string): void {
-  reveal?.(blockId);
+/**
+ * Centres the blocks, together, in the canvas (a flow bigger than the view scrolls rather than shrinks): the middle of
+ * the box around them goes to the middle of the view, so two blocks that fit in the view are both on screen.
+ */
+export function revealBlocks(blockIds: readonly string[]): void {
+  reveal?.(blockIds);
 }
