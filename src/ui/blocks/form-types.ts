@@ -31,7 +31,7 @@ export type BlockFormRegistry = { [K in BlockKind]: ComponentType<BlockFormProps
 export type ParamsOf<K extends BlockKind> = z.output<(typeof blockRegistry)[K]['params']>;
 
 /** What a block of kind K reports about its run (its definition's `report`). */
-export type ReportOf<K extends BlockKind> = (typeof blockRegistry)[K] extends { report?: (facts: RunFacts) => infer R } ? Exclude<R, undefined> : never;
+export type ReportOf<K extends BlockKind> = (typeof blockRegistry)[K] extends { report?: (facts: RunFacts) => infer R } ? Exclude<Awaited<R>, undefined> : never;
 
 /** The extra tab of the bottom panel a model block gets: a training's progress and model, or an evaluation's crosstab. */
 export interface ModelTab {
@@ -68,6 +68,17 @@ export interface BlockHooks<K extends BlockKind> {
   suggest?(facts: InputFacts, params: ParamsOf<K>): Promise<Partial<ParamsOf<K>> | undefined>;
   /** A title from what the block does with these settings (`Join on movieId`); undefined: the kind's title. */
   describe?(params: ParamsOf<K>): string | undefined;
+  /**
+   * What the block's card counts once it has run, where its main table's rows mean little (`30,000 rows scored`,
+   * `610 users · 9,724 items`); undefined: its rows.
+   */
+  cardCount?(result: RunResult<K>): string | undefined;
+}
+
+/** What a block's card knows of its last run. */
+export interface RunResult<K extends BlockKind> {
+  rows: number | undefined;
+  report: ReportOf<K> | undefined;
 }
 
 export type BlockHookRegistry = { [K in BlockKind]?: BlockHooks<K> };
