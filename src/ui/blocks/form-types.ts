@@ -39,6 +39,16 @@ export interface ModelTab {
   label: string;
   /** Shown first when the block is selected. */
   byDefault: boolean;
+  /** An evaluation's error distances in words of its rating scale ("within half a star"). */
+  distances?: DistanceNames;
+}
+
+/** What an evaluation calls predictions 0, ≤ 1, ≤ 2 and more than 2 steps of its rating scale away. */
+export interface DistanceNames {
+  exact: string;
+  withinOne: string;
+  withinTwo: string;
+  further: string;
 }
 
 /** What the studio shows of a block's report besides its rows, for the kinds that have something to show. */
