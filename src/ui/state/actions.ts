@@ -27,6 +27,7 @@ import {
 import type { CommitOptions } from './history';
 import { autoLayout } from '../canvas/auto-layout';
 import { wireAfter } from './auto-wire';
+import { replacedNote } from './connection-words';
 import { expectedInputs } from './missing-inputs';
 import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
@@ -104,11 +105,14 @@ export function createActions(core: StoreCore): StudioActions {
       edit(renameFlow(doc(), name));
     },
 
-    connect(from, to) {
-      const result = connectPorts(doc(), from, to);
+    connect(from, to, options) {
+      const before = doc();
+      const result = connectPorts(before, from, to, options);
       if (!result.ok) return result;
       edit(result.doc);
-      return { ok: true };
+      if (!result.replaced) return { ok: true };
+      core.notify('info', replacedNote(before, result.replaced, from));
+      return { ok: true, replaced: result.replaced };
     },
 
     disconnect(from, to) {

@@ -3,7 +3,7 @@
  * autosave and the run loop) and the canvas, palette, inspector and preview, which only read state and call actions.
  */
 import type { BlockKind } from '../../engine/blocks/registry';
-import type { FlowDocument } from '../../engine/flow/schema';
+import type { FlowDocument, FlowEdge } from '../../engine/flow/schema';
 import type { PortRef } from '../../engine/plan/graph';
 import type { BlockState } from '../../worker/engine-api';
 import type { LiveTrainings } from './training-state';
@@ -54,7 +54,8 @@ export interface StudioState {
   previewSampleRows: number;
 }
 
-export type ConnectResult = { ok: true } | { ok: false; reason: string };
+/** A connection made (with the one it replaced, if the input had one), or refused with the reason. */
+export type ConnectResult = { ok: true; replaced?: FlowEdge } | { ok: false; reason: string };
 
 export interface StudioActions {
   /**
@@ -69,8 +70,11 @@ export interface StudioActions {
   setLabel(blockId: string, label: string): void;
   /** Renames the flow (the top bar's title). One undo step. */
   rename(name: string): void;
-  /** Connects an output port to an input port, or refuses with the reason (taken input, cycle, unknown port). */
-  connect(from: PortRef, to: PortRef): ConnectResult;
+  /**
+   * Connects an output port to an input port, or refuses with the reason (taken input, cycle, unknown port). With
+   * `replace`, a taken input drops its connection for this one, in the same undo step, and a note says which.
+   */
+  connect(from: PortRef, to: PortRef, options?: { replace?: boolean }): ConnectResult;
   disconnect(from: PortRef, to: PortRef): void;
   removeBlocks(ids: string[]): void;
   /** Records final positions after a drag (one undo step per drag, not per pixel). */
