@@ -68,7 +68,7 @@ function CanvasView(): JSX.Element {
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   // Positions of blocks being dragged, shown until the drop records them in the document.
   const [dragged, setDragged] = useState<Record<string, Position>>({});
-  const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync(doc);
+  const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync();
 
   const positions = useMemo(() => placeBlocks(doc), [doc]);
   const baseNodes = useStableElements(

@@ -19,6 +19,7 @@ import {
   placeNewBlock,
   removeBlocksFromDoc,
   renameFlow,
+  sameEdge,
   setBlockLabel,
   setBlockParams,
   wiringProblem,
@@ -129,6 +130,12 @@ export function createActions(core: StoreCore): StudioActions {
 
     tidyUp() {
       edit(moveBlocksInDoc(doc(), autoLayout(doc())));
+    },
+
+    selectEdges(edges) {
+      const chosen = edges.filter((e) => doc().edges.some((d) => sameEdge(d, e)));
+      const old = core.state().selectedEdges;
+      if (chosen.length !== old.length || chosen.some((e, i) => !sameEdge(e, old[i]!))) core.publish({ selectedEdges: chosen });
     },
 
     select(ids) {

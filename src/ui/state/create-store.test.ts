@@ -301,3 +301,23 @@ describe('dropping a connection on a taken input', () => {
     expect(getState().doc.edges).toEqual([{ from: { block: 'import_1', port: 'out' }, to: { block: 'filter_1', port: 'in' } }]);
   });
 });
+
+describe('selected connections', () => {
+  it('keep only connections the document has, and leave the selection when they are removed or undone', () => {
+    const { actions, getState } = createStudioStore();
+    actions.addBlock('import', { x: 0, y: 0 });
+    actions.addBlock('filter', { x: 300, y: 0 });
+    const wire = { from: { block: 'import_1', port: 'out' }, to: { block: 'filter_1', port: 'in' } };
+    actions.selectEdges([wire]);
+    expect(getState().selectedEdges).toEqual([]);
+    actions.connect(wire.from, wire.to);
+    actions.selectEdges([wire, { ...wire, to: { block: 'filter_1', port: 'nope' } }]);
+    expect(getState().selectedEdges).toEqual([wire]);
+    actions.undo();
+    expect(getState().selectedEdges).toEqual([]);
+    actions.redo();
+    actions.selectEdges([wire]);
+    actions.disconnect(wire.from, wire.to);
+    expect(getState().selectedEdges).toEqual([]);
+  });
+});

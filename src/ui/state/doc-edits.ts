@@ -110,6 +110,9 @@ export function setBlockFitted(doc: FlowDocument, blockId: string, fitted: unkno
 
 const sameRef = (a: PortRef, b: PortRef): boolean => a.block === b.block && a.port === b.port;
 
+/** Whether two connections join the same two ports. */
+export const sameEdge = (a: FlowEdge, b: FlowEdge): boolean => sameRef(a.from, b.from) && sameRef(a.to, b.to);
+
 /** A connection made, and the one it took the input from when it replaced one. */
 export type ConnectEdit = { ok: true; doc: FlowDocument; replaced?: FlowEdge } | { ok: false; reason: string };
 

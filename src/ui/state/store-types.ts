@@ -36,6 +36,8 @@ export interface StudioState {
   doc: FlowDocument;
   /** Selected block ids, in selection order. */
   selection: string[];
+  /** Selected connections (clicked wires): the canvas highlights them, the inspector shows one, Delete removes them. */
+  selectedEdges: FlowEdge[];
   /** Runtime state per block id; never saved. */
   runtime: Record<string, BlockState>;
   /** Live progress of the model blocks that train, per block id; never saved. */
@@ -80,6 +82,8 @@ export interface StudioActions {
   /** Records final positions after a drag (one undo step per drag, not per pixel). */
   moveBlocks(positions: Record<string, Position>): void;
   select(ids: string[]): void;
+  /** Selects these connections (those the document has); an empty list clears the connection selection. */
+  selectEdges(edges: FlowEdge[]): void;
   copySelection(): void;
   paste(offset?: Position): void;
   undo(): void;
