@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { clickBlock, connectPorts, expectFresh, openFlowFile, openFresh, provideInputs, readFixtureFlow, repoRoot, revealInCanvas, studioDoc } from './helpers';
+import { clickBlock, expectFresh, openFlowFile, openFresh, provideInputs, readFixtureFlow, repoRoot, revealInCanvas, studioDoc } from './helpers';
 
 const FLOW = 'movie-ratings.flow.json';
 const preview = (page: Page) => page.locator('.preview-panel');
@@ -71,7 +71,18 @@ test('connections: a drop on a used input replaces it (undoable), a selected wir
 
   // Drop split's train output on predict's data input, which reads split's test output: it is replaced, with a note.
   expect(await hasEdge(page, 'split.test', 'predict.data')).toBe(true);
-  await connectPorts(page, { block: 'split', port: 'train' }, { block: 'predict', port: 'data' });
+  await revealInCanvas(page, ['split', 'predict']);
+  const handle = (block: string, side: string, port: string) => page.locator(`.react-flow__node[data-id="${block}"] .react-flow__handle.${side}[data-handleid="${port}"]`);
+  const a = (await handle('split', 'source', 'train').boundingBox())!;
+  const b = (await handle('predict', 'target', 'data').boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 - 20, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  // Over the taken input, the canvas says which connection the drop replaces.
+  await expect(page.locator('.canvas-hint--info')).toContainText('Dropping here replaces the connection from');
+  await page.mouse.up();
+  await expect.poll(() => hasEdge(page, 'split.train', 'predict.data')).toBe(true);
   expect(await hasEdge(page, 'split.test', 'predict.data')).toBe(false);
   const note = page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'Replaced the connection into' });
   await expect(note).toContainText('· data: it read');
