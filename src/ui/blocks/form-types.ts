@@ -82,11 +82,11 @@ export interface BlockHooks<K extends BlockKind> {
    * What the block's card counts once it has run, where its main table's rows mean little (`30,000 rows scored`,
    * `610 users · 9,724 items`); undefined: its rows.
    */
-  cardCount?(result: RunResult<K>): string | undefined;
+  cardCount?(result: CardFacts<K>): string | undefined;
 }
 
 /** What a block's card knows of its last run. */
-export interface RunResult<K extends BlockKind> {
+export interface CardFacts<K extends BlockKind> {
   rows: number | undefined;
   report: ReportOf<K> | undefined;
 }
