@@ -138,6 +138,8 @@ export interface RunFacts {
   source?: SourceReading;
   prepared?: Prepared;
   written?: WrittenFile;
+  /** The first row of one of the block's outputs (a one-row metrics table); absent in a dry run, which computes nothing. */
+  firstRow?(port: string): Promise<Record<string, unknown> | undefined>;
 }
 
 /** How a host tells a block's report: beside its one-line status, under it, in `--json`, and the file it wrote. */
@@ -196,7 +198,7 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   /** The params that write the same file in another format (`wrangle run --format parquet`). */
   withOutputFormat?(params: P, format: OutputFormat): P;
   /** What the block tells about its run besides rows: plain JSON that crosses to the studio and the CLI as is. */
-  report?(facts: RunFacts): R | undefined;
+  report?(facts: RunFacts): R | undefined | Promise<R | undefined>;
   /** How a host without the block's own views (the CLI) tells that report. */
   tellReport?(report: R): ReportTelling;
 }

@@ -77,7 +77,8 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
     if (!cached && !env.preset.dryRun) env.cache.set(hash, kept);
     const sinkPath = env.options.sinkPath;
     const written: WrittenFile | undefined = compiled.sink && sinkPath ? await env.materializer.sink(compiled, sinkPath(compiled.sink.fileName)) : undefined;
-    const report = def.report?.({ ...seen, ...(prepared ? { prepared } : {}), ...(written ? { written } : {}) });
+    const firstRow = env.preset.dryRun ? undefined : (port: string) => firstRowOf(env.runner, kept.outputs[port]);
+    const report = await def.report?.({ ...seen, ...(prepared ? { prepared } : {}), ...(written ? { written } : {}), ...(firstRow ? { firstRow } : {}) });
     return {
       blockId: block.id,
       status: 'ok',
@@ -152,6 +153,11 @@ async function readSource(env: StepEnv, def: AnyDefinition, block: FlowBlock, fi
     exec: (sql) => runner.exec(sql),
     table: (suffix) => `${relationName(hash)}_${suffix}`,
   });
+}
+
+/** The first row of an output, for a report read from a block's own one-row result. */
+async function firstRowOf(runner: SqlRunner, output: Relation | undefined): Promise<Record<string, unknown> | undefined> {
+  return output ? (await runner.query(`SELECT * FROM ${output.ref} LIMIT 1`))[0] : undefined;
 }
 
 /** The columns a SELECT gives, without running it (for a file, DuckDB reads only its header or metadata). */

@@ -98,6 +98,26 @@ describe('FlowExecutor', () => {
     expect(r.script.some((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(true);
   });
 
+  it("gives a block's report the first row of its own output: Evaluate reports the rows it scored, cached or not", async () => {
+    const scored = flow(
+      [
+        importRatings,
+        { id: 'guess', kind: 'formula', params: { column: 'prediction', expression: 'Rating - 0.5' } },
+        { id: 'eval', kind: 'evaluate', params: { ratingColumn: 'Rating' } },
+      ],
+      [
+        ['ratings', 'out', 'guess', 'in'],
+        ['guess', 'out', 'eval', 'in'],
+      ],
+    );
+    const executor = new FlowExecutor(runner);
+    for (let run = 0; run < 2; run++) {
+      const evaluated = byId(await executor.run(scored, opts())).eval;
+      expect(evaluated?.cached ?? false).toBe(run === 1);
+      expect(evaluated?.report).toEqual({ scored: 3, of: 'rows' });
+    }
+  });
+
   it('after an edit, recomputes only the edited block and those downstream of it', async () => {
     const executor = new FlowExecutor(runner);
     const first = await executor.run(chain('avg'), opts());

@@ -31,7 +31,7 @@ export type BlockFormRegistry = { [K in BlockKind]: ComponentType<BlockFormProps
 export type ParamsOf<K extends BlockKind> = z.output<(typeof blockRegistry)[K]['params']>;
 
 /** What a block of kind K reports about its run (its definition's `report`). */
-export type ReportOf<K extends BlockKind> = (typeof blockRegistry)[K] extends { report?: (facts: RunFacts) => infer R } ? Exclude<R, undefined> : never;
+export type ReportOf<K extends BlockKind> = (typeof blockRegistry)[K] extends { report?: (facts: RunFacts) => infer R } ? Exclude<Awaited<R>, undefined> : never;
 
 /** The extra tab of the bottom panel a model block gets: a training's progress and model, or an evaluation's crosstab. */
 export interface ModelTab {
@@ -39,6 +39,16 @@ export interface ModelTab {
   label: string;
   /** Shown first when the block is selected. */
   byDefault: boolean;
+  /** An evaluation's error distances in words of its rating scale ("within half a star"). */
+  distances?: DistanceNames;
+}
+
+/** What an evaluation calls predictions 0, ≤ 1, ≤ 2 and more than 2 steps of its rating scale away. */
+export interface DistanceNames {
+  exact: string;
+  withinOne: string;
+  withinTwo: string;
+  further: string;
 }
 
 /** What the studio shows of a block's report besides its rows, for the kinds that have something to show. */
@@ -68,6 +78,17 @@ export interface BlockHooks<K extends BlockKind> {
   suggest?(facts: InputFacts, params: ParamsOf<K>): Promise<Partial<ParamsOf<K>> | undefined>;
   /** A title from what the block does with these settings (`Join on movieId`); undefined: the kind's title. */
   describe?(params: ParamsOf<K>): string | undefined;
+  /**
+   * What the block's card counts once it has run, where its main table's rows mean little (`30,000 rows scored`,
+   * `610 users · 9,724 items`); undefined: its rows.
+   */
+  cardCount?(result: CardFacts<K>): string | undefined;
+}
+
+/** What a block's card knows of its last run. */
+export interface CardFacts<K extends BlockKind> {
+  rows: number | undefined;
+  report: ReportOf<K> | undefined;
 }
 
 export type BlockHookRegistry = { [K in BlockKind]?: BlockHooks<K> };

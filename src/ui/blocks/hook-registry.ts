@@ -4,6 +4,7 @@
  */
 import { blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import type { FlowBlock } from '../../engine/flow/schema';
+import type { BlockState } from '../../worker/engine-api';
 import { evaluateHooks } from './evaluate/hooks';
 import { exportHooks } from './export/hooks';
 import { filterHooks } from './filter/hooks';
@@ -15,6 +16,7 @@ import { missingHooks } from './missing/hooks';
 import { multiHotHooks } from './multi-hot/hooks';
 import { oneHotHooks } from './one-hot/hooks';
 import { ordinalHooks } from './ordinal/hooks';
+import { predictHooks } from './predict/hooks';
 import { splitHooks } from './split/hooks';
 import { trainAlsHooks } from './train-als/hooks';
 import { tuneHooks } from './tune/hooks';
@@ -32,6 +34,7 @@ export const blockHooks = {
   split: splitHooks,
   'train-als': trainAlsHooks,
   tune: tuneHooks,
+  predict: predictHooks,
   evaluate: evaluateHooks,
   export: exportHooks,
 } as const satisfies BlockHookRegistry;
@@ -54,6 +57,12 @@ export function describedTitle(block: FlowBlock): string {
   } catch {
     return blockRegistry[block.kind].title;
   }
+}
+
+/** What a block's card counts after a run, where its kind says something better than its rows. */
+export function cardCount(block: FlowBlock, state: BlockState | undefined): string | undefined {
+  if (state?.status !== 'fresh') return undefined;
+  return hooksOf(block.kind).cardCount?.({ rows: state.rows, report: state.report as never });
 }
 
 /** Settings a block's kind reads from its inputs, if it reads any. */

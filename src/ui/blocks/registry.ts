@@ -1,5 +1,6 @@
 import { AggregateForm } from './aggregate/Form';
 import { ConcatForm } from './concat/Form';
+import { distanceNames } from './evaluate/distance-names';
 import { EvaluateForm } from './evaluate/Form';
 import { ExportForm } from './export/Form';
 import { FilterForm } from './filter/Form';
@@ -68,7 +69,7 @@ export const blockResultViews = {
   'train-als': { modelTab: trainingTab },
   tune: { modelTab: trainingTab },
   // Only rating mode has a crosstab (observed × predicted) to draw.
-  evaluate: { modelTab: (p) => (p.mode === 'rating' ? evaluationTab() : undefined) },
+  evaluate: { modelTab: (p) => (p.mode === 'rating' ? evaluationTab(distanceNames(p.step)) : undefined) },
 } as const satisfies BlockResultViewRegistry;
 
 /** A kind's result views with its types erased, for the panel that shows every kind alike. */

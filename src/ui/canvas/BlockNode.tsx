@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type JSX } from 'react';
 import { blockRegistry } from '../../engine/blocks/registry';
 import { hasStartingParams } from '../state/default-params';
-import { blockTitle } from '../blocks/hook-registry';
+import { blockTitle, cardCount } from '../blocks/hook-registry';
 import type { BlockFlowNode } from './flow-elements';
 import { statusBadge } from './status-badge';
 
@@ -38,7 +38,7 @@ function PortRow({ input, output }: PortRowProps): JSX.Element {
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>): JSX.Element {
   const { block, state, inputs, outputs } = data;
   const definition = blockRegistry[block.kind];
-  const badge = statusBadge(state, hasStartingParams(block.kind, block.params));
+  const badge = statusBadge(state, hasStartingParams(block.kind, block.params), cardCount(block, state));
   const title = blockTitle(block);
   const rows = Math.max(inputs.length, outputs.length);
   return (

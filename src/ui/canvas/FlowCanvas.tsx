@@ -68,7 +68,7 @@ function CanvasView(): JSX.Element {
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   // Positions of blocks being dragged, shown until the drop records them in the document.
   const [dragged, setDragged] = useState<Record<string, Position>>({});
-  const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync(doc);
+  const { selectedEdges, onSelectChanges, onEdgesChange } = useSelectionSync();
 
   const positions = useMemo(() => placeBlocks(doc), [doc]);
   const baseNodes = useStableElements(
@@ -117,7 +117,8 @@ function CanvasView(): JSX.Element {
   const onConnect = useCallback((connection: Connection) => {
     const edge = edgeFromConnection(connection);
     if (!edge) return;
-    const result = studioActions.connect(edge.from, edge.to);
+    // A drop on a taken input replaces its connection; the store says which in a note, and undo puts it back.
+    const result = studioActions.connect(edge.from, edge.to, { replace: true });
     if (!result.ok) studioActions.notify('warning', result.reason);
   }, []);
 

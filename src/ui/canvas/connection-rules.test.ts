@@ -18,10 +18,8 @@ describe('connectionProblem', () => {
     expect(connectionProblem(doc, edge('j', 'out', 's', 'in'))).toBeUndefined();
   });
 
-  it('refuses an input that is already taken, naming what feeds it', () => {
-    expect(connectionProblem(doc, edge('b', 'out', 'j', 'left'))).toBe(
-      'Input “left” of “j” already reads from “Danceability”. Remove that connection first.',
-    );
+  it('accepts an input that is already taken: the drop replaces its connection', () => {
+    expect(connectionProblem(doc, edge('b', 'out', 'j', 'left'))).toBeUndefined();
   });
 
   it('says when the two ports are already connected', () => {

@@ -28,13 +28,9 @@ export function connectionProblem(doc: FlowDocument, edge: FlowEdge): string | u
   if (from.id === to.id) return 'A block cannot read its own output.';
   if (!blockPorts(from).outputs.includes(edge.from.port)) return `${nameOf(from)} has no output “${edge.from.port}”.`;
   if (!blockPorts(to).inputs.includes(edge.to.port)) return `${nameOf(to)} has no input “${edge.to.port}”.`;
+  // A taken input is no problem: the drop replaces its connection (one undo step, with a note saying which).
   const existing = doc.edges.find((e) => e.to.block === to.id && e.to.port === edge.to.port);
-  if (existing) {
-    if (existing.from.block === from.id && existing.from.port === edge.from.port) return 'These ports are already connected.';
-    const feeder = doc.blocks.find((b) => b.id === existing.from.block);
-    const source = feeder ? nameOf(feeder) : `“${existing.from.block}”`;
-    return `Input “${edge.to.port}” of ${nameOf(to)} already reads from ${source}. Remove that connection first.`;
-  }
+  if (existing && existing.from.block === from.id && existing.from.port === edge.from.port) return 'These ports are already connected.';
   if (reaches(doc, to.id, from.id)) return `That would make a loop: ${nameOf(from)} already reads from ${nameOf(to)}.`;
   return undefined;
 }

@@ -19,6 +19,11 @@ describe('statusBadge', () => {
     expect(statusBadge(input)).toMatchObject({ status, text });
   });
 
+  it('shows the count its kind gives instead of the rows of its main table', () => {
+    expect(statusBadge(state('fresh', { rows: 97 }), false, '30,000 rows scored')).toMatchObject({ text: '30,000 rows scored', detail: 'Up to date: 30,000 rows scored' });
+    expect(statusBadge(state('error', { error: { code: 'E_X', message: 'm' } }), false, '30,000 rows scored').text).toBe('E_X');
+  });
+
   it('explains an error in full', () => {
     expect(statusBadge(state('error', { error: { code: 'E_COLUMN_MISSING', message: 'Column "x" does not exist' } })).detail).toBe(
       'E_COLUMN_MISSING: Column "x" does not exist',

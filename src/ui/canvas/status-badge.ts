@@ -14,9 +14,10 @@ const rowCount = (rows: number): string => `${rows.toLocaleString('en-US')} ${ro
 /**
  * What a block's badge says. A block the engine has not reported on yet counts as stale: its result is not
  * computed for the current document. An `untouched` block (still on its starting settings) that cannot run asks to
- * be set up instead of showing an error code: the user has not made a mistake yet.
+ * be set up instead of showing an error code: the user has not made a mistake yet. `count`: what a fresh block
+ * counts when its kind says something better than its rows (see `cardCount`).
  */
-export function statusBadge(state: BlockState | undefined, untouched = false): StatusBadge {
+export function statusBadge(state: BlockState | undefined, untouched = false, count?: string): StatusBadge {
   const status = state?.status ?? 'stale';
   if (status === 'error' && untouched) {
     const why = state?.error ? ` (${state.error.code}: ${state.error.message})` : '';
@@ -25,7 +26,7 @@ export function statusBadge(state: BlockState | undefined, untouched = false): S
   }
   switch (status) {
     case 'fresh': {
-      const text = state?.rows === undefined ? 'ready' : rowCount(state.rows);
+      const text = count ?? (state?.rows === undefined ? 'ready' : rowCount(state.rows));
       const seconds = state?.seconds === undefined ? '' : ` in ${state.seconds.toFixed(2)} s`;
       return { status, text, detail: `Up to date: ${text}${state?.cached ? ' (cached)' : seconds}` };
     }

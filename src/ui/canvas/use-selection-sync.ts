@@ -1,23 +1,17 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
-import type { FlowDocument } from '../../engine/flow/schema';
-import { getStudioState, studioActions } from '../state/studio-store';
-import { edgeId } from './edge-ids';
+import { useCallback, useMemo } from 'react';
+import { getStudioState, studioActions, useStudio } from '../state/studio-store';
+import { edgeId, parseEdgeId } from './edge-ids';
 import { nextSelection, sameList } from './selection';
 
 /**
- * Block selection lives in the store (the inspector follows it); connection selection is the canvas's own, since only
- * the canvas acts on it. React Flow reports clicks, modifier clicks and box selections as select changes.
+ * Block and connection selection live in the store: the inspector follows both (a selected wire shows its ends and a
+ * Delete button). React Flow reports clicks, modifier clicks and box selections as select changes.
  */
-export function useSelectionSync(doc: FlowDocument) {
-  const [chosenEdges, setChosenEdges] = useState<ReadonlySet<string>>(() => new Set());
-
-  // A connection that is gone (deleted, undone) is no longer selected.
-  const selectedEdges = useMemo<ReadonlySet<string>>(() => {
-    const existing = new Set(doc.edges.map(edgeId));
-    const kept = [...chosenEdges].filter((id) => existing.has(id));
-    return kept.length === chosenEdges.size ? chosenEdges : new Set(kept);
-  }, [doc.edges, chosenEdges]);
+export function useSelectionSync() {
+  const chosenEdges = useStudio((s) => s.selectedEdges);
+  // The store drops connections that are gone (deleted, undone) from the selection.
+  const selectedEdges = useMemo<ReadonlySet<string>>(() => new Set(chosenEdges.map(edgeId)), [chosenEdges]);
 
   const onSelectChanges = useCallback((changes: NodeChange[]) => {
     const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
@@ -30,14 +24,12 @@ export function useSelectionSync(doc: FlowDocument) {
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
     if (selects.length === 0) return;
-    setChosenEdges((previous) => {
-      const next = new Set(previous);
-      for (const change of selects) {
-        if (change.selected) next.add(change.id);
-        else next.delete(change.id);
-      }
-      return next;
-    });
+    const next = new Set(getStudioState().selectedEdges.map(edgeId));
+    for (const change of selects) {
+      if (change.selected) next.add(change.id);
+      else next.delete(change.id);
+    }
+    studioActions.selectEdges([...next].flatMap((id) => parseEdgeId(id) ?? []));
   }, []);
 
   return { selectedEdges, onSelectChanges, onEdgesChange };

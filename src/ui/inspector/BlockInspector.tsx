@@ -2,7 +2,7 @@ import { useMemo, type ComponentType, type JSX } from 'react';
 import { blockRegistry, type BlockKind } from '../../engine/blocks/registry';
 import type { FlowBlock } from '../../engine/flow/schema';
 import type { BlockFormProps, FormParams } from '../blocks/form-types';
-import { describedTitle } from '../blocks/hook-registry';
+import { cardCount, describedTitle } from '../blocks/hook-registry';
 import { blockFormRegistry } from '../blocks/registry';
 import { statusBadge } from '../canvas/status-badge';
 import { hasStartingParams } from '../state/default-params';
@@ -26,7 +26,7 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
   const inputs = useMemo(() => upstreamColumns(doc, runtime, block), [doc, runtime, block]);
   const { draft, edit } = useParamsDraft(block.id, block.kind, block.params);
   const definition = blockRegistry[block.kind];
-  const badge = statusBadge(state, hasStartingParams(block.kind, block.params));
+  const badge = statusBadge(state, hasStartingParams(block.kind, block.params), cardCount(block, state));
   const Form = formFor(block.kind);
   return (
     <div className="inspector__block" data-testid="inspector-block" data-block-id={block.id}>

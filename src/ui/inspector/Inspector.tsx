@@ -2,11 +2,17 @@ import '../styles/inspector.css';
 import type { JSX } from 'react';
 import { studioActions, useStudio } from '../state/studio-store';
 import { BlockInspector } from './BlockInspector';
+import { ConnectionInspector } from './ConnectionInspector';
 
-/** The selected block's settings, or what can be done with several selected, or a hint. The shell gives the landmark. */
+/**
+ * The selected block's settings, or what can be done with several selected, or the selected wires, or a hint. The
+ * shell gives the landmark.
+ */
 export function Inspector(): JSX.Element {
   const selection = useStudio((s) => s.selection);
-  const blocks = useStudio((s) => s.doc.blocks);
+  const doc = useStudio((s) => s.doc);
+  const selectedEdges = useStudio((s) => s.selectedEdges);
+  const blocks = doc.blocks;
   const selected = blocks.filter((b) => selection.includes(b.id));
   const only = selected.length === 1 ? selected[0] : undefined;
   return (
@@ -31,10 +37,12 @@ export function Inspector(): JSX.Element {
             </button>
           </div>
         </div>
+      ) : selectedEdges.length > 0 ? (
+        <ConnectionInspector doc={doc} edges={selectedEdges} />
       ) : (
         <div className="inspector__empty">
           <h2>Nothing selected</h2>
-          <p>Select a block to edit its settings and see its SQL.</p>
+          <p>Select a block to edit its settings and see its SQL, or a connection to see what it joins.</p>
           <p>Add blocks from the palette. Connect an output (right side of a block) to an input (left side).</p>
           <p className="inspector__muted">Shift-click or shift-drag selects several. Delete removes them; Ctrl+C and Ctrl+V copy them.</p>
         </div>

@@ -117,7 +117,9 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
                     onPick={setChartPick}
                   />
                 )}
-                {tab === 'model' && modelTab?.kind === 'evaluation' && state && <CrosstabView engine={engine} blockId={blockIdHere} state={state} />}
+                {tab === 'model' && modelTab?.kind === 'evaluation' && modelTab.distances && state && (
+                  <CrosstabView engine={engine} blockId={blockIdHere} state={state} distances={modelTab.distances} />
+                )}
               </>
             )}
             blockId={blockId}

@@ -1,21 +1,31 @@
-import { useEffect, type JSX } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import { studioActions, useStudio } from '../state/studio-store';
 import type { Notice } from '../state/store-types';
-
-/** Information fades on its own; warnings and errors stay until dismissed, since they ask for something. */
-const AUTO_DISMISS_MS = 6000;
+import { toastLifetime } from './toast-timing';
+import { useToastTimer } from './use-toast-timer';
 
 function Toast({ notice }: { notice: Notice }): JSX.Element {
   const { id, kind, message, action } = notice;
-  const fades = kind === 'info' || kind === 'success';
-  useEffect(() => {
-    if (!fades) return undefined;
-    const timer = setTimeout(() => studioActions.dismissNotice(id), AUTO_DISMISS_MS);
-    return () => clearTimeout(timer);
-    // The message can change (a restart notice when the re-run is done): the timer starts again.
-  }, [id, fades, message]);
+  const lifetime = toastLifetime(notice);
+  const dismiss = () => studioActions.dismissNotice(id);
+  // The message can change (a restart notice when the re-run is done): the timer starts again.
+  const hold = useToastTimer(lifetime, dismiss, message);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    dismiss();
+  };
   return (
-    <div className={`toast toast--${kind}`} role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'}>
+    <div
+      className={`toast toast--${kind}`}
+      role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'}
+      data-lifetime={lifetime ?? 'until-dismissed'}
+      onMouseEnter={() => hold('hover', true)}
+      onMouseLeave={() => hold('hover', false)}
+      onFocus={() => hold('focus', true)}
+      onBlur={(event) => hold('focus', event.currentTarget.contains(event.relatedTarget))}
+      onKeyDown={onKeyDown}
+    >
       <p className="toast__message">{message}</p>
       <div className="toast__actions">
         {[action, action?.alternative].map(
@@ -34,7 +44,7 @@ function Toast({ notice }: { notice: Notice }): JSX.Element {
               </button>
             ),
         )}
-        <button type="button" className="toast__dismiss" aria-label="Dismiss" onClick={() => studioActions.dismissNotice(id)}>
+        <button type="button" className="toast__dismiss" aria-label="Dismiss" title="Dismiss (Esc)" onClick={dismiss}>
           ×
         </button>
       </div>
@@ -42,7 +52,11 @@ function Toast({ notice }: { notice: Notice }): JSX.Element {
   );
 }
 
-/** Toasts in the bottom-right corner: engine restarts, failed saves, refused connections. */
+/**
+ * Toasts in the bottom-right corner: engine restarts, failed saves, replaced connections. Each goes by itself after a
+ * while (longer for warnings and errors; never for one that asks for a choice), held while hovered or focused;
+ * Tab reaches its buttons and Escape dismisses it.
+ */
 export function Notices(): JSX.Element {
   const notices = useStudio((s) => s.notices);
   return (

@@ -19,6 +19,7 @@ import {
   placeNewBlock,
   removeBlocksFromDoc,
   renameFlow,
+  sameEdge,
   setBlockLabel,
   setBlockParams,
   wiringProblem,
@@ -27,6 +28,7 @@ import {
 import type { CommitOptions } from './history';
 import { autoLayout } from '../canvas/auto-layout';
 import { wireAfter } from './auto-wire';
+import { replacedNote } from './connection-words';
 import { expectedInputs } from './missing-inputs';
 import { checkedFlow, validateParams } from './parse-once';
 import { errorMessage, type RunLoop } from './run-loop';
@@ -104,11 +106,14 @@ export function createActions(core: StoreCore): StudioActions {
       edit(renameFlow(doc(), name));
     },
 
-    connect(from, to) {
-      const result = connectPorts(doc(), from, to);
+    connect(from, to, options) {
+      const before = doc();
+      const result = connectPorts(before, from, to, options);
       if (!result.ok) return result;
       edit(result.doc);
-      return { ok: true };
+      if (!result.replaced) return { ok: true };
+      core.notify('info', replacedNote(before, result.replaced, from));
+      return { ok: true, replaced: result.replaced };
     },
 
     disconnect(from, to) {
@@ -125,6 +130,12 @@ export function createActions(core: StoreCore): StudioActions {
 
     tidyUp() {
       edit(moveBlocksInDoc(doc(), autoLayout(doc())));
+    },
+
+    selectEdges(edges) {
+      const chosen = edges.filter((e) => doc().edges.some((d) => sameEdge(d, e)));
+      const old = core.state().selectedEdges;
+      if (chosen.length !== old.length || chosen.some((e, i) => !sameEdge(e, old[i]!))) core.publish({ selectedEdges: chosen });
     },
 
     select(ids) {

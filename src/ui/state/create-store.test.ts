@@ -273,3 +273,51 @@ describe('the run loop in the store', () => {
     expect(store.internals.sampleInputs()).toEqual(['tracks']);
   });
 });
+
+describe('dropping a connection on a taken input', () => {
+  it('replaces the old connection in one undo step, says which, and undo restores the old wire', () => {
+    const { actions, getState } = createStudioStore();
+    actions.addBlock('import', { x: 0, y: 0 });
+    actions.addBlock('import', { x: 0, y: 200 });
+    actions.addBlock('filter', { x: 300, y: 0 });
+    actions.setLabel('import_1', 'ratings.csv');
+    actions.setLabel('import_2', 'movies.csv');
+    actions.setLabel('filter_1', 'Good ones');
+    expect(actions.connect({ block: 'import_1', port: 'out' }, { block: 'filter_1', port: 'in' })).toEqual({ ok: true });
+    const before = getState().doc;
+    // Without `replace` (a caller that must not lose a wire) it is still refused.
+    expect(actions.connect({ block: 'import_2', port: 'out' }, { block: 'filter_1', port: 'in' })).toMatchObject({ ok: false });
+
+    const result = actions.connect({ block: 'import_2', port: 'out' }, { block: 'filter_1', port: 'in' }, { replace: true });
+    expect(result).toEqual({ ok: true, replaced: { from: { block: 'import_1', port: 'out' }, to: { block: 'filter_1', port: 'in' } } });
+    expect(getState().doc.edges).toEqual([{ from: { block: 'import_2', port: 'out' }, to: { block: 'filter_1', port: 'in' } }]);
+    expect(getState().notices.at(-1)).toMatchObject({
+      kind: 'info',
+      message: 'Replaced the connection into “Good ones” · in: it read “ratings.csv” · out, now “movies.csv” · out. Undo (Ctrl+Z) puts it back.',
+    });
+
+    actions.undo();
+    expect(getState().doc).toBe(before);
+    expect(getState().doc.edges).toEqual([{ from: { block: 'import_1', port: 'out' }, to: { block: 'filter_1', port: 'in' } }]);
+  });
+});
+
+describe('selected connections', () => {
+  it('keep only connections the document has, and leave the selection when they are removed or undone', () => {
+    const { actions, getState } = createStudioStore();
+    actions.addBlock('import', { x: 0, y: 0 });
+    actions.addBlock('filter', { x: 300, y: 0 });
+    const wire = { from: { block: 'import_1', port: 'out' }, to: { block: 'filter_1', port: 'in' } };
+    actions.selectEdges([wire]);
+    expect(getState().selectedEdges).toEqual([]);
+    actions.connect(wire.from, wire.to);
+    actions.selectEdges([wire, { ...wire, to: { block: 'filter_1', port: 'nope' } }]);
+    expect(getState().selectedEdges).toEqual([wire]);
+    actions.undo();
+    expect(getState().selectedEdges).toEqual([]);
+    actions.redo();
+    actions.selectEdges([wire]);
+    actions.disconnect(wire.from, wire.to);
+    expect(getState().selectedEdges).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import type { FlowDocument } from '../../engine/flow/schema';
 import type { EngineClient } from '../../worker/engine-api';
 import { createActions, type StoreCore } from './actions';
-import { emptyFlow, setBlockFitted, setBlockParams } from './doc-edits';
+import { emptyFlow, sameEdge, setBlockFitted, setBlockParams } from './doc-edits';
 import { EditHistory } from './history';
 import { InputRegistry } from './input-registry';
 import { missingInputs } from './missing-inputs';
@@ -78,6 +78,7 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
   let state: StudioState = {
     doc: initial,
     selection: [],
+    selectedEdges: [],
     runtime: {},
     training: {},
     registeredInputs: [],
@@ -97,6 +98,9 @@ export function createStudioStore(options: { debounceMs?: number } = {}): Studio
       // Removed blocks leave the selection and the runtime (which the e2e hooks and the canvas read) at once.
       const ids = new Set(next.doc.blocks.map((b) => b.id));
       if (next.selection.some((id) => !ids.has(id))) next.selection = next.selection.filter((id) => ids.has(id));
+      // So do connections that are gone (deleted, replaced, undone).
+      const kept = next.selectedEdges.filter((e) => next.doc.edges.some((d) => sameEdge(d, e)));
+      if (kept.length !== next.selectedEdges.length) next.selectedEdges = kept;
       if (Object.keys(next.runtime).some((id) => !ids.has(id))) {
         next.runtime = Object.fromEntries(Object.entries(next.runtime).filter(([id]) => ids.has(id)));
       }

@@ -39,6 +39,27 @@ describe('connectPorts', () => {
     expect(again).toEqual({ ok: false, reason: expect.stringContaining('is already connected') });
   });
 
+  it('replaces the connection of a taken input when asked, in place, and says which it replaced', () => {
+    const doc = connected(base, ['src', 'out', 'a', 'in'], ['a', 'out', 'b', 'in']);
+    const r = connectPorts(doc, { block: 'b', port: 'out' }, { block: 'j', port: 'left' }, { replace: true });
+    expect(r.ok && r.replaced).toBe(undefined);
+    const swapped = connectPorts(connected(base, ['src', 'out', 'b', 'in']), { block: 'a', port: 'out' }, { block: 'b', port: 'in' }, { replace: true });
+    expect(swapped).toEqual({
+      ok: true,
+      doc: expect.objectContaining({ edges: [{ from: { block: 'a', port: 'out' }, to: { block: 'b', port: 'in' } }] }),
+      replaced: { from: { block: 'src', port: 'out' }, to: { block: 'b', port: 'in' } },
+    });
+  });
+
+  it('refuses a replacement that would make a loop, or that connects the same ports again', () => {
+    const doc = connected(base, ['src', 'out', 'a', 'in'], ['a', 'out', 'b', 'in']);
+    expect(connectPorts(doc, { block: 'b', port: 'out' }, { block: 'a', port: 'in' }, { replace: true })).toMatchObject({ ok: false, reason: expect.stringContaining('loop') });
+    expect(connectPorts(doc, { block: 'src', port: 'out' }, { block: 'a', port: 'in' }, { replace: true })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('is already connected'),
+    });
+  });
+
   it('refuses a self-loop and ports that do not exist', () => {
     expect(connectPorts(base, { block: 'a', port: 'out' }, { block: 'a', port: 'in' })).toMatchObject({ ok: false, reason: expect.stringContaining('its own output') });
     expect(connectPorts(base, { block: 'src', port: 'out' }, { block: 'j', port: 'in' })).toMatchObject({

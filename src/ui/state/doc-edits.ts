@@ -110,8 +110,17 @@ export function setBlockFitted(doc: FlowDocument, blockId: string, fitted: unkno
 
 const sameRef = (a: PortRef, b: PortRef): boolean => a.block === b.block && a.port === b.port;
 
-/** Connects an output to an input, or says why not: unknown block or port, a taken input, a self-loop or a cycle. */
-export function connectPorts(doc: FlowDocument, from: PortRef, to: PortRef): EditResult {
+/** Whether two connections join the same two ports. */
+export const sameEdge = (a: FlowEdge, b: FlowEdge): boolean => sameRef(a.from, b.from) && sameRef(a.to, b.to);
+
+/** A connection made, and the one it took the input from when it replaced one. */
+export type ConnectEdit = { ok: true; doc: FlowDocument; replaced?: FlowEdge } | { ok: false; reason: string };
+
+/**
+ * Connects an output to an input, or says why not: unknown block or port, a taken input, a self-loop or a cycle.
+ * With `replace`, a taken input gives up its connection to the new one (`replaced` is the old one), in one edit.
+ */
+export function connectPorts(doc: FlowDocument, from: PortRef, to: PortRef, options: { replace?: boolean } = {}): ConnectEdit {
   const source = doc.blocks.find((b) => b.id === from.block);
   const target = doc.blocks.find((b) => b.id === to.block);
   if (!source || !target) return { ok: false, reason: `There is no block "${source ? to.block : from.block}".` };
@@ -127,11 +136,14 @@ export function connectPorts(doc: FlowDocument, from: PortRef, to: PortRef): Edi
     return { ok: false, reason: `${blockName(target)} has no input "${to.port}"; ${has}.` };
   }
   const taken = doc.edges.find((e) => sameRef(e.to, to));
-  if (taken) {
+  if (taken && (sameRef(taken.from, from) || !options.replace)) {
     const what = sameRef(taken.from, from) ? 'is already connected to it' : `already reads ${taken.from.block}.${taken.from.port}`;
     return { ok: false, reason: `Input "${to.port}" of ${blockName(target)} ${what}. An input takes one connection: remove it first.` };
   }
-  const next: FlowDocument = { ...doc, edges: [...doc.edges, { from: { ...from }, to: { ...to } }] };
+  // The new connection takes the old one's place in the list, so a saved file changes in one line.
+  const edge: FlowEdge = { from: { ...from }, to: { ...to } };
+  const edges = taken ? doc.edges.map((e) => (e === taken ? edge : e)) : [...doc.edges, edge];
+  const next: FlowDocument = { ...doc, edges };
   try {
     buildGraph(next);
   } catch (e) {
@@ -140,7 +152,7 @@ export function connectPorts(doc: FlowDocument, from: PortRef, to: PortRef): Edi
     }
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
-  return { ok: true, doc: next };
+  return { ok: true, doc: next, ...(taken ? { replaced: taken } : {}) };
 }
 
 export function disconnectPorts(doc: FlowDocument, from: PortRef, to: PortRef): FlowDocument {

@@ -3,7 +3,7 @@
  * autosave and the run loop) and the canvas, palette, inspector and preview, which only read state and call actions.
  */
 import type { BlockKind } from '../../engine/blocks/registry';
-import type { FlowDocument } from '../../engine/flow/schema';
+import type { FlowDocument, FlowEdge } from '../../engine/flow/schema';
 import type { PortRef } from '../../engine/plan/graph';
 import type { BlockState } from '../../worker/engine-api';
 import type { LiveTrainings } from './training-state';
@@ -36,6 +36,8 @@ export interface StudioState {
   doc: FlowDocument;
   /** Selected block ids, in selection order. */
   selection: string[];
+  /** Selected connections (clicked wires): the canvas highlights them, the inspector shows one, Delete removes them. */
+  selectedEdges: FlowEdge[];
   /** Runtime state per block id; never saved. */
   runtime: Record<string, BlockState>;
   /** Live progress of the model blocks that train, per block id; never saved. */
@@ -54,7 +56,8 @@ export interface StudioState {
   previewSampleRows: number;
 }
 
-export type ConnectResult = { ok: true } | { ok: false; reason: string };
+/** A connection made (with the one it replaced, if the input had one), or refused with the reason. */
+export type ConnectResult = { ok: true; replaced?: FlowEdge } | { ok: false; reason: string };
 
 export interface StudioActions {
   /**
@@ -69,13 +72,18 @@ export interface StudioActions {
   setLabel(blockId: string, label: string): void;
   /** Renames the flow (the top bar's title). One undo step. */
   rename(name: string): void;
-  /** Connects an output port to an input port, or refuses with the reason (taken input, cycle, unknown port). */
-  connect(from: PortRef, to: PortRef): ConnectResult;
+  /**
+   * Connects an output port to an input port, or refuses with the reason (taken input, cycle, unknown port). With
+   * `replace`, a taken input drops its connection for this one, in the same undo step, and a note says which.
+   */
+  connect(from: PortRef, to: PortRef, options?: { replace?: boolean }): ConnectResult;
   disconnect(from: PortRef, to: PortRef): void;
   removeBlocks(ids: string[]): void;
   /** Records final positions after a drag (one undo step per drag, not per pixel). */
   moveBlocks(positions: Record<string, Position>): void;
   select(ids: string[]): void;
+  /** Selects these connections (those the document has); an empty list clears the connection selection. */
+  selectEdges(edges: FlowEdge[]): void;
   copySelection(): void;
   paste(offset?: Position): void;
   undo(): void;

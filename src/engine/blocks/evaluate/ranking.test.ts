@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
+import { evaluateBlock } from './definition';
 import { discountTables } from './ranking';
 
 let db: TestDb;
@@ -48,6 +49,11 @@ describe('evaluate: ranking', () => {
     expect(r.outputs.metrics).toHaveLength(1);
     const m = r.outputs.metrics![0]!;
     for (const [name, value] of Object.entries(expected)) expect(m[name], name).toBeCloseTo(value, 12);
+  });
+
+  it('reports the holdout users it scored', async () => {
+    const r = await runBlock(db, ranking({ k: 3 }), tables);
+    expect(await evaluateBlock.report!({ firstRow: async (port) => r.outputs[port]?.[0] })).toEqual({ scored: 3, of: 'users' });
   });
 
   it('the worked NDCG example is 0.5169 at k = 3', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
+import { evaluateBlock } from './definition';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -34,6 +35,14 @@ describe('evaluate: rating', () => {
     expect(m.mae).toBeCloseTo(7.4 / 6, 12);
     expect(m.count).toBe(6);
     expect([m.exact, m.off_by_1, m.off_by_2, m.further]).toEqual([3 / 6, 1 / 6, 1 / 6, 1 / 6]);
+  });
+
+  it('reports the rows it scored (not the crosstab cells of its main table), read from its metrics', async () => {
+    const r = await runBlock(db, evaluate(), { in: 'scored' });
+    const report = await evaluateBlock.report!({ firstRow: async (port) => r.outputs[port]?.[0] });
+    expect(report).toEqual({ scored: 6, of: 'rows' });
+    // A dry run computes nothing, so it has no report.
+    expect(await evaluateBlock.report!({})).toBeUndefined();
   });
 
   it('crosstabs observed × rounded prediction, ordered', async () => {

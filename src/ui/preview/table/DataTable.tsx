@@ -1,4 +1,4 @@
-import { useTable, type SortingState } from '@tanstack/react-table';
+import { useTable, type ColumnSizingState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Column } from '../../../engine/blocks/contract';
@@ -8,7 +8,8 @@ import { ColumnHeader } from './ColumnHeader';
 import { formatCount, formatRows } from '../number-format';
 import { MAX_SCROLL_ROWS, rowAt, scrollRowCount } from './page-cache';
 import { ariaSort, keepKnownSortKeys, nextSort } from './sort-cycle';
-import { previewColumns, previewFeatures } from './table-columns';
+import { ColumnResizer } from './ColumnResizer';
+import { MIN_COLUMN_WIDTH, previewColumns, previewFeatures } from './table-columns';
 import { usePreviewPages } from './use-preview-pages';
 import '../../styles/preview-table.css';
 
@@ -38,6 +39,8 @@ export interface DataTableProps {
  */
 export function DataTable({ engine, blockId, port, resultKey, columns, profileColumns, recomputing, onRowsShown, partial = false }: DataTableProps): JSX.Element {
   const [pickedSort, setSort] = useState<SortKey[]>([]);
+  // Widths the user dragged: kept while this output stays on screen (a recompute keeps them), like the sort.
+  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
   const columnNames = useMemo(() => columns.map((c) => c.name), [columns]);
   const sort = useMemo(() => keepKnownSortKeys(pickedSort, columnNames), [pickedSort, columnNames]);
   const pages = usePreviewPages(engine, { blockId, port, resultKey, columnNames, sort, enabled: !recomputing });
@@ -85,7 +88,10 @@ export function DataTable({ engine, blockId, port, resultKey, columns, profileCo
     columns: columnDefs,
     data: windowRows,
     getRowId: (row) => String(row.index),
-    state: { sorting },
+    state: { sorting, columnSizing },
+    onColumnSizingChange: setColumnSizing,
+    columnResizeMode: 'onChange',
+    enableColumnResizing: true,
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       setSort(next.map((s) => ({ column: s.id, descending: s.desc })));
@@ -133,6 +139,17 @@ export function DataTable({ engine, blockId, port, resultKey, columns, profileCo
                     scrollRef.current?.scrollTo({ top: 0 });
                     setSort(nextSort(sort, column));
                   }}
+                  resizer={
+                    <ColumnResizer
+                      column={header.column.id}
+                      width={header.getSize()}
+                      minWidth={MIN_COLUMN_WIDTH}
+                      onDragStart={header.getResizeHandler()}
+                      onResize={(width) => setColumnSizing((sizes) => ({ ...sizes, [header.column.id]: width }))}
+                      onReset={() => header.column.resetSize()}
+                      resizing={header.column.getIsResizing()}
+                    />
+                  }
                 />
               ))}
             </tr>

@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import type { BlockState, EngineClient, ModelReport } from '../../../worker/engine-api';
 import { FactorScatter } from './FactorScatter';
 import { LossChart } from './LossChart';
+import { MetricList } from './MetricList';
 import { modelMetrics, trainingPlace } from './model-metrics';
 
 /** A trained model: its figures, its loss curve, and its item factors in two dimensions. */
@@ -17,15 +18,7 @@ export function TrainingReport({ engine, blockId, state, report }: { engine: Eng
           {place.gpuNotUsed}
         </p>
       )}
-      <dl className="training-metrics" data-testid="training-metrics">
-        {modelMetrics(report).map((m) => (
-          // A long value (a fractional regParam, say) gets more room than a figure.
-          <div key={m.label} className={m.value.length > 24 ? 'training-metric training-metric--wide' : 'training-metric'}>
-            <dt>{m.label}</dt>
-            <dd>{m.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <MetricList metrics={modelMetrics(report)} testId="training-metrics" />
       <div className="training-figures">
         <section className="training-figure" aria-label="Loss per iteration">
           <h3>Loss per iteration</h3>

@@ -31,6 +31,13 @@ describe('model metrics', () => {
     ]);
   });
 
+  it('rounds long figures to four digits and keeps the full value for the hover title', () => {
+    const long = { ...report, history: [{ iteration: 1, loss: 1234.5678912, trainRmse: 0.8734567891234567, seconds: 1 }] };
+    const metrics = modelMetrics(long);
+    expect(metrics[0]).toEqual({ label: 'final loss', value: '1235', full: '1234.5678912' });
+    expect(metrics[1]).toEqual({ label: 'train RMSE', value: '0.8735', full: '0.8734567891234567' });
+  });
+
   it('shows alpha for implicit feedback', () => {
     const implicit = { ...report, params: { ...report.params, implicitPrefs: true, alpha: 40 } };
     const metrics = Object.fromEntries(modelMetrics(implicit).map((m) => [m.label, m.value]));

@@ -1,9 +1,11 @@
 import type { ModelReport } from '../../../worker/engine-api';
-import { formatCount, formatPercent, formatStat } from '../number-format';
+import { formatCount, formatMetric, formatPercent } from '../number-format';
 
 export interface Metric {
   label: string;
   value: string;
+  /** The value in full, for the hover title, when `value` is rounded. */
+  full?: string;
 }
 
 /** The figures of a trained model, in the order a reader checks them: fit, data, settings, time. */
@@ -14,18 +16,23 @@ export function modelMetrics(report: ModelReport): Metric[] {
   const add = (label: string, value: string | undefined) => {
     if (value !== undefined) metrics.push({ label, value });
   };
-  add('final loss', last ? formatStat(last.loss) : undefined);
-  add('train RMSE', last?.trainRmse !== undefined ? formatStat(last.trainRmse) : undefined);
-  add('validation RMSE', last?.validationRmse !== undefined ? formatStat(last.validationRmse) : undefined);
+  const addFigure = (label: string, value: number | undefined) => {
+    if (value === undefined) return;
+    const { text, full } = formatMetric(value);
+    metrics.push({ label, value: text, ...(full !== undefined ? { full } : {}) });
+  };
+  addFigure('final loss', last?.loss);
+  addFigure('train RMSE', last?.trainRmse);
+  addFigure('validation RMSE', last?.validationRmse);
   add('users', formatCount(report.users));
   add('items', formatCount(report.items));
   add('ratings', formatCount(report.ratings));
   // The share of the user × item matrix with no rating, as Spark notebooks report it.
   add('sparsity', cells > 0 ? formatPercent(cells - report.ratings, cells) : undefined);
   add('rank', formatCount(report.params.rank));
-  add('regParam', formatStat(report.params.regParam));
+  addFigure('regParam', report.params.regParam);
   add('iterations', formatCount(report.history.length));
-  if (report.params.implicitPrefs) add('alpha (implicit)', formatStat(report.params.alpha));
+  if (report.params.implicitPrefs) addFigure('alpha (implicit)', report.params.alpha);
   // The training's own time: the block's time is near zero when its result came from the cache.
   add('training time', last ? `${last.seconds.toFixed(1)} s` : undefined);
   return metrics;
