@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ParamWords } from './param-words';
 import type { WrangleError } from '../errors/catalog';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import type { NumericColumn, SqlRow } from '../sql/sql-runner';
@@ -165,6 +166,8 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   title: string;
   description: string;
   params: z.ZodType<P, I>;
+  /** How the form names the settings whose paths do not say it, for messages about them (param-words.ts). */
+  paramWords?: ParamWords;
   /** Kept out of the palette: a kind that tools create (an importer's placeholder), never one a user adds by hand. */
   paletteHidden?: boolean;
   /** Fitted state's schema, for blocks that learn from data (labels, statistics). */

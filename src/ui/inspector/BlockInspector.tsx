@@ -61,8 +61,8 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
             <p>Not applied yet; the flow keeps running with the last valid settings.</p>
             <ul>
               {draft.issues.map((issue, i) => (
-                <li key={`${issue.path}|${i}`}>
-                  {issue.path !== '' && <code>{issue.path}</code>} {issue.message}
+                <li key={`${issue.path}|${i}`} title={issue.path === '' ? undefined : `Setting ${issue.path}`}>
+                  {issue.message} <code>{issue.code}</code>
                 </li>
               ))}
             </ul>

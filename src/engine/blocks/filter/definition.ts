@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userExpression } from '../../sql/expression-guard';
 import { explainExpressionError } from '../../sql/expression-errors';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 const params = z
   .object({
@@ -19,6 +20,9 @@ export const filterBlock = defineBlock({
   title: 'Filter rows',
   description: 'Keeps the rows where a SQL condition is true; rows where it is false or NULL are dropped.',
   params,
+  paramWords: wordsByPattern({
+    condition: { label: 'Condition', holds: 'expression', empty: 'Write the condition rows must meet, such as Rating >= 4' },
+  }),
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {

@@ -4,6 +4,7 @@ import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
 import { ColumnNameSet } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 const params = z
   .object({
@@ -20,6 +21,10 @@ export const formulaBlock = defineBlock({
   title: 'Custom formula',
   description: 'Adds a column (or replaces one) from a SQL expression over the row.',
   params,
+  paramWords: wordsByPattern({
+    column: { label: 'Output column', holds: 'name', empty: 'Give the new column a name' },
+    expression: { label: 'Expression', holds: 'expression', empty: 'Write an expression over the columns, such as 0.3 * valence' },
+  }),
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {

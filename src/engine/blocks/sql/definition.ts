@@ -3,6 +3,7 @@ import { WrangleError } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { wrapQuery } from '../../sql/user-sql-guard';
 import { defineBlock, SINGLE_OUT } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 /** A port name doubles as the table name the query reads, so it must be a plain SQL identifier. */
 const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'a letter or _, then letters, digits or _ (at most 32)');
@@ -30,6 +31,11 @@ export const sqlBlock = defineBlock({
   title: 'Custom SQL',
   description: 'Runs one SELECT of your own over the inputs; each input port is a table the query can read by name.',
   params,
+  paramWords: wordsByPattern({
+    query: { label: 'Query', holds: 'expression', empty: 'Write a query, such as SELECT * FROM df' },
+    inputs: { label: 'Inputs', holds: 'list', empty: 'Keep at least one input' },
+    'inputs.*': { label: 'Input name', holds: 'name', empty: 'Give the input a name' },
+  }),
   inputs: (p) => p.inputs,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
