@@ -187,8 +187,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   readSource?(ctx: ReadSourceContext<P>): Promise<SourceReading | undefined>;
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
   compile(ctx: CompileContext<P, F, N>): Compiled;
-  /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */
-  explainError?(message: string, params: P): WrangleError | undefined;
+  /**
+   * Turns an engine error about this block's SQL into a clearer one, where the block knows better. `inputs` are the
+   * block's input relations (empty when it failed before they were connected), for "Did you mean" a column.
+   */
+  explainError?(message: string, params: P, inputs: Readonly<Record<string, Relation>>): WrangleError | undefined;
   /**
    * The file the host must supply (an import's logical input). The block's result then depends on that file's
    * content: the executor puts the file's fingerprint into the block's hash.

@@ -102,7 +102,7 @@ export const aggregateBlock = defineBlock({
     const names = new ColumnNameSet();
     for (const key of p.groupBy) names.add(key, 'It is a group-by column.');
     for (const a of p.aggregations) names.add(aggregationName(a), `It would be the output of ${a.fn}(${a.column}).`);
-    const filter = p.filter?.trim() ? userExpression(p.filter, 'filter') : undefined;
+    const filter = p.filter?.trim() ? userExpression(p.filter, 'Aggregate filter', 'filter') : undefined;
     const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
     const select = `SELECT ${[keys, ...outputs].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;

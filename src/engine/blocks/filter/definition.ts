@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userExpression } from '../../sql/expression-guard';
-import { explainExpressionError } from '../../sql/expression-errors';
+import { explainUserSqlError } from '../../sql/expression-errors';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
 import { wordsByPattern } from '../param-words';
 
@@ -11,8 +11,8 @@ const params = z
   })
   .strict();
 
-/** Errors name the condition the way the formula block names its column. */
-const LABEL = 'filter';
+/** How errors name the condition. */
+const WHAT = 'Filter condition';
 
 export const filterBlock = defineBlock({
   kind: 'filter',
@@ -26,11 +26,11 @@ export const filterBlock = defineBlock({
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const condition = userExpression(p.condition, LABEL);
+    const condition = userExpression(p.condition, WHAT, 'condition');
     return { select: `SELECT * FROM ${inputs.in.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
   },
-  explainError(message) {
+  explainError(message, p, inputs) {
     // A condition is an expression like a formula's, so its engine errors read the same way.
-    return explainExpressionError(message, LABEL);
+    return explainUserSqlError(message, userExpression(p.condition, WHAT, 'condition').check, inputs);
   },
 });

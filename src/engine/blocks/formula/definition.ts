@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explainExpressionError } from '../../sql/expression-errors';
+import { explainUserSqlError } from '../../sql/expression-errors';
 import { userExpression } from '../../sql/expression-guard';
 import { quoteIdent } from '../../sql/quote';
 import { ColumnNameSet } from '../columns';
@@ -15,6 +15,9 @@ const params = z
   })
   .strict();
 
+/** How errors name the formula. */
+const whatOf = (column: string) => `Formula for "${column}"`;
+
 export const formulaBlock = defineBlock({
   kind: 'formula',
   family: 'transform',
@@ -29,7 +32,7 @@ export const formulaBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
     const input = inputs.in;
-    const expr = userExpression(p.expression, p.column);
+    const expr = userExpression(p.expression, whatOf(p.column), 'expression');
     // A name equal to an existing column's but for ASCII case is that column to DuckDB: it is replaced, in place, and
     // takes the formula's spelling. Adding it beside would have DuckDB rename it `<name>_1`.
     const exists = ColumnNameSet.of(input).has(p.column);
@@ -38,5 +41,5 @@ export const formulaBlock = defineBlock({
       : `SELECT *, ${expr.sql} AS ${quoteIdent(p.column)} FROM ${input.ref}`;
     return { select, userSql: [expr.check] };
   },
-  explainError: (message, p) => explainExpressionError(message, p.column),
+  explainError: (message, p, inputs) => explainUserSqlError(message, userExpression(p.expression, whatOf(p.column), 'expression').check, inputs),
 });

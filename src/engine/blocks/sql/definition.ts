@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { WrangleError } from '../../errors/catalog';
+import { explainUserSqlError } from '../../sql/expression-errors';
 import { quoteIdent } from '../../sql/quote';
-import { wrapQuery } from '../../sql/user-sql-guard';
+import { wrapQuery, type UserSql } from '../../sql/user-sql-guard';
 import { defineBlock, SINGLE_OUT } from '../contract';
 import { wordsByPattern } from '../param-words';
 
@@ -25,6 +25,9 @@ const params = z
 
 export type SqlParams = z.infer<typeof params>;
 
+/** The query as the executor checks it and errors underline it. */
+const queryCheck = (p: SqlParams): UserSql => ({ as: 'query', text: p.query, tables: p.inputs, param: 'query' });
+
 export const sqlBlock = defineBlock({
   kind: 'sql',
   family: 'transform',
@@ -43,13 +46,8 @@ export const sqlBlock = defineBlock({
     // The executor has the engine's parser check the query first: one SELECT, reading only these tables.
     return {
       select: `WITH ${tables.join(', ')} SELECT * FROM ${wrapQuery(p.query)}`,
-      userSql: [{ as: 'query', text: p.query, tables: p.inputs }],
+      userSql: [queryCheck(p)],
     };
   },
-  explainError(message) {
-    if (/^(Parser|Binder|Catalog) Error/i.test(message)) {
-      return new WrangleError('E_SQL_INVALID', { detail: message });
-    }
-    return undefined;
-  },
+  explainError: (message, p, inputs) => explainUserSqlError(message, queryCheck(p), inputs),
 });
