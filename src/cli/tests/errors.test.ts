@@ -20,7 +20,7 @@ const cases: Case[] = [
     name: 'a join key that does not exist',
     mutate: (f) => ((blockOf(f, 'join_tracks').params.keys = [{ left: 'trackId', right: 'track_id' }]), f),
     code: 'E_JOIN_KEY_MISSING',
-    mentions: ['join_tracks', 'track_id', 'right input'],
+    mentions: ['join_tracks', 'track_id', 'right input, from block "'],
   },
   {
     name: 'a formula syntax error',

@@ -17,6 +17,8 @@ export interface Column {
 export interface Relation {
   ref: string;
   columns: Column[];
+  /** The block it comes from (its label, else its id), for messages that name where a column went missing. */
+  from?: string;
 }
 
 /** Families group blocks in the palette. */

@@ -108,7 +108,8 @@ function connectInputs(env: StepEnv, block: FlowBlock, def: AnyDefinition) {
     const ref = env.graph.inputsOf.get(block.id)?.[port] ?? fail('E_PORT_UNCONNECTED', { port });
     const from = env.results.get(ref.block);
     if (!from || from.status !== 'ok') return undefined;
-    inputs[port] = from.outputs[ref.port]!;
+    const upstreamBlock = env.graph.byId.get(ref.block);
+    inputs[port] = { ...from.outputs[ref.port]!, from: upstreamBlock?.label || ref.block };
     upstream[port] = `${from.hash}/${ref.port}`;
   }
   return { inputs, upstream };

@@ -15,13 +15,15 @@ export interface FieldProps {
   hint?: ReactNode;
   /** A checkbox sits before its label. */
   inline?: boolean;
+  /** Messages about the field besides the schema's: the engine's error about an expression. */
+  extraIssues?: readonly FieldMessage[];
   children(control: ControlProps): ReactNode;
 }
 
 /** A label, one control, an optional hint and the issues at the field's path. */
-export function Field({ path, label, hint, inline = false, children }: FieldProps) {
+export function Field({ path, label, hint, inline = false, extraIssues = [], children }: FieldProps) {
   const id = useId();
-  const issues = useFieldIssues(path);
+  const issues = [...useFieldIssues(path), ...extraIssues];
   const control = children({ id, ...describedBy(id, hint !== undefined, issues.length > 0) });
   const labelEl = <label htmlFor={id}>{label}</label>;
   return (

@@ -55,9 +55,9 @@ export const joinBlock = defineBlock({
       fail('E_PARAMS_INVALID', { path: 'keys', detail: `a ${p.type} join needs at least one key pair` });
     }
     const on = p.keys
-      .map((k) => {
-        requireJoinKey(left, k.left, 'left');
-        requireJoinKey(right, k.right, 'right');
+      .map((k, i) => {
+        requireJoinKey(left, k.left, 'left', `keys.${i}.left`);
+        requireJoinKey(right, k.right, 'right', `keys.${i}.right`);
         return `l.${quoteIdent(k.left)} = r.${quoteIdent(k.right)}`;
       })
       .join(' AND ');
