@@ -41,7 +41,7 @@ const catalog = {
   E_INPUT_READ: (a: { name: Arg; file: Arg; detail: Arg }) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
   E_COLUMN_MISSING: (a: { column: Arg; where: Arg; available: Arg }) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
   E_JOIN_KEY_MISSING: (a: { column: Arg; side: Arg; available: Arg; from?: Arg; closest?: Arg }) =>
-    `The ${a.side} input${a.from === undefined ? '' : `, from block "${a.from}",`} has no column "${a.column}" to join on (was it renamed or dropped upstream?).${a.closest === undefined ? '' : ` Did you mean "${a.closest}"?`} Choose the ${a.side} key again; its columns are ${a.available}.`,
+    `The ${a.side} input${a.from === undefined ? '' : `, from block "${a.from}",`} has no column "${a.column}" to join on (was it renamed or dropped upstream?). ${a.closest === undefined ? `Choose the ${a.side} key again; its columns are ${a.available}.` : `Did you mean "${a.closest}"? Choose the ${a.side} key again.`}`,
   E_COLUMN_EXISTS: (a: { column?: Arg; existing?: Arg; detail?: Arg }) =>
     `Column "${a.column}" already exists${a.existing === undefined || a.existing === a.column ? '' : ` as "${a.existing}" (DuckDB does not tell ASCII upper and lower case apart in column names)`}.${a.detail ? ` ${a.detail}` : ''}`,
   // `what` names the expression (`Formula for "y"`, `Filter condition`); `detail` is a sentence in the user's words.

@@ -57,7 +57,7 @@ describe('join', () => {
     const params = joinBlock.params.parse({ keys: [{ left: 'movieId', right: 'movieId' }] });
     const compile = () => joinBlock.compile({ blockId: 'j', params, inputs: { left, right }, fitted: undefined, files: { inputPath: (n) => n } });
     expect(compile).toThrow(
-      'The left input, from block "Rename movieId", has no column "movieId" to join on (was it renamed or dropped upstream?). Did you mean "movie_id"? Choose the left key again; its columns are "movie_id", "rating".',
+      'The left input, from block "Rename movieId", has no column "movieId" to join on (was it renamed or dropped upstream?). Did you mean "movie_id"? Choose the left key again.',
     );
     expect(catchError(compile)).toMatchObject({ code: 'E_JOIN_KEY_MISSING', span: { param: 'keys.0.left', text: 'movieId', from: 0, to: 7 } });
   });
