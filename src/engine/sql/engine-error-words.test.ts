@@ -19,12 +19,13 @@ const engines: [string, () => Promise<TestDb>][] = [
   ['duckdb-wasm', openWasmTestDb],
 ];
 
-type Case = { kind: 'formula' | 'filter' | 'sql'; text: string; code: string; message: string; underlined?: string; from?: number };
+type Case = { kind: 'formula' | 'filter' | 'sql' | 'aggregate'; text: string; code: string; message: string; underlined?: string; from?: number };
 
 const formula = (text: string) => ({ kind: 'formula' as const, params: { column: 'y', expression: text } });
 const filter = (text: string) => ({ kind: 'filter' as const, params: { condition: text } });
 const sql = (text: string) => ({ kind: 'sql' as const, params: { query: text, inputs: ['df'] } });
-const blockOf = (c: Case) => (c.kind === 'formula' ? formula(c.text) : c.kind === 'filter' ? filter(c.text) : sql(c.text));
+const aggregate = (text: string) => ({ kind: 'aggregate' as const, params: { groupBy: ['userId'], aggregations: [{ column: 'rating', fn: 'avg' as const }], filter: text } });
+const blockOf = (c: Case) => (c.kind === 'formula' ? formula(c.text) : c.kind === 'filter' ? filter(c.text) : c.kind === 'aggregate' ? aggregate(c.text) : sql(c.text));
 
 const cases: [string, Case][] = [
   ['a misspelt column', { kind: 'formula', text: 'ratng * 2', code: 'E_FORMULA_INVALID', message: 'Formula for "y": No column `ratng`. Did you mean `rating`?', underlined: 'ratng', from: 0 }],
@@ -64,6 +65,7 @@ const cases: [string, Case][] = [
   ['an unclosed quote', { kind: 'formula', text: "rating || 'abc", code: 'E_FORMULA_SYNTAX', message: "Formula for \"y\": A text opened with ' is never closed: add the closing '.", underlined: "'abc", from: 10 }],
   ['a filter condition', { kind: 'filter', text: 'ratng > 2', code: 'E_FORMULA_INVALID', message: 'Filter condition: No column `ratng`. Did you mean `rating`?', underlined: 'ratng', from: 0 }],
   ['a condition that ends too early', { kind: 'filter', text: 'rating >', code: 'E_FORMULA_SYNTAX', message: 'Filter condition: The condition ends too early: something is missing after `>`.', underlined: '>', from: 7 }],
+  ['an aggregate’s filter', { kind: 'aggregate', text: 'rating > 1 AND ratng < 5', code: 'E_FORMULA_INVALID', message: 'Aggregate filter: No column `ratng`. Did you mean `rating`?', underlined: 'ratng', from: 15 }],
   ['a query on two lines', { kind: 'sql', text: 'SELECT userId,\n  ratng\nFROM df', code: 'E_SQL_INVALID', message: 'Query: No column `ratng`. Did you mean `rating`?', underlined: 'ratng', from: 17 }],
   ['a qualified name in a query', { kind: 'sql', text: 'SELECT df.ratng FROM df', code: 'E_SQL_INVALID', message: 'Query: No column `ratng` in `df`. Did you mean `rating`?' }],
   ['a query that ends too early', { kind: 'sql', text: 'SELECT rating FROM', code: 'E_SQL_INVALID', message: 'Query: The query ends too early: something is missing after `FROM`.', underlined: 'FROM', from: 14 }],
@@ -86,7 +88,7 @@ describe.each(engines)('user SQL errors in the user’s words, on %s', (_engine,
     expect(error.message.startsWith(c.message)).toBe(true);
     expect(error.message).not.toMatch(/Binder|Parser|LINE \d|position \d/);
     if (c.underlined === undefined) return;
-    const param = c.kind === 'formula' ? 'expression' : c.kind === 'filter' ? 'condition' : 'query';
+    const param = { formula: 'expression', filter: 'condition', aggregate: 'filter', sql: 'query' }[c.kind];
     expect(error.span).toMatchObject({ param, text: c.text, from: c.from });
     expect(c.text.slice(error.span!.from, error.span!.to)).toBe(c.underlined);
   });
