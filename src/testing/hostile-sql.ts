@@ -125,7 +125,8 @@ export async function verdictOf(runner: SqlRunner, sql: UserSql, expected: Verdi
   } catch (e) {
     if (!isWrangleError(e)) return { code: 'E_QUERY_FAILED' };
     if (expected === 'ok' || expected.at === undefined) return { code: e.code };
-    const position = e.args.position ?? /\(position (\d+)\)/.exec(String(e.args.detail ?? ''))?.[1];
+    // A refusal names its position; a syntax error underlines where the parser stopped (its span).
+    const position = e.args.position ?? (e.span ? e.span.from + 1 : undefined);
     return { code: e.code, ...(position !== undefined ? { position: Number(position) } : {}) };
   }
 }
