@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../flow/parse';
 import { parseSettings, settingIssueMessage } from './param-issues';
-import { blockDefinition, type BlockKind } from './registry';
+import { blockDefinition, blockKinds, type BlockKind } from './registry';
 
 /** The messages of every issue of params for a kind, by path. */
 function messages(kind: BlockKind, params: unknown): Record<string, string> {
@@ -56,5 +56,20 @@ describe('settings problems in the form’s words', () => {
       edges: [],
     };
     expect(() => parseFlow(flow)).toThrow('Invalid flow at $.blocks[0].params.operations[0].to: Give the new column a name');
+  });
+});
+
+describe('every kind’s settings problems, in words', () => {
+  // zod's own sentences, which name types and lengths rather than fields.
+  const ZOD_WORDS = /^(Too small|Too big|Invalid (input|option|string|element|key|union|discriminator)|Unrecognized key|expected )/;
+  const wrongValues: unknown[] = ['', -1e9, 2.5, null, 'not-a-choice', [], {}];
+
+  it.each(blockKinds)('%s: every top-level setting set wrong reads in words', (kind) => {
+    const schema = blockDefinition(kind).params as unknown as { shape?: Record<string, unknown> };
+    const keys = schema.shape ? Object.keys(schema.shape) : [];
+    const tries: unknown[] = [{}, { settingThatIsNot: 1 }, ...keys.flatMap((k) => wrongValues.map((v) => ({ [k]: v })))];
+    const said = tries.flatMap((t) => Object.values(messages(kind, t)));
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.filter((m) => ZOD_WORDS.test(m))).toEqual([]);
   });
 });
