@@ -1,4 +1,4 @@
-import { formatError, isWrangleError } from '../engine/errors/catalog';
+import { formatError, isWrangleError, underlineSpan } from '../engine/errors/catalog';
 import { helpText } from './help';
 import { EXIT_FLOW_ERROR, EXIT_USAGE, UsageError } from './usage-error';
 
@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (isWrangleError(e)) {
-      process.stderr.write(`error: ${formatError(e)}\n`);
+      process.stderr.write(`error: ${formatError(e)}\n${underlineSpan(e.span).map((l) => `${l}\n`).join('')}`);
       return EXIT_FLOW_ERROR;
     }
     process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -74,7 +74,7 @@ describe('the engine the CLI opens refuses, with no check in front of it', () =>
         () => undefined,
         (e: unknown) => classifyError(e, 'probe').code,
       );
-      const check = await checkUserSql(runner, { as: 'query', text: sql, tables: ['df'] }).then(
+      const check = await checkUserSql(runner, { as: 'query', text: sql, tables: ['df'], param: 'query' }).then(
         () => undefined,
         (e: { code?: string }) => e.code,
       );

@@ -123,6 +123,6 @@ export async function runBlock(
     }
     return { outputs, columns, fitted, select: compiled.select, ...(prepared ? { prepared } : {}), ...(source ? { source } : {}) };
   } catch (e) {
-    throw classifyError(e, 'b', def.explainError ? (m) => def.explainError!(m, params) : undefined);
+    throw classifyError(e, 'b', def.explainError ? (m) => def.explainError!(m, params, inputs) : undefined);
   }
 }

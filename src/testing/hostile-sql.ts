@@ -10,8 +10,8 @@ import { checkUserSql, type UserSql } from '../engine/sql/user-sql-guard';
 /** `ok`, or the error code and the text at the reported position (its 1-based index is what is compared). */
 export type Verdict = 'ok' | { code: ErrorCode; at?: string };
 
-const expression = (text: string): UserSql => ({ as: 'expression', text, label: 'x' });
-const query = (text: string): UserSql => ({ as: 'query', text, tables: ['df'] });
+const expression = (text: string): UserSql => ({ as: 'expression', text, what: 'Formula for "x"', param: 'expression' });
+const query = (text: string): UserSql => ({ as: 'query', text, tables: ['df'], param: 'query' });
 
 const SYNTAX: ErrorCode = 'E_FORMULA_SYNTAX';
 const REFUSED: ErrorCode = 'E_SQL_REFUSED';
@@ -125,7 +125,8 @@ export async function verdictOf(runner: SqlRunner, sql: UserSql, expected: Verdi
   } catch (e) {
     if (!isWrangleError(e)) return { code: 'E_QUERY_FAILED' };
     if (expected === 'ok' || expected.at === undefined) return { code: e.code };
-    const position = e.args.position ?? /\(position (\d+)\)/.exec(String(e.args.detail ?? ''))?.[1];
+    // A refusal names its position; a syntax error underlines where the parser stopped (its span).
+    const position = e.args.position ?? (e.span ? e.span.from + 1 : undefined);
     return { code: e.code, ...(position !== undefined ? { position: Number(position) } : {}) };
   }
 }

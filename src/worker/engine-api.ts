@@ -3,6 +3,7 @@
  * or transferred Arrow IPC bytes; errors cross as `{ code, message, blockId }` from the engine's coded catalog.
  */
 import type { Column } from '../engine/blocks/contract';
+import type { ErrorSpan } from '../engine/errors/catalog';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { ModelProgress } from '../engine/model/als-contract';
 import type { ChartData, ChartKind, TableProfile } from '../engine/profile/types';
@@ -15,6 +16,8 @@ export interface EngineErrorInfo {
   code: string;
   message: string;
   blockId?: string;
+  /** Where in a setting's text the problem is (an expression's misspelt column), for the form to underline. */
+  span?: ErrorSpan;
 }
 
 /**

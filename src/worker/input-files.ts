@@ -4,6 +4,7 @@
  * then reads that table.
  */
 import { WrangleError, fail, isWrangleError } from '../engine/errors/catalog';
+import { JSON_LIST_OF_VALUES, jsonNotATable, notATableError } from '../engine/inputs/content-kind';
 import { declaredInputs, type DeclaredInput } from '../engine/inputs/declared-inputs';
 import type { FlowDocument } from '../engine/flow/schema';
 import type { InputFile } from '../engine/run/executor';
@@ -196,7 +197,15 @@ export class InputFiles {
       const codec = await this.loadParquet();
       await this.db.insertArrowIpc(table, codec.toArrow(await this.bytesOf(r)));
     } else if (format === 'json') {
-      await this.db.insertJsonFromPath(table, r.path);
+      const start = r.head ?? (r.file ? new Uint8Array(await r.file.slice(0, 4096).arrayBuffer()) : await this.bytesOf(r));
+      const first = /\S/.exec(new TextDecoder().decode(start.slice(0, 4096)).replace(/^\uFEFF/, ''))?.[0];
+      const notTable = jsonNotATable(first);
+      if (notTable) throw notATableError(name, r.fileName, notTable);
+      await this.db.insertJsonFromPath(table, r.path).catch((e: unknown) => {
+        // duckdb-wasm's words for a list without objects ("Provided table/dataframe must have at least one column").
+        if (/at least one column|Table type not specified/i.test(e instanceof Error ? e.message : String(e))) throw notATableError(name, r.fileName, JSON_LIST_OF_VALUES);
+        throw e;
+      });
     } else {
       // duckdb-wasm reads JSON arrays only: newline-delimited records are joined into one array first.
       const lines = new TextDecoder().decode(await this.bytesOf(r)).split(/\r?\n/).filter((l) => l.trim() !== '');

@@ -1,7 +1,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { fail, WrangleError } from '../../engine/errors/catalog';
+import { fail, underlineSpan, WrangleError } from '../../engine/errors/catalog';
 import { serializeFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 import { blockDefinition } from '../../engine/blocks/registry';
@@ -209,7 +209,9 @@ function report(summary: RunSummary, json: boolean): void {
   }
   if (!summary.ok) {
     const e = summary.error;
-    process.stderr.write(`error: ${e ? `${e.blockId ? `block "${e.blockId}": ` : ''}${e.code}: ${e.message}` : 'the flow failed'}\nNo output was written.\n`);
+    // The bad part of an expression or query, underlined under its line, as the studio underlines it in the form.
+    const underline = underlineSpan(e?.span).map((l) => `${l}\n`).join('');
+    process.stderr.write(`error: ${e ? `${e.blockId ? `block "${e.blockId}": ` : ''}${e.code}: ${e.message}` : 'the flow failed'}\n${underline}No output was written.\n`);
     return;
   }
   const lines = summary.outputs.map((o) => `  ${o.path}  (${o.rows.toLocaleString('en-US')} rows)`);

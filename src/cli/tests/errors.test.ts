@@ -20,13 +20,19 @@ const cases: Case[] = [
     name: 'a join key that does not exist',
     mutate: (f) => ((blockOf(f, 'join_tracks').params.keys = [{ left: 'trackId', right: 'track_id' }]), f),
     code: 'E_JOIN_KEY_MISSING',
-    mentions: ['join_tracks', 'track_id', 'right input'],
+    mentions: ['join_tracks', 'track_id', 'right input, from block "'],
   },
   {
     name: 'a formula syntax error',
     mutate: (f) => ((blockOf(f, 'danceability').params.expression = '0.3*valence + 0.1*liveness +'), f),
     code: 'E_FORMULA_SYNTAX',
-    mentions: ['danceability', 'syntax error'],
+    mentions: ['Formula for "danceability": The expression ends too early: something is missing after `+`.', '  0.3*valence + 0.1*liveness +\n                             ^\n'],
+  },
+  {
+    name: 'a misspelt column in a formula',
+    mutate: (f) => ((blockOf(f, 'danceability').params.expression = '0.3*valence +\n  0.1*livenes'), f),
+    code: 'E_FORMULA_INVALID',
+    mentions: ['Formula for "danceability": No column `livenes`. Did you mean `liveness`?', '    0.1*livenes\n        ^^^^^^^\n'],
   },
   {
     name: 'an unknown block kind',

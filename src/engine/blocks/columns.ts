@@ -1,4 +1,5 @@
-import { fail } from '../errors/catalog';
+import { fail, WrangleError } from '../errors/catalog';
+import { closestName } from '../sql/closest-name';
 import type { Column, Relation } from './contract';
 
 /**
@@ -82,10 +83,16 @@ export function requireColumns(rel: Relation, names: readonly string[], where = 
   return names.map((n) => requireColumn(rel, n, where));
 }
 
-/** The error for a missing join key, which names the side. */
-export function requireJoinKey(rel: Relation, name: string, side: 'left' | 'right'): Column {
+/**
+ * The error for a missing join key names the side, the block it comes from and the closest column there (a key
+ * renamed upstream), and points at the key's field (`param`, e.g. `keys.0.left`) for the form.
+ */
+export function requireJoinKey(rel: Relation, name: string, side: 'left' | 'right', param?: string): Column {
   const col = rel.columns.find((c) => c.name === name);
-  return col ?? fail('E_JOIN_KEY_MISSING', { column: name, side, available: available(rel) });
+  if (col) return col;
+  const closest = closestName(name, columnNames(rel));
+  const args = { column: name, side, available: available(rel), ...(rel.from !== undefined ? { from: rel.from } : {}), ...(closest !== undefined ? { closest } : {}) };
+  throw new WrangleError('E_JOIN_KEY_MISSING', args, undefined, param === undefined ? undefined : { param, text: name, from: 0, to: name.length });
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL.*)$/i;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ParamWords } from './param-words';
 import type { WrangleError } from '../errors/catalog';
 import type { ModelHost, ModelProgress, ModelReport } from '../model/als-contract';
 import type { NumericColumn, SqlRow } from '../sql/sql-runner';
@@ -16,6 +17,8 @@ export interface Column {
 export interface Relation {
   ref: string;
   columns: Column[];
+  /** The block it comes from (its label, else its id), for messages that name where a column went missing. */
+  from?: string;
 }
 
 /** Families group blocks in the palette. */
@@ -167,6 +170,8 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   title: string;
   description: string;
   params: z.ZodType<P, I>;
+  /** How the form names the settings whose paths do not say it, for messages about them (param-words.ts). */
+  paramWords?: ParamWords;
   /** Kept out of the palette: a kind that tools create (an importer's placeholder), never one a user adds by hand. */
   paletteHidden?: boolean;
   /** Fitted state's schema, for blocks that learn from data (labels, statistics). */
@@ -186,8 +191,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   readSource?(ctx: ReadSourceContext<P>): Promise<SourceReading | undefined>;
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
   compile(ctx: CompileContext<P, F, N>): Compiled;
-  /** Turns an engine error about this block's SQL into a clearer one, where the block knows better. */
-  explainError?(message: string, params: P): WrangleError | undefined;
+  /**
+   * Turns an engine error about this block's SQL into a clearer one, where the block knows better. `inputs` are the
+   * block's input relations (empty when it failed before they were connected), for "Did you mean" a column.
+   */
+  explainError?(message: string, params: P, inputs: Readonly<Record<string, Relation>>): WrangleError | undefined;
   /**
    * The file the host must supply (an import's logical input). The block's result then depends on that file's
    * content: the executor puts the file's fingerprint into the block's hash.

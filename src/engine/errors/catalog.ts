@@ -40,12 +40,14 @@ const catalog = {
     `Input "${a.name}" (${a.file}) is not a table: its bytes look like ${a.looksLike}. ${a.advice}`,
   E_INPUT_READ: (a: { name: Arg; file: Arg; detail: Arg }) => `Input "${a.name}" (${a.file}) could not be read: ${a.detail}`,
   E_COLUMN_MISSING: (a: { column: Arg; where: Arg; available: Arg }) => `Column "${a.column}" does not exist in ${a.where}. Available: ${a.available}.`,
-  E_JOIN_KEY_MISSING: (a: { column: Arg; side: Arg; available: Arg }) => `Join key "${a.column}" does not exist in the ${a.side} input. Available: ${a.available}.`,
+  E_JOIN_KEY_MISSING: (a: { column: Arg; side: Arg; available: Arg; from?: Arg; closest?: Arg }) =>
+    `The ${a.side} input${a.from === undefined ? '' : `, from block "${a.from}",`} has no column "${a.column}" to join on (was it renamed or dropped upstream?). ${a.closest === undefined ? `Choose the ${a.side} key again; its columns are ${a.available}.` : `Did you mean "${a.closest}"? Choose the ${a.side} key again.`}`,
   E_COLUMN_EXISTS: (a: { column?: Arg; existing?: Arg; detail?: Arg }) =>
     `Column "${a.column}" already exists${a.existing === undefined || a.existing === a.column ? '' : ` as "${a.existing}" (DuckDB does not tell ASCII upper and lower case apart in column names)`}.${a.detail ? ` ${a.detail}` : ''}`,
-  E_FORMULA_SYNTAX: (a: { column: Arg; detail: Arg }) => `Formula for "${a.column}" is not a valid expression: ${a.detail}`,
-  E_FORMULA_INVALID: (a: { column: Arg; detail: Arg }) => `Formula for "${a.column}" cannot be evaluated: ${a.detail}`,
-  E_SQL_INVALID: (a: { detail: Arg }) => `The SQL is not valid: ${a.detail}`,
+  // `what` names the expression (`Formula for "y"`, `Filter condition`); `detail` is a sentence in the user's words.
+  E_FORMULA_SYNTAX: (a: { what: Arg; detail: Arg }) => `${a.what}: ${a.detail}`,
+  E_FORMULA_INVALID: (a: { what: Arg; detail: Arg }) => `${a.what}: ${a.detail}`,
+  E_SQL_INVALID: (a: { detail: Arg; what?: Arg }) => `${a.what ?? 'The SQL is not valid'}: ${a.detail}`,
   E_SQL_NOT_SELECT: (a: { detail: Arg }) => `Only a single SELECT is allowed here: ${a.detail}`,
   E_SQL_REFUSED: (a: { setting: Arg; what: Arg; name: Arg; position: Arg; reason: Arg }) =>
     `${a.setting} ${a.what} "${a.name}" at position ${a.position}, which a flow may not use: ${a.reason}.`,
@@ -102,14 +104,26 @@ type AnyErrorArgs = Readonly<Record<string, Arg | undefined>>;
 
 const message = (code: ErrorCode, args: AnyErrorArgs): string => (catalog[code] as (a: AnyErrorArgs) => string)(args);
 
+/**
+ * Where in a block's setting the problem is, for the form to underline: the param's path (`expression`), its text when
+ * the error was found, and a range of that text (0-based, `to` exclusive).
+ */
+export interface ErrorSpan {
+  param: string;
+  text: string;
+  from: number;
+  to: number;
+}
+
 /** An error a user can act on: a code from the catalog, its message, and the block it belongs to, if any. */
 export class WrangleError<C extends ErrorCode = ErrorCode> extends Error {
   // C types only what the constructor accepts: once made, every WrangleError is one type.
   readonly code: ErrorCode;
   readonly blockId: string | undefined;
   readonly args: AnyErrorArgs;
+  readonly span: ErrorSpan | undefined;
 
-  constructor(code: C, args: ErrorArgs<C>, blockId?: string) {
+  constructor(code: C, args: ErrorArgs<C>, blockId?: string, span?: ErrorSpan) {
     // Each entry's own argument type is a plain record of message values.
     const plain = args as unknown as AnyErrorArgs;
     super(message(code, plain));
@@ -117,16 +131,17 @@ export class WrangleError<C extends ErrorCode = ErrorCode> extends Error {
     this.code = code;
     this.args = plain;
     this.blockId = blockId;
+    this.span = span;
   }
 
   /** The same error, attributed to a block. */
   inBlock(blockId: string): WrangleError {
-    return this.blockId === blockId ? this : new WrangleError(this.code, this.args, blockId);
+    return this.blockId === blockId ? this : new WrangleError(this.code, this.args, blockId, this.span);
   }
 
   /** The plain-data form that crosses worker boundaries and goes into `--json` output. */
-  toJSON(): { code: ErrorCode; message: string; blockId?: string } {
-    return { code: this.code, message: this.message, ...(this.blockId ? { blockId: this.blockId } : {}) };
+  toJSON(): { code: ErrorCode; message: string; blockId?: string; span?: ErrorSpan } {
+    return { code: this.code, message: this.message, ...(this.blockId ? { blockId: this.blockId } : {}), ...(this.span ? { span: this.span } : {}) };
   }
 }
 
@@ -137,6 +152,20 @@ export function fail<C extends ErrorCode>(code: C, args: ErrorArgs<C>, blockId?:
 
 export function isWrangleError(e: unknown): e is WrangleError {
   return e instanceof WrangleError;
+}
+
+/**
+ * The line of a setting's text an error is in, with carets under its range, for a terminal:
+ * `  0.3*valnce + 1` over `      ^^^^^^`. Empty when the error has no span.
+ */
+export function underlineSpan(span: ErrorSpan | undefined, indent = '  '): string[] {
+  if (!span) return [];
+  const start = Math.max(span.text.lastIndexOf('\n', span.from - 1), span.text.lastIndexOf('\r', span.from - 1)) + 1;
+  const ends = [span.text.indexOf('\n', span.from), span.text.indexOf('\r', span.from)].filter((i) => i >= 0);
+  const end = ends.length > 0 ? Math.min(...ends) : span.text.length;
+  const line = span.text.slice(start, end).replace(/\t/g, ' ');
+  const width = Math.max(1, Math.min(span.to, end) - span.from);
+  return [`${indent}${line}`, `${indent}${' '.repeat(span.from - start)}${'^'.repeat(width)}`];
 }
 
 /** One line for a terminal or a toast: `block "join1" E_JOIN_KEY_MISSING: ...`. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { blockKinds, isBlockKind } from '../blocks/registry';
+import { settingsErrorMap } from '../blocks/param-issues';
+import { blockDefinition, blockKinds, isBlockKind } from '../blocks/registry';
 import { fail, WrangleError } from '../errors/catalog';
 import { migrateFlow } from './migrate';
 import { FLOW_FORMAT, flowSchema, type FlowDocument } from './schema';
@@ -52,6 +53,20 @@ function firstIssue(error: z.ZodError): WrangleError {
 }
 
 /**
+ * Issues inside a block's params read as its form's field messages ("Choose a column"); the rest keep zod's words,
+ * which name JSON types, as fits a file's structure.
+ */
+function blockSettingsErrors(doc: Record<string, unknown>): z.core.$ZodErrorMap {
+  return (issue) => {
+    const [top, index, params] = issue.path ?? [];
+    if (top !== 'blocks' || typeof index !== 'number' || params !== 'params') return undefined;
+    const block = (doc.blocks as unknown[])[index] as Record<string, unknown>;
+    if (typeof block.kind !== 'string' || !isBlockKind(block.kind)) return undefined;
+    return settingsErrorMap(block.params, blockDefinition(block.kind).paramWords, ['blocks', index, 'params'])(issue);
+  };
+}
+
+/**
  * Reads a flow from JSON text or an already parsed value: checks size and depth, migrates older versions, refuses
  * newer ones, and validates. Every failure is a WrangleError that names the JSON path of the first problem.
  */
@@ -81,7 +96,7 @@ export function parseFlow(input: string | unknown): FlowDocument {
       }
     });
   }
-  const parsed = flowSchema.safeParse(migrated);
+  const parsed = flowSchema.safeParse(migrated, { error: blockSettingsErrors(migrated) });
   if (!parsed.success) throw firstIssue(parsed.error);
   return parsed.data as FlowDocument;
 }

@@ -71,3 +71,21 @@ export function textContent(lines: readonly string[]): NotATable | undefined {
 export function notATableError(name: string, file: string, found: NotATable): WrangleError {
   return new WrangleError('E_NOT_A_TABLE', { name, file, looksLike: found.looksLike, advice: found.advice });
 }
+
+const JSON_TABLE = 'A table in JSON is a list of objects, one per row: [{"movieId": 1, "title": "Toy Story"}, …]. Choose jsonl for one object per line.';
+
+/**
+ * What a file read with the `json` format is, when it is not a list of rows: its first character decides, as DuckDB's
+ * `format = 'array'` reader decides (the studio's duckdb-wasm reader would take a lone object as a one-row table, so
+ * both hosts check this first and say the same).
+ */
+export function jsonNotATable(firstChar: string | undefined): NotATable | undefined {
+  if (firstChar === '[') return undefined;
+  if (firstChar === undefined) return { looksLike: 'nothing (the file is empty)', advice: JSON_TABLE };
+  if (firstChar === '{') return { looksLike: 'a single JSON object, not a list of rows', advice: JSON_TABLE };
+  if (/["\d-]|t|f|n/.test(firstChar)) return { looksLike: 'a single JSON value, not a list of rows', advice: JSON_TABLE };
+  return { looksLike: 'text that is not JSON', advice: `${JSON_TABLE} For a CSV file, choose the csv format.` };
+}
+
+/** A JSON list whose items are not objects (`[1, 2, 3]`), which has no columns to read. */
+export const JSON_LIST_OF_VALUES: NotATable = { looksLike: 'a JSON list of plain values, not of objects', advice: JSON_TABLE };

@@ -35,10 +35,13 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const def = blockDefinition(block.kind) as AnyDefinition;
+  // What the block reads, for its explanation of an engine error ("Did you mean" a column it has).
+  let connectedInputs: Record<string, Relation> = {};
   try {
     const connected = connectInputs(env, block, def);
     if (!connected) return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
     const { inputs, upstream } = connected;
+    connectedInputs = inputs;
     if (def.prepare && env.preset.dryRun) {
       // A script of the flow holds its SQL; a model is trained (or scored) outside it, so the script stops there.
       env.script.push(`-- block "${block.id}" (${block.kind}) runs outside SQL: it and the blocks that read it are left out`);
@@ -93,7 +96,7 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       ...(sample && kept.rows !== undefined ? { sample: { rows: kept.rows, of: sample.total, exact: sample.exact } satisfies SampleFacts } : {}),
     };
   } catch (e) {
-    const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params) : undefined);
+    const error = classifyError(e, block.id, def.explainError ? (m) => def.explainError!(m, block.params, connectedInputs) : undefined);
     return { blockId: block.id, status: 'error', outputs: {}, seconds: seconds(), error };
   }
 }
@@ -106,7 +109,8 @@ function connectInputs(env: StepEnv, block: FlowBlock, def: AnyDefinition) {
     const ref = env.graph.inputsOf.get(block.id)?.[port] ?? fail('E_PORT_UNCONNECTED', { port });
     const from = env.results.get(ref.block);
     if (!from || from.status !== 'ok') return undefined;
-    inputs[port] = from.outputs[ref.port]!;
+    const upstreamBlock = env.graph.byId.get(ref.block);
+    inputs[port] = { ...from.outputs[ref.port]!, from: upstreamBlock?.label || ref.block };
     upstream[port] = `${from.hash}/${ref.port}`;
   }
   return { inputs, upstream };

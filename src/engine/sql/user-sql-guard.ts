@@ -1,4 +1,5 @@
-import { fail } from '../errors/catalog';
+import { WrangleError, type ErrorSpan } from '../errors/catalog';
+import { explainSyntaxError, type Explained } from './engine-error-words';
 import type { SqlRunner } from './sql-runner';
 import { CATALOG_REASON, isCatalogName, refusedFunctionReason } from './sql-policy';
 import type { SqlName, SqlOutline } from './sql-outline';
@@ -9,16 +10,20 @@ import type { SqlName, SqlOutline } from './sql-outline';
  */
 export type UserSql =
   | {
-      /** One value per row: a formula, a filter condition. Errors name it as a formula for `label`. */
+      /** One value per row: a formula, a filter condition. */
       as: 'expression';
       text: string;
-      label: string;
+      /** How errors name it: `Formula for "y"`, `Filter condition`. */
+      what: string;
+      /** The block param that holds the text (`expression`), which the form underlines. */
+      param: string;
     }
   | {
       /** One query over the named tables (the sql block's input ports). */
       as: 'query';
       text: string;
       tables: readonly string[];
+      param: string;
     };
 
 /**
@@ -56,64 +61,95 @@ export async function checkUserSql(runner: SqlRunner, sql: UserSql): Promise<voi
   // Hosts pass text to the wasm engine as a C string, which a NUL would cut short: refused the same everywhere.
   const nul = sql.text.indexOf('\u0000');
   if (nul >= 0) {
-    const detail = `a NUL character (position ${nul + 1})`;
-    if (sql.as === 'expression') fail('E_FORMULA_SYNTAX', { column: sql.label, detail });
-    fail('E_SQL_INVALID', { detail });
+    const explained: Explained = { sentence: 'It holds a NUL character, which no SQL text has: remove it.', range: { from: nul, to: nul + 1 }, syntax: true };
+    throw syntaxError(sql, explained);
   }
-  if (sql.as === 'expression') await checkExpression(runner, sql.text, sql.label);
-  else await checkQuery(runner, sql.text, sql.tables);
+  if (sql.as === 'expression') await checkExpression(runner, sql);
+  else await checkQuery(runner, sql);
   seen.add(key);
 }
 
-async function checkExpression(runner: SqlRunner, text: string, label: string): Promise<void> {
-  const syntax = (o: Extract<SqlOutline, { ok: false }>, prefix: string) =>
-    fail('E_FORMULA_SYNTAX', { column: label, detail: describeParserError(o, prefix, text) });
-  const alone = await runner.outline(`${EXPRESSION_ALONE}${text}\n`);
-  if (!alone.ok && isParserError(alone)) syntax(alone, EXPRESSION_ALONE);
-  const wrapped = await runner.outline(`${EXPRESSION_WRAPPED}${text}\n)`);
-  if (!wrapped.ok) {
-    if (isParserError(wrapped)) syntax(wrapped, EXPRESSION_WRAPPED);
-    throw new Error(wrapped.message);
-  }
-  judge(wrapped, EXPRESSION_WRAPPED.length, text, `Formula for "${label}"`, []);
+/** The range of an explained error as the span a form underlines. */
+export function spanOf(sql: { param: string; text: string }, explained: Explained): ErrorSpan | undefined {
+  return explained.range && { param: sql.param, text: sql.text, from: explained.range.from, to: explained.range.to };
 }
 
-async function checkQuery(runner: SqlRunner, text: string, tables: readonly string[]): Promise<void> {
-  const alone = await runner.outline(text);
-  if (!alone.ok && isParserError(alone)) fail('E_SQL_INVALID', { detail: describeParserError(alone, '', text) });
-  const wrapped = await runner.outline(`${QUERY_WRAPPED}${text}\n)`);
+function syntaxError(sql: UserSql, explained: Explained): WrangleError {
+  const span = spanOf(sql, explained);
+  return sql.as === 'expression'
+    ? new WrangleError('E_FORMULA_SYNTAX', { what: sql.what, detail: explained.sentence }, undefined, span)
+    : new WrangleError('E_SQL_INVALID', { what: 'Query', detail: explained.sentence }, undefined, span);
+}
+
+/** The parser's error on a probe, explained in the user's words at its place in the user's text. */
+function explainProbe(o: Extract<SqlOutline, { ok: false }>, probe: string, prefix: string, sql: UserSql): Explained {
+  const message = o.message.replace(/^Parser Error:\s*/i, '').split('\n')[0]!;
+  const at = o.position === undefined ? undefined : userIndex(o.position, prefix.length, sql.text);
+  return explainSyntaxError(message, at, { text: sql.text, noun: sql.as === 'query' ? 'query' : nounOf(sql.what), columns: [] });
+}
+
+/** `Filter condition` → condition; a formula's text is an expression. */
+function nounOf(what: string): string {
+  return /condition/i.test(what) ? 'condition' : 'expression';
+}
+
+async function checkExpression(runner: SqlRunner, sql: Extract<UserSql, { as: 'expression' }>): Promise<void> {
+  const alone = `${EXPRESSION_ALONE}${sql.text}\n`;
+  const aloneOutline = await runner.outline(alone);
+  if (!aloneOutline.ok && isParserError(aloneOutline)) throw syntaxError(sql, explainProbe(aloneOutline, alone, EXPRESSION_ALONE, sql));
+  const probe = `${EXPRESSION_WRAPPED}${sql.text}\n)`;
+  const wrapped = await runner.outline(probe);
+  if (!wrapped.ok) {
+    if (isParserError(wrapped)) throw syntaxError(sql, explainProbe(wrapped, probe, EXPRESSION_WRAPPED, sql));
+    throw new Error(wrapped.message);
+  }
+  judge(wrapped, probe, EXPRESSION_WRAPPED.length, sql, sql.what, []);
+}
+
+async function checkQuery(runner: SqlRunner, sql: Extract<UserSql, { as: 'query' }>): Promise<void> {
+  const alone = await runner.outline(sql.text);
+  if (!alone.ok && isParserError(alone)) throw syntaxError(sql, explainProbe(alone, sql.text, '', sql));
+  const probe = `${QUERY_WRAPPED}${sql.text}\n)`;
+  const wrapped = await runner.outline(probe);
   if (!wrapped.ok) {
     if (!isParserError(wrapped)) throw new Error(wrapped.message);
     // One statement that does not parse as a subquery: COPY, ATTACH, SET, PRAGMA, INSTALL…
-    const where = describeParserError(wrapped, QUERY_WRAPPED, text);
-    fail('E_SQL_NOT_SELECT', { detail: `it is not a query (SELECT, WITH, FROM or VALUES) that can be read as a table; ${where}` });
+    const explained = explainProbe(wrapped, probe, QUERY_WRAPPED, sql);
+    const where = explained.range ? ` (${describeRange(sql.text, explained.range.from)})` : '';
+    const detail = `it is not a query (SELECT, WITH, FROM or VALUES) that can be read as a table${where}`;
+    throw new WrangleError('E_SQL_NOT_SELECT', { detail }, undefined, spanOf(sql, explained));
   }
-  judge(wrapped, QUERY_WRAPPED.length, text, 'The query', tables);
+  judge(wrapped, probe, QUERY_WRAPPED.length, sql, 'The query', sql.tables);
 }
 
 function isParserError(o: Extract<SqlOutline, { ok: false }>): boolean {
   return /^Parser Error/i.test(o.message);
 }
 
-/** `syntax error at or near ")" (position 7)`, the position counted in the user's text from 1. */
-function describeParserError(o: Extract<SqlOutline, { ok: false }>, prefix: string, text: string): string {
-  const message = o.message.replace(/^Parser Error:\s*/i, '');
-  if (o.position === undefined) return message;
-  return `${message} (position ${userPosition(o.position, prefix.length, text)})`;
+/** `line 2, column 5` for a multi-line text, `position 5` for one line; counted from 1. */
+function describeRange(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const line = before.split(/\r\n|\r|\n/).length;
+  return line === 1 ? `position ${at + 1}` : `line ${line}, column ${at - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))}`;
 }
 
-/** A probe position as a 1-based position in the user's text; the probe's own closing text counts as its end. */
-function userPosition(probePosition: number, prefixLength: number, text: string): number {
-  return Math.min(Math.max(probePosition - prefixLength, 0), text.length) + 1;
+/** A probe's parser position (from 0) as an index into the user's text; the probe's own closing text counts as its end. */
+function userIndex(probePosition: number, prefixLength: number, text: string): number {
+  return Math.min(Math.max(probePosition - prefixLength, 0), text.length);
 }
 
-function judge(outline: Extract<SqlOutline, { ok: true }>, prefixLength: number, text: string, setting: string, tables: readonly string[]): void {
-  const at = (n: SqlName) => userPosition(n.position, prefixLength, text);
+function judge(outline: Extract<SqlOutline, { ok: true }>, probe: string, prefixLength: number, sql: UserSql, setting: string, tables: readonly string[]): void {
+  const index = (n: SqlName) => userIndex(n.position, prefixLength, sql.text);
+  const refuse = (n: SqlName, what: string, reason: string): never => {
+    const from = index(n);
+    const span = spanOf(sql, { sentence: '', range: { from, to: Math.min(sql.text.length, from + Math.max(1, n.name.length)) }, syntax: false });
+    throw new WrangleError('E_SQL_REFUSED', { setting, what, name: n.name, position: from + 1, reason }, undefined, span);
+  };
   const first = (xs: SqlName[]) => [...xs].sort((a, b) => a.position - b.position)[0];
   const call = first(outline.calls.filter((c) => refusedFunctionReason(c.name) !== undefined));
-  if (call) fail('E_SQL_REFUSED', { setting, what: 'calls', name: call.name, position: at(call), reason: refusedFunctionReason(call.name)! });
+  if (call) refuse(call, 'calls', refusedFunctionReason(call.name)!);
   const catalog = first([...outline.names, ...outline.relations].filter((n) => n.name.split('.').some(isCatalogName)));
-  if (catalog) fail('E_SQL_REFUSED', { setting, what: 'names', name: catalog.name, position: at(catalog), reason: CATALOG_REASON });
+  if (catalog) refuse(catalog, 'names', CATALOG_REASON);
   const allowed = new Set(tables.map((t) => t.toLowerCase()));
   const foreign = first(outline.relations.filter((r) => !allowed.has(r.name.toLowerCase())));
   if (foreign) {
@@ -121,6 +157,6 @@ function judge(outline: Extract<SqlOutline, { ok: true }>, prefixLength: number,
       tables.length === 0
         ? 'an expression reads no tables; compute over the columns of the row'
         : `a query reads only its inputs (${tables.join(', ')})${/[./\\:]/.test(foreign.name) ? ', and this is a file or a qualified name' : ''}`;
-    fail('E_SQL_REFUSED', { setting, what: 'reads', name: foreign.name, position: at(foreign), reason });
+    refuse(foreign, 'reads', reason);
   }
 }

@@ -8,10 +8,12 @@ import type { BlockKind, blockRegistry } from '../../engine/blocks/registry';
 /** A form's parameter value: what the user is editing, which may not be valid yet. */
 export type FormParams<K extends BlockKind> = z.input<(typeof blockRegistry)[K]['params']>;
 
-/** A problem with the current params, from the block's zod schema, by path (`keys.0.left`). */
+/** A problem with the current params, from the block's zod schema, by path (`keys.0.left`), in the form's words. */
 export interface FormIssue {
   path: string;
   message: string;
+  /** The catalog code the message stands for (E_PARAMS_INVALID), shown beside it. */
+  code: string;
 }
 
 export interface BlockFormProps<K extends BlockKind> {

@@ -54,7 +54,7 @@ export function ColumnMultiSelect({ path, label, columns, value, onChange, hint 
         ))}
       </div>
       {reordered && <p className="form-hint">In this order: {picked.join(', ')}</p>}
-      <FieldNotes id={id} hint={hint} messages={issues.map((i) => i.message)} />
+      <FieldNotes id={id} hint={hint} issues={issues} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Column } from '../../engine/blocks/contract';
 import { emitChange, type ChangeProps } from './change';
+import { useUnderlinedError } from './engine-error-context';
 import { Field } from './Field';
 import { TextField } from './TextField';
 
@@ -30,11 +31,13 @@ export function notRunHint(hint: ReactNode, what = 'type the name'): ReactNode {
 /** One column of the input, picked by name; each choice shows the column's type. */
 export function ColumnSelect(props: ColumnSelectProps) {
   const { path, label, columns, value, hint, extra = [], noneLabel = '(none)' } = props;
-  if (columns.length === 0) return <TextField {...props} hint={notRunHint(hint)} monospace />;
   const current = value ?? '';
+  // The engine's error about this very choice (a join key renamed upstream) is shown at the field too.
+  const engineError = useUnderlinedError(path, current);
+  if (columns.length === 0) return <TextField {...props} hint={notRunHint(hint)} monospace />;
   const listed = current === '' || extra.some((x) => x.value === current) || columns.some((c) => c.name === current);
   return (
-    <Field path={path} label={label} hint={hint}>
+    <Field path={path} label={label} hint={hint} extraIssues={engineError ? [engineError] : []}>
       {(control) => (
         <select {...control} value={current} onChange={(e) => emitChange(props, e.target.value, e.target.value === '')}>
           {props.optional ? (

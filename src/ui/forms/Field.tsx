@@ -15,13 +15,15 @@ export interface FieldProps {
   hint?: ReactNode;
   /** A checkbox sits before its label. */
   inline?: boolean;
+  /** Messages about the field besides the schema's: the engine's error about an expression. */
+  extraIssues?: readonly FieldMessage[];
   children(control: ControlProps): ReactNode;
 }
 
 /** A label, one control, an optional hint and the issues at the field's path. */
-export function Field({ path, label, hint, inline = false, children }: FieldProps) {
+export function Field({ path, label, hint, inline = false, extraIssues = [], children }: FieldProps) {
   const id = useId();
-  const issues = useFieldIssues(path);
+  const issues = [...useFieldIssues(path), ...extraIssues];
   const control = children({ id, ...describedBy(id, hint !== undefined, issues.length > 0) });
   const labelEl = <label htmlFor={id}>{label}</label>;
   return (
@@ -37,13 +39,19 @@ export function Field({ path, label, hint, inline = false, children }: FieldProp
           {control}
         </>
       )}
-      <FieldNotes id={id} hint={hint} messages={issues.map((i) => i.message)} />
+      <FieldNotes id={id} hint={hint} issues={issues} />
     </div>
   );
 }
 
+/** A message shown at a field, with its error code beside it where it has one. */
+export interface FieldMessage {
+  message: string;
+  code?: string;
+}
+
 /** A field's hint and issues, with the ids `describedBy` points at. */
-export function FieldNotes({ id, hint, messages }: { id: string; hint: ReactNode; messages: readonly string[] }) {
+export function FieldNotes({ id, hint, issues }: { id: string; hint: ReactNode; issues: readonly FieldMessage[] }) {
   return (
     <>
       {hint !== undefined && (
@@ -51,7 +59,7 @@ export function FieldNotes({ id, hint, messages }: { id: string; hint: ReactNode
           {hint}
         </p>
       )}
-      <FieldIssues id={`${id}-issues`} messages={messages} />
+      <FieldIssues id={`${id}-issues`} issues={issues} />
     </>
   );
 }
@@ -62,13 +70,16 @@ export function describedBy(id: string, hasHint: boolean, hasIssues: boolean): O
   return { ...(ids !== '' && { 'aria-describedby': ids }), ...(hasIssues && { 'aria-invalid': true as const }) };
 }
 
-/** The messages under a field or list; nothing when there are none. */
-export function FieldIssues({ id, messages }: { id: string; messages: readonly string[] }) {
-  if (messages.length === 0) return null;
+/** The messages under a field or list, each with its code; nothing when there are none. */
+export function FieldIssues({ id, issues }: { id: string; issues: readonly FieldMessage[] }) {
+  if (issues.length === 0) return null;
   return (
     <ul className="form-field-issues" id={id}>
-      {messages.map((m, i) => (
-        <li key={i}>{m}</li>
+      {issues.map((issue, i) => (
+        <li key={i}>
+          {issue.message}
+          {issue.code !== undefined && <code className="form-issue-code">{issue.code}</code>}
+        </li>
       ))}
     </ul>
   );

@@ -9,7 +9,7 @@ export function FieldGroup({ path, label, children }: { path: string; label: str
   return (
     <fieldset className="form-group">
       <legend>{label}</legend>
-      <FieldIssues id={id} messages={issues.map((i) => i.message)} />
+      <FieldIssues id={id} issues={issues} />
       {children}
     </fieldset>
   );

@@ -28,8 +28,8 @@ export function FormShell({ kind, params, issues, fields, children }: FormShellP
         {top.length > 0 && (
           <ul className="form-issues" role="alert">
             {top.map((issue, i) => (
-              <li key={i}>
-                {issue.path !== '' && <code>{issue.path}</code>} {issue.message}
+              <li key={i} title={issue.path === '' ? undefined : `Setting ${issue.path}`}>
+                {issue.message} <code>{issue.code}</code>
               </li>
             ))}
           </ul>

@@ -31,7 +31,6 @@ export function ListEditor<T>({ path, label, itemName, value, fallback = [], onC
   const id = useId();
   const issues = useIssueIndex();
   const items = value ?? fallback;
-  const messages = (at: string) => issues.at(at).map((i) => i.message);
   return (
     <FieldGroup path={path} label={label}>
       {items.length === 0 && <p className="form-hint">No {itemName}s yet.</p>}
@@ -48,7 +47,7 @@ export function ListEditor<T>({ path, label, itemName, value, fallback = [], onC
                 ✕
               </button>
             </div>
-            <FieldIssues id={`${id}-${i}`} messages={itemIssues ? messages(`${path}.${i}`) : []} />
+            <FieldIssues id={`${id}-${i}`} issues={itemIssues ? issues.at(`${path}.${i}`) : []} />
           </div>
         );
       })}

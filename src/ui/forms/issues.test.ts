@@ -41,11 +41,11 @@ describe('indexIssues', () => {
   it('puts each issue at one field, and the rest at the top', () => {
     const index = indexIssues(
       [
-        { path: 'keys.0.left', message: 'too short' },
-        { path: 'keys.0.left', message: 'unknown column' },
-        { path: 'keys', message: 'needs one pair' },
-        { path: '', message: 'unrecognized key "x"' },
-        { path: 'hidden', message: 'not rendered' },
+        { path: 'keys.0.left', message: 'too short', code: 'E_PARAMS_INVALID' },
+        { path: 'keys.0.left', message: 'unknown column', code: 'E_PARAMS_INVALID' },
+        { path: 'keys', message: 'needs one pair', code: 'E_PARAMS_INVALID' },
+        { path: '', message: 'unrecognized key "x"', code: 'E_PARAMS_INVALID' },
+        { path: 'hidden', message: 'not rendered', code: 'E_PARAMS_INVALID' },
       ],
       ['type', ...listPatterns('keys', ['left', 'right'])],
     );

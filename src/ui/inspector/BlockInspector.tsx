@@ -4,6 +4,7 @@ import type { FlowBlock } from '../../engine/flow/schema';
 import type { BlockFormProps, FormParams } from '../blocks/form-types';
 import { cardCount, describedTitle } from '../blocks/hook-registry';
 import { blockFormRegistry } from '../blocks/registry';
+import { EngineErrorContext } from '../forms/engine-error-context';
 import { statusBadge } from '../canvas/status-badge';
 import { hasStartingParams } from '../state/default-params';
 import { useStudio } from '../state/studio-store';
@@ -48,21 +49,23 @@ export function BlockInspector({ block }: { block: FlowBlock }): JSX.Element {
       <LabelField blockId={block.id} label={block.label} placeholder={describedTitle(block)} />
       <section className="inspector__section inspector__form" aria-label="Settings">
         <FormBoundary kind={block.kind}>
-          <Form
-            blockId={block.id}
-            params={draft.draft as FormParams<BlockKind>}
-            onChange={edit}
-            inputs={inputs}
-            issues={draft.issues}
-          />
+          <EngineErrorContext value={badge.status === 'error' ? state?.error : undefined}>
+            <Form
+              blockId={block.id}
+              params={draft.draft as FormParams<BlockKind>}
+              onChange={edit}
+              inputs={inputs}
+              issues={draft.issues}
+            />
+          </EngineErrorContext>
         </FormBoundary>
         {draft.issues.length > 0 && (
           <div className="inspector__issues" role="status" data-testid="inspector-issues">
             <p>Not applied yet; the flow keeps running with the last valid settings.</p>
             <ul>
               {draft.issues.map((issue, i) => (
-                <li key={`${issue.path}|${i}`}>
-                  {issue.path !== '' && <code>{issue.path}</code>} {issue.message}
+                <li key={`${issue.path}|${i}`} title={issue.path === '' ? undefined : `Setting ${issue.path}`}>
+                  {issue.message} <code>{issue.code}</code>
                 </li>
               ))}
             </ul>

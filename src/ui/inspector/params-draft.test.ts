@@ -52,8 +52,8 @@ describe('params draft', () => {
 
   it('joins issue paths with dots', () => {
     expect(toFormIssues([{ path: ['keys', 0, 'left'], message: 'Required' }, { path: [], message: 'Bad' }])).toEqual([
-      { path: 'keys.0.left', message: 'Required' },
-      { path: '', message: 'Bad' },
+      { path: 'keys.0.left', message: 'Required', code: 'E_PARAMS_INVALID' },
+      { path: '', message: 'Bad', code: 'E_PARAMS_INVALID' },
     ]);
   });
 });

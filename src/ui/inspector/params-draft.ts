@@ -22,9 +22,9 @@ export interface ParamsDraft {
   sent: string | undefined;
 }
 
-/** zod issues as the forms show them: the path joined with dots (`keys.0.left`). */
+/** zod issues as the forms show them: the path joined with dots (`keys.0.left`), each an E_PARAMS_INVALID. */
 export function toFormIssues(issues: readonly ZodLikeIssue[]): FormIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map((p) => String(p)).join('.'), message: issue.message }));
+  return issues.map((issue) => ({ path: issue.path.map((p) => String(p)).join('.'), message: issue.message, code: 'E_PARAMS_INVALID' }));
 }
 
 export function freshDraft(stored: unknown): ParamsDraft {

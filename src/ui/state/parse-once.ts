@@ -5,6 +5,7 @@
  * again. The document and its params are never mutated, so a value that passed once stays valid.
  */
 import { blockDefinition, type BlockKind } from '../../engine/blocks/registry';
+import { parseSettings } from '../../engine/blocks/param-issues';
 import { jsonPath, parseFlow } from '../../engine/flow/parse';
 import type { FlowDocument } from '../../engine/flow/schema';
 
@@ -21,9 +22,12 @@ const parsedFlows = new WeakSet<FlowDocument>();
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
 
-/** Parses params with the kind's schema (defaults filled in); a valid result is remembered as checked for the kind. */
+/**
+ * Parses params with the kind's schema (defaults filled in), its issues in the user's words; a valid result is
+ * remembered as checked for the kind.
+ */
 export function parseParams(kind: BlockKind, params: unknown): ParamsParse {
-  const parsed = blockDefinition(kind).params.safeParse(params);
+  const parsed = parseSettings(blockDefinition(kind) as Parameters<typeof parseSettings>[0], params);
   if (!parsed.success) return { success: false, error: { issues: parsed.error.issues } };
   if (isObject(parsed.data)) parsedParams.set(parsed.data, kind);
   return { success: true, data: parsed.data };

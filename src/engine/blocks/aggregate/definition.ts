@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fail } from '../../errors/catalog';
 import { userExpression } from '../../sql/expression-guard';
+import { explainUserSqlError } from '../../sql/expression-errors';
+import { caretOffset } from '../../sql/error-location';
 import { identList, quoteIdent } from '../../sql/quote';
 import { ColumnNameSet, isNumericType, requireColumn, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
@@ -84,6 +86,9 @@ function aggregateExpr(a: Aggregation, col: Column | undefined): string {
   }
 }
 
+/** The filter's text as the executor checks it and errors underline it; none when it is blank. */
+const filterOf = (p: { filter?: string | undefined }) => (p.filter?.trim() ? userExpression(p.filter, 'Aggregate filter', 'filter') : undefined);
+
 export const aggregateBlock = defineBlock({
   kind: 'aggregate',
   family: 'transform',
@@ -102,10 +107,15 @@ export const aggregateBlock = defineBlock({
     const names = new ColumnNameSet();
     for (const key of p.groupBy) names.add(key, 'It is a group-by column.');
     for (const a of p.aggregations) names.add(aggregationName(a), `It would be the output of ${a.fn}(${a.column}).`);
-    const filter = p.filter?.trim() ? userExpression(p.filter, 'filter') : undefined;
+    const filter = filterOf(p);
     const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
     const select = `SELECT ${[keys, ...outputs].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
     return { select, ...(filter ? { userSql: [filter.check] } : {}) };
+  },
+  // Only an error DuckDB points into the filter's text is about the filter: the other parts are checked in compile.
+  explainError(message, p, inputs) {
+    const filter = filterOf(p);
+    return filter && caretOffset(message, filter.check.text) !== undefined ? explainUserSqlError(message, filter.check, inputs) : undefined;
   },
 });

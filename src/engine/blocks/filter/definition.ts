@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { userExpression } from '../../sql/expression-guard';
-import { explainExpressionError } from '../../sql/expression-errors';
+import { explainUserSqlError } from '../../sql/expression-errors';
 import { defineBlock, SINGLE_IN, SINGLE_OUT } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 const params = z
   .object({
@@ -10,8 +11,8 @@ const params = z
   })
   .strict();
 
-/** Errors name the condition the way the formula block names its column. */
-const LABEL = 'filter';
+/** How errors name the condition. */
+const WHAT = 'Filter condition';
 
 export const filterBlock = defineBlock({
   kind: 'filter',
@@ -19,14 +20,17 @@ export const filterBlock = defineBlock({
   title: 'Filter rows',
   description: 'Keeps the rows where a SQL condition is true; rows where it is false or NULL are dropped.',
   params,
+  paramWords: wordsByPattern({
+    condition: { label: 'Condition', holds: 'expression', empty: 'Write the condition rows must meet, such as Rating >= 4' },
+  }),
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
-    const condition = userExpression(p.condition, LABEL);
+    const condition = userExpression(p.condition, WHAT, 'condition');
     return { select: `SELECT * FROM ${inputs.in.ref} WHERE ${condition.sql}`, userSql: [condition.check] };
   },
-  explainError(message) {
+  explainError(message, p, inputs) {
     // A condition is an expression like a formula's, so its engine errors read the same way.
-    return explainExpressionError(message, LABEL);
+    return explainUserSqlError(message, userExpression(p.condition, WHAT, 'condition').check, inputs);
   },
 });

@@ -55,8 +55,8 @@ describe('formula', () => {
   it("an E'' string cannot hide a closing parenthesis from the check (the engine's lexer decides, not ours)", async () => {
     // DuckDB reads E'\'' as one string, so the `)` after it closes the formula's parenthesis.
     const run = runBlock(db, formula('y', "E'\\'' ) AS y, (SELECT 1 --'"), { in: 't' });
-    await expect(run).rejects.toMatchObject({ code: 'E_FORMULA_SYNTAX' });
-    await expect(run).rejects.toThrow(/syntax error at or near "\)" \(position 7\)/);
+    await expect(run).rejects.toMatchObject({ code: 'E_FORMULA_SYNTAX', span: { param: 'expression', from: 6, to: 7 } });
+    await expect(run).rejects.toThrow('Formula for "y": `)` is out of place here');
   });
 
   it.each([

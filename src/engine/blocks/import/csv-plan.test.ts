@@ -69,7 +69,7 @@ describe('the CSV read policy', () => {
       (e: unknown) => (e as Error).message,
     );
     const params = blockRegistry.import.params.parse(importOf('ragged.csv').params);
-    const explained = blockRegistry.import.explainError!(message, params);
+    const explained = blockRegistry.import.explainError!(message, params, {});
     expect(explained?.code).toBe('E_CSV_BAD_ROWS');
     expect(explained?.message).toMatch(/ragged\.csv\): line 3 is malformed: it has 1 fields where the header has 2/);
   });

@@ -6,6 +6,7 @@ import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { bareFileName, inputName } from '../file-names';
 import { WrangleError } from '../../errors/catalog';
+import { jsonNotATable, notATableError } from '../../inputs/content-kind';
 import { explainCsvError, scrubPath } from './csv-errors';
 import { csvReportLines, type CsvReadReport } from './csv-report';
 import { planCsvRead } from './csv-plan';
@@ -107,6 +108,10 @@ export const importBlock = defineBlock({
   tellReport: (report) => ({ details: csvReportLines(report), json: { csv: report } }),
   // Any failure of the read is about the input, named as the user chose it: never the engine's generic E_QUERY_FAILED.
   explainError: (message, p) => {
+    // DuckDB's array reader on a file that is not a list: said as the studio says it (content-kind.ts).
+    const notArray = /Expected top-level JSON array with format='array', but first character is '(.)'/.exec(message);
+    const notTable = notArray ? jsonNotATable(notArray[1]) : undefined;
+    if (notTable) return notATableError(p.input, p.file, notTable);
     const named = scrubPath(message, '', p.file);
     const explained = explainCsvError(named, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize, p.csv.quote);
     // What the sandbox refused stays the sandbox's to say.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinBlock } from './definition';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
 
 let db: TestDb;
@@ -49,4 +50,24 @@ describe('join', () => {
       message: expect.stringContaining('right input'),
     });
   });
+
+  it('a key renamed upstream: names the block it comes from, the closest column, and the key’s field', () => {
+    const left = { ref: 'l', columns: [{ name: 'movie_id', type: 'BIGINT' }, { name: 'rating', type: 'DOUBLE' }], from: 'Rename movieId' };
+    const right = { ref: 'r', columns: [{ name: 'movieId', type: 'BIGINT' }], from: 'movies' };
+    const params = joinBlock.params.parse({ keys: [{ left: 'movieId', right: 'movieId' }] });
+    const compile = () => joinBlock.compile({ blockId: 'j', params, inputs: { left, right }, fitted: undefined, files: { inputPath: (n) => n } });
+    expect(compile).toThrow(
+      'The left input, from block "Rename movieId", has no column "movieId" to join on (was it renamed or dropped upstream?). Did you mean "movie_id"? Choose the left key again.',
+    );
+    expect(catchError(compile)).toMatchObject({ code: 'E_JOIN_KEY_MISSING', span: { param: 'keys.0.left', text: 'movieId', from: 0, to: 7 } });
+  });
 });
+
+function catchError(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

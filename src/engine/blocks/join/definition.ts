@@ -3,6 +3,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { columnKey, ColumnNameSet, columnNames, requireJoinKey } from '../columns';
 import { defineBlock, SINGLE_OUT, type Relation } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 const params = z
   .object({
@@ -40,6 +41,11 @@ export const joinBlock = defineBlock({
   title: 'Join',
   description: 'Joins two inputs on one or more key pairs (inner, left, right, full, semi, anti or cross).',
   params,
+  paramWords: wordsByPattern({
+    type: { label: 'Join type', holds: 'choice' },
+    'keys.*.left': { label: 'Left key', holds: 'column', empty: 'Choose the column of the left input to join on' },
+    'keys.*.right': { label: 'Right key', holds: 'column', empty: 'Choose the column of the right input to join on' },
+  }),
   inputs: () => ['left', 'right'],
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
@@ -49,9 +55,9 @@ export const joinBlock = defineBlock({
       fail('E_PARAMS_INVALID', { path: 'keys', detail: `a ${p.type} join needs at least one key pair` });
     }
     const on = p.keys
-      .map((k) => {
-        requireJoinKey(left, k.left, 'left');
-        requireJoinKey(right, k.right, 'right');
+      .map((k, i) => {
+        requireJoinKey(left, k.left, 'left', `keys.${i}.left`);
+        requireJoinKey(right, k.right, 'right', `keys.${i}.right`);
         return `l.${quoteIdent(k.left)} = r.${quoteIdent(k.right)}`;
       })
       .join(' AND ');

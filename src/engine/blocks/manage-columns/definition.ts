@@ -5,6 +5,7 @@ import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
 import { ColumnNameSet, requireColumn } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../contract';
+import { manageColumnsWords } from './words';
 
 const names = z.array(z.string().min(1)).min(1);
 
@@ -111,6 +112,7 @@ export const manageColumnsBlock = defineBlock({
   title: 'Manage columns',
   description: 'Drops, keeps, renames, moves, duplicates or casts columns, as a list of steps.',
   params,
+  paramWords: manageColumnsWords,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { WrangleError } from '../../errors/catalog';
+import { explainUserSqlError } from '../../sql/expression-errors';
 import { quoteIdent } from '../../sql/quote';
-import { wrapQuery } from '../../sql/user-sql-guard';
+import { wrapQuery, type UserSql } from '../../sql/user-sql-guard';
 import { defineBlock, SINGLE_OUT } from '../contract';
+import { wordsByPattern } from '../param-words';
 
 /** A port name doubles as the table name the query reads, so it must be a plain SQL identifier. */
 const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'a letter or _, then letters, digits or _ (at most 32)');
@@ -24,12 +25,20 @@ const params = z
 
 export type SqlParams = z.infer<typeof params>;
 
+/** The query as the executor checks it and errors underline it. */
+const queryCheck = (p: SqlParams): UserSql => ({ as: 'query', text: p.query, tables: p.inputs, param: 'query' });
+
 export const sqlBlock = defineBlock({
   kind: 'sql',
   family: 'transform',
   title: 'Custom SQL',
   description: 'Runs one SELECT of your own over the inputs; each input port is a table the query can read by name.',
   params,
+  paramWords: wordsByPattern({
+    query: { label: 'Query', holds: 'expression', empty: 'Write a query, such as SELECT * FROM df' },
+    inputs: { label: 'Inputs', holds: 'list', empty: 'Keep at least one input' },
+    'inputs.*': { label: 'Input name', holds: 'name', empty: 'Give the input a name' },
+  }),
   inputs: (p) => p.inputs,
   outputs: () => SINGLE_OUT,
   compile({ params: p, inputs }) {
@@ -37,13 +46,8 @@ export const sqlBlock = defineBlock({
     // The executor has the engine's parser check the query first: one SELECT, reading only these tables.
     return {
       select: `WITH ${tables.join(', ')} SELECT * FROM ${wrapQuery(p.query)}`,
-      userSql: [{ as: 'query', text: p.query, tables: p.inputs }],
+      userSql: [queryCheck(p)],
     };
   },
-  explainError(message) {
-    if (/^(Parser|Binder|Catalog) Error/i.test(message)) {
-      return new WrangleError('E_SQL_INVALID', { detail: message });
-    }
-    return undefined;
-  },
+  explainError: (message, p, inputs) => explainUserSqlError(message, queryCheck(p), inputs),
 });
