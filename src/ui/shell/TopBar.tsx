@@ -77,7 +77,11 @@ export function TopBar(): JSX.Element {
       <PreviewSampleField />
       <PanelToggles />
       <div className="topbar__status" role="status" aria-live="polite">
-        {running && <span className="topbar__running">Computing previews…</span>}
+        {running && (
+          <span className="topbar__running" title="Computing previews">
+            Computing…
+          </span>
+        )}
         <SaveState status={saveStatus} />
       </div>
       <input
