@@ -66,14 +66,21 @@ test('the zoom buttons and the overview map cover no block at first launch, pann
   expect(await blocksUnderCanvasTools(page)).toEqual([]);
   // Panned so the flow runs under the right and bottom edges, where the tools are.
   const box = await canvasBox(page);
-  const from = { x: box.x + box.width / 2, y: box.y + 30 };
-  const onPane = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, from);
-  if (onPane) {
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(from.x + 120, from.y + 120, { steps: 6 });
-    await page.mouse.up();
+  const onPane = (p: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, p);
+  let from: { x: number; y: number } | undefined;
+  for (const fy of [0.05, 0.5, 0.3, 0.7, 0.9]) {
+    for (const fx of [0.5, 0.3, 0.1, 0.7]) {
+      const p = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+      if (!from && (await onPane(p))) from = p;
+    }
   }
+  expect(from, 'an empty spot of the canvas to pan from').toBeDefined();
+  const before = await page.locator('.flow-canvas .react-flow__viewport').getAttribute('style');
+  await page.mouse.move(from!.x, from!.y);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + 150, from!.y + 120, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.locator('.flow-canvas .react-flow__viewport')).not.toHaveAttribute('style', before!);
   expect(await blocksUnderCanvasTools(page)).toEqual([]);
 
   const mapToggle = page.getByRole('button', { name: 'Overview map' });
