@@ -162,8 +162,8 @@ const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width &
 async function frameLayout(page: Page): Promise<void> {
   const v0 = await canvasViewport(page);
   const overlays: Box[] = [];
-  for (const selector of ['.react-flow__minimap', '.react-flow__controls']) {
-    const box = await page.locator(`.flow-canvas ${selector}`).boundingBox();
+  for (const selector of ['.react-flow__minimap', '.canvas-rail__controls']) {
+    const box = (await page.locator(`.flow-canvas ${selector}`).count()) > 0 ? await page.locator(`.flow-canvas ${selector}`).boundingBox() : null;
     if (box) overlays.push({ x: box.x - v0.left - 10, y: box.y - v0.top - 10, width: box.width + 20, height: box.height + 20 });
   }
   const clear = async () => {
@@ -315,8 +315,13 @@ test('the music flow built from scratch by point and click previews, downloads, 
     if (!ok) expect(actual, `the built flow's ${file}`).toEqual(goldens[file]);
   }
   expect(sha256(readFileSync(join(browserDir, 'recommendations.csv')))).toBe(expected['recommendations.csv']!.sha256);
-  const [flowDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+  // Save asks for the file name, prefilled from the flow's name.
+  await page.getByRole('button', { name: 'Save…', exact: true }).click();
+  const saveDialog = page.getByRole('dialog', { name: 'Save the flow' });
+  await expect(saveDialog.getByLabel('File name')).toHaveValue(FLOW_FILE);
+  const [flowDownload] = await Promise.all([page.waitForEvent('download'), saveDialog.getByRole('button', { name: 'Download' }).click()]);
   expect(flowDownload.suggestedFilename()).toBe(FLOW_FILE);
+  await expect(saveDialog).toBeHidden();
   const flowPath = join(browserDir, FLOW_FILE);
   await flowDownload.saveAs(flowPath);
 

@@ -182,3 +182,33 @@ export async function connectPorts(page: Page, from: { block: string; port: stri
     (e) => e.from.block === from.block && e.from.port === from.port && e.to.block === to.block && e.to.port === to.port,
   ), { message: `${from.block}.${from.port} → ${to.block}.${to.port} connected` }).toBe(true);
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+const intersection = (a: Box, b: Box): Box | undefined => {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.width, b.x + b.width);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
+};
+
+/**
+ * The blocks whose visible part (what the canvas does not clip) lies under the overview map or the zoom buttons, by
+ * id; empty when the tools cover no block. Expects both tools on screen.
+ */
+export async function blocksUnderCanvasTools(page: Page): Promise<string[]> {
+  const pane = (await page.locator('.flow-canvas .react-flow').boundingBox())!;
+  const tools: Box[] = [];
+  for (const selector of ['.react-flow__minimap', '.canvas-rail__controls']) {
+    const box = await page.locator(`.flow-canvas ${selector}`).boundingBox();
+    expect(box, `${selector} is on screen`).not.toBeNull();
+    tools.push(box!);
+  }
+  const covered: string[] = [];
+  for (const node of await page.locator('.flow-canvas .react-flow__node').all()) {
+    const box = await node.boundingBox();
+    const visible = box ? intersection(box, pane) : undefined;
+    if (visible && tools.some((tool) => intersection(visible, tool))) covered.push((await node.getAttribute('data-id')) ?? '?');
+  }
+  return covered;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addFromPalette, canvasViewport, clickBlock, connectPorts, expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
+import { addFromPalette, blocksUnderCanvasTools, canvasViewport, clickBlock, connectPorts, expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
 
 /**
  * The MovieLens task from an empty canvas, as a new user does it, accepting every default the data makes certain:
@@ -104,6 +104,8 @@ test('the MovieLens task from an empty canvas runs on inferred defaults, with no
   await page.waitForTimeout(300);
   await act(connectPorts(page, { block: split, port: 'test' }, { block: predict, port: 'data' }));
   await expectFresh(page, [predict]);
+  // Predict says how many test rows it could not score (a user or movie only in the test split) and dropped.
+  await expect(page.getByTestId('cold-start-note')).toHaveText(/^([\d,]+ of [\d,]+ rows had a user or item the model never saw \(a cold start\) and (was|were) dropped|Every row had .* scored)\.$/);
 
   const evaluate = await act(addFromPalette(page, 'evaluate', { after: true }));
   await expectFresh(page, [evaluate]);
@@ -124,4 +126,13 @@ test('the MovieLens task from an empty canvas runs on inferred defaults, with no
   await page.screenshot({ path: 'test-results/screens/movielens-finished-1440.png' });
   // The README's studio section states this count: raise it only with a reason there.
   expect(actions).toBeLessThanOrEqual(16);
+
+  // The zoom buttons and the overview map cover none of the new blocks, as built and once fitted with the blocks
+  // panel folded away for room.
+  expect(await blocksUnderCanvasTools(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Blocks panel' }).click();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(400);
+  expect(await blocksUnderCanvasTools(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/movielens-finished-fitted-1440.png' });
 });

@@ -48,7 +48,7 @@ function trackGenres(): Set<string> {
   return new Set(lines.map((l) => l.split(',')[at] ?? ''));
 }
 
-test('the Training tab: loss curve, metrics and item factors of a model; Cancel stops a long training', async ({ page }) => {
+test('the Training tab: loss curve, metrics and item factors of a model; Stop stops a long training', async ({ page }) => {
   test.setTimeout(600_000);
   await page.goto('/');
   await page.evaluate(
@@ -97,8 +97,9 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await expect(metric('ratings')).toHaveText('100,000');
   await expect(metric('final loss')).toHaveText(/^\d/);
   await expect(metric('train RMSE')).toHaveText(/^\d/);
-  // The browser runs with --disable-gpu: the CPU trains, and the tab says why the GPU did not.
+  // The browser runs with --disable-gpu: the CPU trains, and the tab's details say why the GPU did not, once.
   await expect(preview(page).getByTestId('training-backend')).toHaveText(/^trained on wasm SIMD × \d+ workers?$/);
+  await preview(page).getByTestId('training-backend').click();
   await expect(preview(page).getByTestId('training-fallback')).toHaveText(/^GPU not used: .*(WebGPU|software)/);
   await expect(markers(page, 'loss-chart')).toHaveCount(5);
   await expect(allMarkers(page, 'factor-scatter')).toHaveCount(distinctTracks());
@@ -107,14 +108,15 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await page.screenshot({ path: 'test-results/screens/training-done.png' });
 
   // A long training (rank 8 trains 200 iterations in seconds; rank 100 takes minutes): the curve grows live, and
-  // Cancel stops it.
+  // its one Stop stops it.
   await form(page).getByLabel('Iterations (maxIter)').fill('200');
   await form(page).getByLabel('Rank').fill('100');
   const live = preview(page).getByTestId('training-live');
   await expect(live.getByRole('status').first()).toHaveText(/^Iteration \d+ of 200$/, { timeout: 120_000 });
   await expect(markers(page, 'loss-chart').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/training-live.png' });
-  await live.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview(page).getByRole('button', { name: 'Stop', exact: true })).toHaveCount(1);
+  await live.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByTestId(`block-${als}`)).toHaveAttribute('data-status', 'cancelled');
   await expect(preview(page).locator('.training-tab').getByText('Training was cancelled.')).toBeVisible();
   const stoppedAt = Number(await preview(page).getByTestId('loss-chart').getAttribute('data-points'));
@@ -133,7 +135,7 @@ test('the Training tab: loss curve, metrics and item factors of a model; Cancel 
   await clickBlock(page, als);
   await preview(page).getByRole('button', { name: 'Train again' }).click();
   await expect(live.getByRole('status').first()).toHaveText(/^Iteration \d+ of 200$/, { timeout: 120_000 });
-  await live.getByRole('button', { name: 'Cancel' }).click();
+  await live.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByTestId(`block-${als}`)).toHaveAttribute('data-status', 'cancelled');
 
   // The sample flow's evaluate block: observed × predicted as a heatmap.

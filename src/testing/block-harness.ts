@@ -54,6 +54,8 @@ export interface BlockRun {
   prepared?: Prepared;
   /** What the block found looking at its file (an import's CSV report). */
   source?: SourceReading;
+  /** What its `report` hook makes of the run (with `counts` run on the result, as the executor does). */
+  report?: unknown;
 }
 
 /** A relation's reference and columns, as the executor hands them to blocks. `ref` is already quoted SQL. */
@@ -121,7 +123,17 @@ export async function runBlock(
       outputs[port] = await db.rows(`SELECT * FROM (${sql})${order}`);
       columns[port] = (await describe(db, `(${sql})`)).columns.map((c) => c.name);
     }
-    return { outputs, columns, fitted, select: compiled.select, ...(prepared ? { prepared } : {}), ...(source ? { source } : {}) };
+    const counted = compiled.counts ? (await db.rows(compiled.counts(main)))[0] : undefined;
+    const report = def.report?.({ ...(source ? { source } : {}), ...(prepared ? { prepared } : {}), ...(counted ? { counted } : {}) });
+    return {
+      outputs,
+      columns,
+      fitted,
+      select: compiled.select,
+      ...(prepared ? { prepared } : {}),
+      ...(source ? { source } : {}),
+      ...(report !== undefined ? { report } : {}),
+    };
   } catch (e) {
     throw classifyError(e, 'b', def.explainError ? (m) => def.explainError!(m, params, inputs) : undefined);
   }

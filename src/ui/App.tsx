@@ -8,7 +8,9 @@ import { MissingInputs } from './shell/MissingInputs';
 import { Notices } from './shell/Notices';
 import { PreviewArea } from './shell/PreviewArea';
 import { PreviewSplitter } from './shell/PreviewSplitter';
+import { appGridTracks } from './shell/panel-prefs';
 import { TopBar } from './shell/TopBar';
+import { usePanelKeys, usePanelPrefs } from './shell/use-panel-prefs';
 import { useStudioKeys } from './shell/use-studio-keys';
 import './styles/app.css';
 import './styles/notices.css';
@@ -22,6 +24,8 @@ const PREVIEW_SHARE = 0.4;
  */
 export function App({ engine, starting }: { engine: EngineClient; starting: Promise<unknown> }): JSX.Element {
   useStudioKeys();
+  usePanelKeys();
+  const panels = usePanelPrefs();
   const [isStarting, setStarting] = useState(true);
   useEffect(() => {
     let live = true;
@@ -33,22 +37,25 @@ export function App({ engine, starting }: { engine: EngineClient; starting: Prom
     };
   }, [starting]);
   const [previewShare, setPreviewShare] = useState(PREVIEW_SHARE);
+  const tracks = appGridTracks(panels, previewShare);
 
+  // A hidden panel stays mounted (its search, tab and chart picks survive) and takes no room; the canvas's own
+  // resize observer re-measures it.
   return (
-    <div className="app" style={{ gridTemplateRows: `auto auto minmax(0, 1fr) 6px ${Math.round(previewShare * 100)}vh` }}>
+    <div className="app" style={{ gridTemplateColumns: tracks.columns, gridTemplateRows: tracks.rows }}>
       <TopBar />
       <MissingInputs starting={isStarting} />
-      <aside className="app__palette" aria-label="Blocks">
+      <aside className="app__palette" aria-label="Blocks" hidden={!panels.palette}>
         <Palette />
       </aside>
       <main className="app__canvas" aria-label="Flow canvas">
         <FlowCanvas />
       </main>
-      <aside className="app__inspector" aria-label="Inspector">
+      <aside className="app__inspector" aria-label="Inspector" hidden={!panels.inspector}>
         <Inspector />
       </aside>
-      <PreviewSplitter share={previewShare} onChange={setPreviewShare} />
-      <PreviewArea engine={engine} />
+      {panels.preview && <PreviewSplitter share={previewShare} onChange={setPreviewShare} />}
+      <PreviewArea engine={engine} hidden={!panels.preview} />
       <Notices />
       <FileDrop />
     </div>

@@ -127,6 +127,12 @@ export interface Compiled {
   sink?: Sink;
   /** SQL the user wrote that is part of `select`: the executor has the engine's parser check it before anything runs. */
   userSql?: UserSql[];
+  /**
+   * A SELECT of one row of counts that the block reports (predict: the rows it dropped), over its inputs and its
+   * result, given the result's quoted reference. Run once per computed result, never in a dry run; its row reaches
+   * `report` as `facts.counted`.
+   */
+  counts?: (result: string) => string;
 }
 
 /** A file a block wrote: its name in the output directory, the engine path it went to, and its rows. */
@@ -143,6 +149,8 @@ export interface RunFacts {
   written?: WrittenFile;
   /** The first row of one of the block's outputs (a one-row metrics table); absent in a dry run, which computes nothing. */
   firstRow?(port: string): Promise<Record<string, unknown> | undefined>;
+  /** The row that `Compiled.counts` selected. */
+  counted?: Record<string, unknown>;
 }
 
 /** How a host tells a block's report: beside its one-line status, under it, in `--json`, and the file it wrote. */

@@ -75,13 +75,21 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
     }
     const toKeep = sample && !compiled.sink ? { ...compiled, select: sampledSelect(compiled.select, await describeSelect(env, compiled.select), sample) } : compiled;
     const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block)), ...(prepared ? { prepared } : {}), ...seen };
+    if (!cached && compiled.counts && !env.preset.dryRun) kept.counted = await countResult(env, compiled.counts, kept.outputs);
     // Dropped with the result, not now: a preview of the first rows may still be reading it.
     if (first !== undefined) kept.relations.push(first);
     if (!cached && !env.preset.dryRun) env.cache.set(hash, kept);
     const sinkPath = env.options.sinkPath;
     const written: WrittenFile | undefined = compiled.sink && sinkPath ? await env.materializer.sink(compiled, sinkPath(compiled.sink.fileName)) : undefined;
     const firstRow = env.preset.dryRun ? undefined : (port: string) => firstRowOf(env.runner, kept.outputs[port]);
-    const report = await def.report?.({ ...seen, ...(prepared ? { prepared } : {}), ...(written ? { written } : {}), ...(firstRow ? { firstRow } : {}) });
+    const counted = kept.counted;
+    const report = await def.report?.({
+      ...seen,
+      ...(prepared ? { prepared } : {}),
+      ...(written ? { written } : {}),
+      ...(firstRow ? { firstRow } : {}),
+      ...(counted ? { counted } : {}),
+    });
     return {
       blockId: block.id,
       status: 'ok',
@@ -123,6 +131,15 @@ async function fitBlock(env: StepEnv, block: FlowBlock, def: AnyDefinition, inpu
   if (!def.fit || (block.fitted !== undefined && !again)) return { fitted: block.fitted, newlyFitted: undefined };
   const newlyFitted = await def.fit({ blockId: block.id, params: block.params, inputs, query: (sql) => env.runner.query(sql), files });
   return { fitted: newlyFitted, newlyFitted };
+}
+
+/** Runs a block's `counts` SELECT over its first output; numbers come back as plain numbers (DuckDB counts are BIGINT). */
+async function countResult(env: StepEnv, counts: (result: string) => string, outputs: Record<string, Relation>): Promise<Record<string, unknown> | undefined> {
+  const result = Object.values(outputs)[0];
+  if (!result) return undefined;
+  const [row] = await env.runner.query(counts(result.ref));
+  if (!row) return undefined;
+  return Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === 'bigint' ? Number(value) : value]));
 }
 
 /** Runs a model block's training (never in a dry run: it is not SQL). */

@@ -14,6 +14,8 @@ export interface CachedResult {
   prepared?: Prepared;
   /** How the block read its file, where it looked at it first. */
   source?: SourceReading;
+  /** What the block's `counts` SELECT found on this result. */
+  counted?: Record<string, unknown>;
 }
 
 /** The relation that holds the result of a content hash (and, with a port, that port's view of it). */

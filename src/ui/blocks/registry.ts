@@ -19,6 +19,7 @@ import { MissingForm } from './missing/Form';
 import { MultiHotForm } from './multi-hot/Form';
 import { OneHotForm } from './one-hot/Form';
 import { OrdinalForm } from './ordinal/Form';
+import { ColdStartBanner } from './predict/ColdStartBanner';
 import { PredictForm } from './predict/Form';
 import { RecommendForm } from './recommend/Form';
 import { SampleForm } from './sample/Form';
@@ -68,6 +69,7 @@ export const blockResultViews = {
   import: { Banner: CsvReadBanner },
   'train-als': { modelTab: trainingTab },
   tune: { modelTab: trainingTab },
+  predict: { Banner: ColdStartBanner },
   // Only rating mode has a crosstab (observed × predicted) to draw.
   evaluate: { modelTab: (p) => (p.mode === 'rating' ? evaluationTab(distanceNames(p.step)) : undefined) },
 } as const satisfies BlockResultViewRegistry;

@@ -3,16 +3,12 @@ import '../styles/canvas.css';
 import {
   Background,
   BackgroundVariant,
-  ControlButton,
-  Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Connection,
   type Edge,
   type FinalConnectionState,
-  type FitViewOptions,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -23,26 +19,18 @@ import type { Position } from '../state/store-types';
 import { placeBlocks, unstoredPositions } from './auto-layout';
 import { BlockNode } from './BlockNode';
 import { BLOCK_KIND_MIME, provideBlockReveal, provideViewportCentre } from './canvas-bridge';
+import { CanvasRail } from './CanvasRail';
 import { ConnectHint } from './ConnectHint';
 import { connectionProblem } from './connection-rules';
 import { edgeBetween, edgeFromConnection } from './edge-ids';
 import { blockNodes, flowEdges, keepUnchanged, sameEdge, sameNode, type BlockFlowNode, type Size } from './flow-elements';
-import { isDifferentFlow } from './new-flow';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useFitOnNewFlow, useReadableFit } from './use-readable-fit';
 import { useSelectionSync } from './use-selection-sync';
 
 const nodeTypes: NodeTypes = { block: BlockNode };
 /** Where a dropped block's top-left corner goes relative to the pointer: the pointer lands on its title. */
 const DROP_OFFSET = { x: 100, y: 20 };
-/**
- * Fitting never zooms out so far that a block title (13 px) reads under 11 px: a bigger flow scrolls instead. The
- * bottom padding keeps the fitted flow clear of the minimap and the zoom buttons.
- */
-const TITLE_PX = 13;
-const MIN_TITLE_PX = 11;
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: '24px', left: '24px', right: '24px', bottom: '130px' }, maxZoom: 1, minZoom: MIN_TITLE_PX / TITLE_PX };
-// Small, bottom-left: flows read left to right, so that corner is the one least likely to hold a block.
-const MINIMAP_SIZE = { width: 150, height: 100 };
 
 /** The flow canvas: the document's blocks and connections, editable by mouse and keyboard. */
 export function FlowCanvas(): JSX.Element {
@@ -183,43 +171,39 @@ function CanvasView(): JSX.Element {
   );
 
   const blockIds = doc.blocks.map((b) => b.id).join('\n');
-  useFitViewOnNewFlow(blockIds);
+  const fit = useReadableFit(container);
+  useFitOnNewFlow(blockIds, fit);
   useShowAddedBlock(blockIds);
 
   return (
-    <div className="flow-canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
-      <ReactFlow<BlockFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        // The canvas handles Delete itself (blocks through the store, connections through disconnect).
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
-        selectionKeyCode="Shift"
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.2}
-        maxZoom={2}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap<BlockFlowNode> position="bottom-left" style={MINIMAP_SIZE} pannable zoomable nodeClassName={(node) => `minimap-node minimap-node--${node.data.state?.status ?? 'stale'}`} ariaLabel="Overview of the flow" />
-        <Controls position="bottom-right" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
-          <ControlButton onClick={() => studioActions.tidyUp()} title="Tidy up: lay the flow out in stages, inputs first (undoable)" aria-label="Tidy up">
-            ⇶
-          </ControlButton>
-        </Controls>
-        <ConnectHint />
-      </ReactFlow>
-      {doc.blocks.length === 0 && (
-        <div className="canvas-empty">
-          <p>Drag a block here from the palette, or double-click one to add it.</p>
-        </div>
-      )}
+    <div className="flow-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="flow-canvas">
+      <div className="flow-canvas__pane" ref={container}>
+        <ReactFlow<BlockFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          // The canvas handles Delete itself (blocks through the store, connections through disconnect).
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+          selectionKeyCode="Shift"
+          minZoom={0.2}
+          maxZoom={2}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+          <ConnectHint />
+        </ReactFlow>
+        {doc.blocks.length === 0 && (
+          <div className="canvas-empty">
+            <p>Drag a block here from the palette, or double-click one to add it.</p>
+          </div>
+        )}
+      </div>
+      <CanvasRail onFit={() => fit(150)} />
     </div>
   );
 }
@@ -232,20 +216,6 @@ function useStableElements<T extends { id: string }>(next: T[], same: (a: T, b: 
     kept.current = stable;
   });
   return stable;
-}
-
-/** Fits the view when a different flow is shown (opened, new, recovered), so that none of its blocks is off screen. */
-function useFitViewOnNewFlow(blockIds: string): void {
-  const { fitView } = useReactFlow();
-  const previous = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = blockIds;
-    // The first render is fitted by the `fitView` prop.
-    if (before === undefined) return;
-    const ids = (joined: string) => (joined === '' ? [] : joined.split('\n'));
-    if (isDifferentFlow(ids(before), ids(blockIds))) void fitView(FIT_VIEW_OPTIONS);
-  }, [blockIds, fitView]);
 }
 
 /** The footprint of a block on screen, in flow units, for bringing a new one into view. */

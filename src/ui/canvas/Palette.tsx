@@ -5,7 +5,7 @@ import type { BlockKind } from '../../engine/blocks/registry';
 import { getStudioState, studioActions } from '../state/studio-store';
 import { freeSpotNear, LAYER_GAP, placeBlocks } from './auto-layout';
 import { BLOCK_KIND_MIME, viewportCentre } from './canvas-bridge';
-import { paletteGroups, type PaletteItem } from './palette-search';
+import { bestMatch, paletteGroups, type PaletteItem } from './palette-search';
 
 /**
  * Adds a block to the right of the selected block, wired to it where the ports fit; with nothing selected, in the
@@ -70,15 +70,15 @@ export function Palette(): JSX.Element {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            // Enter in the search box adds the first match: type "join", press Enter.
-            const first = groups[0]?.items[0];
-            if (event.key === 'Enter' && first) addNearCentre(first.kind);
+            // Enter in the search box adds the best match, which is listed first: type "als", press Enter.
+            const best = query.trim() === '' ? undefined : bestMatch(query);
+            if (event.key === 'Enter' && best) addNearCentre(best.kind);
           }}
           aria-describedby={`${searchId}-help`}
           data-testid="palette-search"
         />
         <p id={`${searchId}-help`} className="palette__help">
-          Drag a block onto the canvas, or double-click it. Enter adds the first match.
+          Drag a block onto the canvas, or double-click it. Enter adds the best match, listed first.
         </p>
       </div>
       <div className="palette__groups">

@@ -13,6 +13,8 @@ import { PreviewTabs, panelId, tabId, type PreviewTab } from './PreviewTabs';
 import { ProfileView } from './profile/ProfileView';
 import { RecomputingStatus } from './RecomputingStatus';
 import { SampleNotice } from './SampleNotice';
+import { SetupNotice } from './SetupNotice';
+import { hasStartingParams } from '../state/default-params';
 import { CancelledNotice } from './training/CancelledNotice';
 import { CrosstabView } from './training/CrosstabView';
 import { activeTab, modelTabOf, type TabChoice } from './training/model-tab';
@@ -43,12 +45,13 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
   const tab = activeTab(tabChoice, blockId, modelTab);
   const setTab = (picked: PreviewTab) => setTabChoice({ tab: picked, ...(blockId !== undefined ? { blockId } : {}) });
   const [ownPick, setOwnPick] = useState<{ blockId: string; port: string }>();
-  const [chartPick, setChartPick] = useState<ChartPick>({ kind: 'histogram', x: '', y: '' });
+  // Chart settings per block output, so that coming back to a block shows the chart as the user left it.
+  const [chartPicks, setChartPicks] = useState<Readonly<Record<string, ChartPick>>>({});
 
   const ports = outputPorts(state);
   const pickedHere = ownPick !== undefined && ownPick.blockId === blockId ? ownPick.port : undefined;
   const port = shellPort ?? choosePort(ports, pickedHere, undefined);
-  const view = panelView(blockId, state);
+  const view = panelView(blockId, state, block !== undefined && hasStartingParams(block.kind, block.params));
   // The first rows of a big file are on screen, not dimmed, while the engine reads the rest; they get no profile.
   const partial = state?.status === 'running' && state.partial === true;
   const fresh = useFreshResult(blockId, port, state);
@@ -76,14 +79,16 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         {shellPort === undefined && blockId !== undefined && port !== undefined && (
           <PortSwitcher ports={ports} port={port} onPick={(p) => setOwnPick({ blockId, port: p })} />
         )}
-        {busy && <RecomputingStatus key={blockId} />}
+        {busy && <RecomputingStatus key={blockId} canStop={!(tab === 'model' && modelTab?.kind === 'training')} />}
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} sampled={state?.sample !== undefined} />
       </div>
       {blockId !== undefined && state?.sample && <SampleNotice blockId={blockId} sample={state.sample} exportTarget={exportTarget?.sampled ? exportTarget : undefined} />}
       {Banner && state?.report !== undefined && <Banner report={state.report} />}
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
         {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}
-        {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && <TrainingTab engine={engine} blockId={blockId} state={state} />}
+        {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && (
+          <TrainingTab engine={engine} blockId={blockId} state={state} setup={view.kind === 'setup' ? view : undefined} />
+        )}
         <div className="preview-tab-body" hidden={tab === 'model' && modelTab?.kind === 'training'}>
           <PreviewBody
             view={view}
@@ -113,8 +118,8 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
                     port={portHere}
                     resultKey={result.key}
                     columns={result.columns}
-                    pick={chartPick}
-                    onPick={setChartPick}
+                    pick={chartPicks[`${blockIdHere}\u0000${portHere}`]}
+                    onPick={(pick) => setChartPicks((picks) => ({ ...picks, [`${blockIdHere}\u0000${portHere}`]: pick }))}
                   />
                 )}
                 {tab === 'model' && modelTab?.kind === 'evaluation' && modelTab.distances && state && (
@@ -150,6 +155,8 @@ function PreviewBody({ view, fresh, blockId, port, render }: PreviewBodyProps): 
       return <p className="preview-hint">Blocked: waiting for an upstream block to run without errors.</p>;
     case 'cancelled':
       return <CancelledNotice blockId={view.blockId} />;
+    case 'setup':
+      return <SetupNotice connect={view.connect} error={view.error} />;
     case 'error':
       return (
         <div className="preview-error" role="alert">

@@ -7,9 +7,10 @@ const LONG_MS = 1000;
 /**
  * Shown while the previewed block recomputes. After a second it counts the seconds and offers Stop, which cancels the
  * engine's query at once (the engine keeps the other results) and holds the unfinished blocks back.
- * Mount it with a key per block, so the clock starts again for another block.
+ * Mount it with a key per block, so the clock starts again for another block. Without `canStop` (a training's own tab,
+ * which has its Stop), it only counts.
  */
-export function RecomputingStatus(): JSX.Element {
+export function RecomputingStatus({ canStop = true }: { canStop?: boolean }): JSX.Element {
   const [since] = useState(() => performance.now());
   const [now, setNow] = useState(since);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function RecomputingStatus(): JSX.Element {
       <span className="preview-recomputing" role="status">
         recomputing…{long ? ` ${Math.floor(elapsedMs / 1000)} s` : ''}
       </span>
-      {long && (
+      {long && canStop && (
         <button
           type="button"
           className="preview-stop"

@@ -16,6 +16,16 @@ describe('panel view', () => {
     const error = { code: 'E_JOIN_KEY_MISSING', message: 'No column "id"' };
     expect(panelView('b', state({ status: 'error', error }))).toEqual({ kind: 'error', error });
   });
+
+  it('asks an untouched block for its input or settings instead of showing its error', () => {
+    const unconnected = { code: 'E_PORT_UNCONNECTED', message: 'Input "in" is not connected.' };
+    expect(panelView('b', state({ status: 'error', error: unconnected }), true)).toEqual({ kind: 'setup', connect: true, error: unconnected });
+    const missing = { code: 'E_PARAMS_INVALID', message: 'Choose a column' };
+    expect(panelView('b', state({ status: 'error', error: missing }), true)).toEqual({ kind: 'setup', connect: false, error: missing });
+    // Once the user has set it up, a failure is a failure.
+    expect(panelView('b', state({ status: 'error', error: unconnected }), false)).toEqual({ kind: 'error', error: unconnected });
+    expect(panelView('b', state({ status: 'fresh' }), true)).toEqual({ kind: 'result', recomputing: false });
+  });
 });
 
 describe('ports', () => {

@@ -5,13 +5,19 @@ export type PanelView =
   | { kind: 'nothing-selected' }
   | { kind: 'not-run' }
   | { kind: 'error'; error: EngineErrorInfo }
+  /**
+   * A block still on its starting settings that cannot run yet: it asks for its input (`connect`) or its settings,
+   * calmly, as its card does; the engine's code stays in small print.
+   */
+  | { kind: 'setup'; connect: boolean; error: EngineErrorInfo }
   | { kind: 'blocked' }
   /** The user cancelled the block's training: no result until it trains again. */
   | { kind: 'cancelled'; blockId: string }
   /** A result to show; `recomputing` dims the last rows while a newer one is on its way. */
   | { kind: 'result'; recomputing: boolean };
 
-export function panelView(blockId: string | undefined, state: BlockState | undefined): PanelView {
+/** `untouched`: the block still has the settings it started with (see hasStartingParams). */
+export function panelView(blockId: string | undefined, state: BlockState | undefined, untouched = false): PanelView {
   if (blockId === undefined) return { kind: 'nothing-selected' };
   if (!state) return { kind: 'not-run' };
   switch (state.status) {
@@ -20,8 +26,10 @@ export function panelView(blockId: string | undefined, state: BlockState | undef
     case 'stale':
     case 'running':
       return { kind: 'result', recomputing: true };
-    case 'error':
-      return { kind: 'error', error: state.error ?? { code: 'E_UNKNOWN', message: 'The block failed without a message.' } };
+    case 'error': {
+      const error = state.error ?? { code: 'E_UNKNOWN', message: 'The block failed without a message.' };
+      return untouched ? { kind: 'setup', connect: error.code === 'E_PORT_UNCONNECTED', error } : { kind: 'error', error };
+    }
     case 'blocked':
       return { kind: 'blocked' };
     case 'cancelled':

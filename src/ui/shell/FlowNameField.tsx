@@ -1,8 +1,12 @@
-import { useEffect, useState, type JSX, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type JSX, type KeyboardEvent } from 'react';
 import { studioActions, useStudio } from '../state/studio-store';
 
-/** The flow's name, edited in place; the rename is one undo step, taken when the field is left or Enter pressed. */
+/**
+ * The flow's name, in a labelled text field that looks like one; the rename is one undo step, taken when the field
+ * is left or Enter pressed.
+ */
 export function FlowNameField(): JSX.Element {
+  const id = useId();
   const name = useStudio((s) => s.doc.name);
   const [draft, setDraft] = useState(name);
   useEffect(() => setDraft(name), [name]);
@@ -21,14 +25,21 @@ export function FlowNameField(): JSX.Element {
     }
   };
   return (
-    <input
-      className="topbar__name"
-      aria-label="Flow name"
-      value={draft}
-      maxLength={200}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={onKeyDown}
-    />
+    <div className="topbar__name-field">
+      <label htmlFor={id} className="topbar__name-label">
+        Flow name
+      </label>
+      <input
+        id={id}
+        className="topbar__name"
+        value={draft}
+        maxLength={200}
+        spellCheck={false}
+        title="Rename the flow: Enter or leaving the field keeps the name, Escape puts the old one back"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+    </div>
   );
 }

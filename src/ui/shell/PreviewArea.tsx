@@ -5,7 +5,7 @@ import { useStudio } from '../state/studio-store';
 import { previewTarget } from './preview-target';
 
 /** The bottom panel: the selected block's output, or for an export, the rows it writes. */
-export function PreviewArea({ engine }: { engine: EngineClient }): JSX.Element {
+export function PreviewArea({ engine, hidden = false }: { engine: EngineClient; hidden?: boolean }): JSX.Element {
   const doc = useStudio((s) => s.doc);
   const selected = useStudio((s) => s.selection[0]);
   const target = useMemo(() => previewTarget(doc, selected), [doc, selected]);
@@ -16,7 +16,7 @@ export function PreviewArea({ engine }: { engine: EngineClient }): JSX.Element {
   }, [engine, target?.blockId]);
 
   return (
-    <section className="app__preview" aria-label="Preview">
+    <section className="app__preview" aria-label="Preview" hidden={hidden}>
       {target?.exportOf !== undefined && (
         <p className="app__preview-note">
           {target.exportOf} writes the rows of {target.blockId} · {target.port}

@@ -6,6 +6,8 @@ import { downloadFlow } from './download';
 import { importDataWranglerFile } from './dw-import';
 import { DwImportReport } from './DwImportReport';
 import { FlowNameField } from './FlowNameField';
+import { PanelToggles } from './PanelToggles';
+import { askToSaveFlow, SaveFlowDialog } from './SaveFlowDialog';
 import { PreviewSampleField } from './PreviewSampleField';
 import { fileReaderBlock } from '../blocks/registry';
 
@@ -57,8 +59,8 @@ export function TopBar(): JSX.Element {
         <button type="button" onClick={() => dwInput.current?.click()} title="Convert a SageMaker Data Wrangler .flow file into a flow">
           Import Data Wrangler flow…
         </button>
-        <button type="button" onClick={() => downloadFlow(getStudioState().doc)} title="Download the flow as a .flow.json file">
-          Save
+        <button type="button" onClick={askToSaveFlow} title={`Save the flow as a .flow.json file: asks for its name (${mod}S)`}>
+          Save…
         </button>
         <button type="button" onClick={() => dataInput.current?.click()} title="Add CSV, TSV, Parquet, JSON or JSONL files">
           Import data…
@@ -73,8 +75,13 @@ export function TopBar(): JSX.Element {
         </button>
       </nav>
       <PreviewSampleField />
+      <PanelToggles />
       <div className="topbar__status" role="status" aria-live="polite">
-        {running && <span className="topbar__running">Computing previews…</span>}
+        {running && (
+          <span className="topbar__running" title="Computing previews">
+            Computing…
+          </span>
+        )}
         <SaveState status={saveStatus} />
       </div>
       <input
@@ -109,6 +116,7 @@ export function TopBar(): JSX.Element {
         onChange={(e) => void importDataFiles(takeFiles(e))}
       />
       <DwImportReport />
+      <SaveFlowDialog />
     </header>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { getStudioState, studioActions } from '../state/studio-store';
-import { downloadFlow } from './download';
+import { studioActions } from '../state/studio-store';
+import { askToSaveFlow } from './SaveFlowDialog';
 
 /** Fields where Ctrl+Z undoes typing, not the flow. */
 function isTyping(target: EventTarget | null): boolean {
@@ -11,7 +11,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Studio-wide keys: Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y redo (not while typing in a field, where they
- * edit the text), and Ctrl/Cmd+S downloads the flow instead of saving the page.
+ * edit the text), and Ctrl/Cmd+S asks for a file name and downloads the flow instead of saving the page.
  */
 export function useStudioKeys(): void {
   useEffect(() => {
@@ -20,7 +20,7 @@ export function useStudioKeys(): void {
       const key = e.key.toLowerCase();
       if (key === 's' && !e.shiftKey) {
         e.preventDefault();
-        downloadFlow(getStudioState().doc);
+        askToSaveFlow();
         return;
       }
       if (isTyping(e.target)) return;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, runBlock, type TestDb } from '../../../testing/block-harness';
 import type { SqlRow } from '../../sql/sql-runner';
+import { coldStartSentence, type PredictReport } from './definition';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -47,6 +48,20 @@ describe('predict', () => {
     expect(got['3/a']).toBeNaN();
     expect(got['2/z']).toBeNaN();
     expect(got['1/b']).toBe(1);
+  });
+
+  it.each([
+    ['dropped', {}, { dataRows: 5, coldStartRows: 2, coldStart: 'drop' }, '2 of 5 rows had a user or item the model never saw (a cold start) and were dropped.'],
+    ['kept as NaN', { coldStart: 'nan' }, { dataRows: 5, coldStartRows: 2, coldStart: 'nan' }, '2 of 5 rows had a user or item the model never saw (a cold start) and are predicted NaN.'],
+  ])('reports how many cold-start rows it %s', async (_what, params, report, sentence) => {
+    const r = await runBlock(db, predict(params), tables);
+    expect(r.report).toEqual(report);
+    expect(coldStartSentence(r.report as PredictReport)).toBe(sentence);
+  });
+
+  it('words no cold start and a single one plainly', () => {
+    expect(coldStartSentence({ dataRows: 3, coldStartRows: 0, coldStart: 'drop' })).toMatch(/model knows: 3 rows scored\.$/);
+    expect(coldStartSentence({ dataRows: 1, coldStartRows: 1, coldStart: 'drop' })).toBe('1 of 1 row had a user or item the model never saw (a cold start) and was dropped.');
   });
 
   it("keeps the data's columns in order and adds the prediction last", async () => {

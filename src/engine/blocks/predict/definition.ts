@@ -21,6 +21,31 @@ const params = z
 
 export type PredictParams = z.infer<typeof params>;
 
+/**
+ * What a predict run tells besides its rows: how many rows of the data had a user or item the model never saw (a
+ * cold start), and what became of them, so that a smaller result is never a silent surprise.
+ */
+export interface PredictReport {
+  /** Rows of the data input. */
+  dataRows: number;
+  /** Of those, rows without factors for their user or item. */
+  coldStartRows: number;
+  coldStart: 'drop' | 'nan';
+}
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The sentence the studio and the CLI both say about the cold-start rows. */
+export function coldStartSentence(r: PredictReport): string {
+  if (r.coldStartRows === 0) return `Every row had a user and an item the model knows: ${plural(r.dataRows, 'row', 'rows')} scored.`;
+  const rows = `${r.coldStartRows.toLocaleString('en-US')} of ${plural(r.dataRows, 'row', 'rows')}`;
+  const were = r.coldStartRows === 1 ? 'was' : 'were';
+  const are = r.coldStartRows === 1 ? 'is' : 'are';
+  return r.coldStart === 'drop'
+    ? `${rows} had a user or item the model never saw (a cold start) and ${were} dropped.`
+    : `${rows} had a user or item the model never saw (a cold start) and ${are} predicted NaN.`;
+}
+
 export const predictBlock = defineBlock({
   kind: 'predict',
   family: 'model',
@@ -49,6 +74,18 @@ export const predictBlock = defineBlock({
         `SELECT d.*, CAST(${prediction} AS DOUBLE) AS ${quoteIdent(p.outputColumn)} FROM ${data.ref} AS d ` +
         `${join} ${users.rel.ref} AS u ON d.${quoteIdent(userColumn)} = u.${quoteIdent(users.id.name)} ` +
         `${join} ${items.rel.ref} AS i ON d.${quoteIdent(itemColumn)} = i.${quoteIdent(items.id.name)}`,
+      // Dropped rows are the data's rows missing from the result; kept ones carry NaN, which no factor product gives.
+      counts: (result) => {
+        const dataRows = `(SELECT count(*) FROM ${data.ref})`;
+        const coldRows =
+          p.coldStart === 'drop' ? `${dataRows} - (SELECT count(*) FROM ${result})` : `(SELECT count(*) FROM ${result} WHERE isnan(${quoteIdent(p.outputColumn)}))`;
+        return `SELECT ${dataRows} AS data_rows, ${coldRows} AS cold_rows, ${quoteLiteral(p.coldStart)} AS cold_mode`;
+      },
     };
   },
+  report: ({ counted }): PredictReport | undefined => {
+    if (!counted) return undefined;
+    return { dataRows: Number(counted.data_rows), coldStartRows: Number(counted.cold_rows), coldStart: counted.cold_mode === 'nan' ? 'nan' : 'drop' };
+  },
+  tellReport: (report) => ({ ...(report.coldStartRows > 0 ? { details: [coldStartSentence(report)] } : {}), json: { coldStart: report } }),
 });

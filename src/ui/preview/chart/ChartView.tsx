@@ -1,7 +1,7 @@
 import { useId, useMemo, type JSX } from 'react';
 import type { Column } from '../../../engine/blocks/contract';
 import type { ChartKind, EngineClient } from '../../../worker/engine-api';
-import { CHART_KINDS, chartRequest, needsY, plotlyFigure, resolveChartPick, type ChartPick } from './chart-spec';
+import { CHART_KINDS, chartRequest, defaultChartPick, needsY, plotlyFigure, resolveChartPick, type ChartPick } from './chart-spec';
 import { formatCount } from '../number-format';
 import { PlotlyChart } from './PlotlyChart';
 import { useEngineAnswer } from '../use-engine-answer';
@@ -13,15 +13,18 @@ export interface ChartViewProps {
   port: string;
   resultKey: string;
   columns: Column[];
-  /** The user's picks, kept by the panel so they survive switching tabs. */
-  pick: ChartPick;
+  /**
+   * The user's picks for this block's output, kept by the panel so they survive switching tabs and blocks; undefined
+   * until the user picks, when the chart opens on the output's most meaningful column.
+   */
+  pick: ChartPick | undefined;
   onPick(pick: ChartPick): void;
 }
 
 /** A chart of the output, aggregated or sampled by the engine and drawn with plotly; it redraws on every change. */
 export function ChartView({ engine, blockId, port, resultKey, columns, pick, onPick }: ChartViewProps): JSX.Element {
   const id = useId();
-  const chosen = resolveChartPick(pick, columns);
+  const chosen = pick ? resolveChartPick(pick, columns) : defaultChartPick(columns);
   const request = chartRequest(blockId, port, chosen.kind, chosen.x, chosen.y);
   const key = request ? JSON.stringify([resultKey, request]) : undefined;
   const answer = useEngineAnswer(key, `${blockId}\u0000${port}`, () => (request ? engine.chart(request) : Promise.reject(new Error('No chart picked'))));
@@ -40,7 +43,7 @@ export function ChartView({ engine, blockId, port, resultKey, columns, pick, onP
     <div className="chart-view" data-testid="chart-view">
       <form className="chart-controls" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={`${id}-kind`}>Chart</label>
-        <select id={`${id}-kind`} value={chosen.kind} onChange={(e) => onPick({ ...pick, kind: e.target.value as ChartKind })}>
+        <select id={`${id}-kind`} value={chosen.kind} onChange={(e) => onPick({ ...chosen, kind: e.target.value as ChartKind })}>
           {CHART_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}
@@ -48,13 +51,13 @@ export function ChartView({ engine, blockId, port, resultKey, columns, pick, onP
           ))}
         </select>
         <label htmlFor={`${id}-x`}>{chosen.kind === 'bar' ? 'Categories' : 'X'}</label>
-        <select id={`${id}-x`} value={chosen.x} onChange={(e) => onPick({ ...pick, x: e.target.value })}>
+        <select id={`${id}-x`} value={chosen.x} onChange={(e) => onPick({ ...chosen, x: e.target.value })}>
           {columnOptions}
         </select>
         {needsY(chosen.kind) && (
           <>
             <label htmlFor={`${id}-y`}>Y</label>
-            <select id={`${id}-y`} value={chosen.y} onChange={(e) => onPick({ ...pick, y: e.target.value })}>
+            <select id={`${id}-y`} value={chosen.y} onChange={(e) => onPick({ ...chosen, y: e.target.value })}>
               {columnOptions}
             </select>
           </>

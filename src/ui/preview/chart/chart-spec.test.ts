@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from '../../../worker/engine-api';
-import { CHART_LIMITS, chartHeights, chartRequest, heatmapGrid, plainText, plotlyFigure, resolveChartPick } from './chart-spec';
+import { CHART_LIMITS, chartHeights, chartRequest, defaultChartPick, heatmapGrid, isIdLikeColumn, plainText, plotlyFigure, resolveChartPick } from './chart-spec';
 
 describe('chart requests', () => {
   it('asks for a bounded number of points per kind', () => {
@@ -52,18 +52,38 @@ describe('plotly figures', () => {
 describe('chart picks', () => {
   const columns = [
     { name: 'genre', type: 'VARCHAR' },
-    { name: 'rating', type: 'DOUBLE' },
     { name: 'userId', type: 'BIGINT' },
+    { name: 'rating', type: 'DOUBLE' },
+    { name: 'energy', type: 'DOUBLE' },
   ];
 
-  it('defaults to numeric columns, and to a text column for bar categories', () => {
+  it('defaults to measures, then other numbers, ids last, and to a text column for bar categories', () => {
     expect(resolveChartPick({ kind: 'histogram', x: '', y: '' }, columns)).toEqual({ kind: 'histogram', x: 'rating', y: '' });
-    expect(resolveChartPick({ kind: 'scatter', x: '', y: '' }, columns)).toEqual({ kind: 'scatter', x: 'rating', y: 'userId' });
+    expect(resolveChartPick({ kind: 'scatter', x: '', y: '' }, columns)).toEqual({ kind: 'scatter', x: 'rating', y: 'energy' });
     expect(resolveChartPick({ kind: 'bar', x: '', y: '' }, columns)).toEqual({ kind: 'bar', x: 'genre', y: '' });
   });
 
   it('keeps valid picks and replaces columns a re-run removed', () => {
     expect(resolveChartPick({ kind: 'heatmap', x: 'userId', y: 'genre' }, columns)).toEqual({ kind: 'heatmap', x: 'userId', y: 'genre' });
-    expect(resolveChartPick({ kind: 'scatter', x: 'gone', y: 'rating' }, columns)).toEqual({ kind: 'scatter', x: 'rating', y: 'userId' });
+    expect(resolveChartPick({ kind: 'scatter', x: 'gone', y: 'rating' }, columns)).toEqual({ kind: 'scatter', x: 'energy', y: 'rating' });
+  });
+
+  it.each([
+    ['ratings: the rating, not the first id', [['userId', 'BIGINT'], ['movieId', 'BIGINT'], ['rating', 'DOUBLE'], ['timestamp', 'BIGINT']], { kind: 'histogram', x: 'rating', y: '' }],
+    ['a numeric column that is not an id', [['trackId', 'VARCHAR'], ['tempo', 'DOUBLE']], { kind: 'histogram', x: 'tempo', y: '' }],
+    ['a measure named as one before other numbers', [['ts', 'BIGINT'], ['Rating', 'BIGINT']], { kind: 'histogram', x: 'Rating', y: '' }],
+    ['categories when every number is an id', [['movieId', 'BIGINT'], ['title', 'VARCHAR'], ['genres', 'VARCHAR']], { kind: 'bar', x: 'title', y: '' }],
+    ['an id when nothing else is there', [['userId', 'BIGINT']], { kind: 'histogram', x: 'userId', y: '' }],
+    ['nothing for no columns', [], { kind: 'histogram', x: '', y: '' }],
+  ])('opens on %s', (_what, cols, pick) => {
+    expect(defaultChartPick(cols.map(([name, type]) => ({ name: name!, type: type! })))).toEqual(pick);
+  });
+
+  it.each(['id', 'ID', 'userId', 'movie_id', 'trackId_0', 'ratingEventId', 'itemID', 'uid', 'id_user'])('%s is an id', (name) => {
+    expect(isIdLikeColumn(name)).toBe(true);
+  });
+
+  it.each(['valid', 'paid', 'rating', 'idle', 'userName', 'squid'])('%s is not an id', (name) => {
+    expect(isIdLikeColumn(name)).toBe(false);
   });
 });

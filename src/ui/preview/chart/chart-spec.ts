@@ -32,16 +32,56 @@ export interface ChartPick {
 }
 
 /**
+ * Whether a column is named like an identifier (`id`, `userId`, `movie_id`, `trackId_0`, `ID`): its values are
+ * labels, so a histogram of them says nothing. Plain words ending in "id" (`valid`, `paid`) are not ids.
+ */
+export function isIdLikeColumn(name: string): boolean {
+  const base = name.replace(/_\d+$/, '');
+  return /^(id|uid|iid|index|key)$/i.test(base) || /(_id|[a-z0-9]Id|[a-z0-9]ID)$/.test(base) || /^id_/i.test(base);
+}
+
+/** Names of the measures people chart first: ratings, scores, predictions, amounts. */
+const MEASURE_NAME = /rating|score|stars?$|predict|value|amount|price|total|count|weight|error|rmse|mae/i;
+
+/**
+ * The columns in the order a chart's axis should take them: measures named as such, then other numbers, then text
+ * (for a bar chart's categories, text first), with id-like columns last.
+ */
+function axisPreference(columns: readonly Column[], kind: ChartKind): string[] {
+  const rank = (c: Column): number => {
+    const numeric = isNumericType(c.type);
+    const id = isIdLikeColumn(c.name);
+    if (id) return 10 + (numeric ? 0 : 1);
+    if (kind === 'bar') return numeric ? 2 : 0;
+    if (!numeric) return 3;
+    return MEASURE_NAME.test(c.name) ? 0 : 1;
+  };
+  // A stable sort: equal ranks keep the output's column order.
+  return [...columns].sort((a, b) => rank(a) - rank(b)).map((c) => c.name);
+}
+
+/**
+ * The chart a block's output opens on before the user picks one: a histogram of its most meaningful number (a
+ * rating, a score, else any number that is not an id), or a bar chart of a text column when every number is an id.
+ */
+export function defaultChartPick(columns: readonly Column[]): ChartPick {
+  const measures = columns.filter((c) => isNumericType(c.type) && !isIdLikeColumn(c.name));
+  const labels = columns.filter((c) => !isNumericType(c.type) && !isIdLikeColumn(c.name));
+  const kind: ChartKind = measures.length === 0 && labels.length > 0 ? 'bar' : 'histogram';
+  return resolveChartPick({ kind, x: '', y: '' }, columns);
+}
+
+/**
  * The pick, completed against the output's columns: a column a re-run removed is replaced, and an unpicked axis
- * defaults to a numeric column (a text column for a bar chart's categories).
+ * defaults to the most meaningful column for the chart (see axisPreference).
  */
 export function resolveChartPick(pick: ChartPick, columns: readonly Column[]): ChartPick {
   const names = new Set(columns.map((c) => c.name));
-  const numeric = columns.filter((c) => isNumericType(c.type)).map((c) => c.name);
-  const text = columns.filter((c) => !isNumericType(c.type)).map((c) => c.name);
-  const preferred = pick.kind === 'bar' ? [...text, ...numeric] : [...numeric, ...text];
-  const x = names.has(pick.x) ? pick.x : (preferred[0] ?? '');
-  const yChoices = [...numeric, ...text].filter((n) => n !== x);
+  // A replaced x leaves a still-valid y where it is.
+  const keptY = needsY(pick.kind) && names.has(pick.y) ? pick.y : undefined;
+  const xChoices = axisPreference(columns, pick.kind);
+  const x = names.has(pick.x) ? pick.x : (xChoices.find((n) => n !== keptY) ?? xChoices[0] ?? '');
+  const yChoices = axisPreference(columns, 'scatter').filter((n) => n !== x);
   const y = names.has(pick.y) && pick.y !== x ? pick.y : (yChoices[0] ?? '');
   return { kind: pick.kind, x, y: needsY(pick.kind) ? y : '' };
 }

@@ -5,7 +5,11 @@ import { formatStat } from '../number-format';
 import { LossChart } from './LossChart';
 import { useNow } from './use-now';
 
-/** A training as it runs: where it is and on what, for how long, the loss so far, and the Cancel button. */
+/**
+ * A training as it runs: where it is and on what, for how long, the loss so far, and its Stop button (the only one
+ * on this tab: the panel's own Stop steps aside for it). Where it trains, and why not on the GPU, is told once, in
+ * the finished model's details.
+ */
 export function TrainingProgress({ blockId, live }: { blockId: string; live: LiveTraining | undefined }): JSX.Element {
   const now = useNow(live !== undefined);
   const last = live?.points.at(-1);
@@ -28,11 +32,16 @@ export function TrainingProgress({ blockId, live }: { blockId: string; live: Liv
         {live?.stage && <span className="training-status__stage">{live.stage}</span>}
         {live?.backend && <span className="training-status__backend">training on {live.backend}</span>}
         {live && <span className="training-status__elapsed">{Math.max(0, (now - live.startedAt) / 1000).toFixed(1)} s</span>}
-        <button type="button" className="training-cancel" onClick={() => studioActions.cancelTraining(blockId)} disabled={cancelling}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
+        <button
+          type="button"
+          className="training-cancel"
+          onClick={() => studioActions.cancelTraining(blockId)}
+          disabled={cancelling}
+          title="Stop this training: the block waits until you edit it or press Train again; the rest of the flow runs on"
+        >
+          {cancelling ? 'Stopping…' : 'Stop'}
         </button>
       </div>
-      {live?.fallbackReason && <p className="training-fallback">GPU not used: {live.fallbackReason}</p>}
       {live && live.points.length > 0 && <LossChart points={live.points} maxIter={live.maxIter} />}
     </div>
   );

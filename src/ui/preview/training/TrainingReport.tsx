@@ -10,12 +10,17 @@ export function TrainingReport({ engine, blockId, state, report }: { engine: Eng
   const place = trainingPlace(report);
   return (
     <div className="training-tab training-report">
-      <p className="training-place" data-testid="training-backend">
-        {place.trainedOn}
-      </p>
-      {place.gpuNotUsed && (
-        <p className="training-fallback" data-testid="training-fallback">
-          {place.gpuNotUsed}
+      {/* Where it trained, once and quietly: why the GPU was not used is a detail, not a warning on every run. */}
+      {place.gpuNotUsed ? (
+        <details className="training-place">
+          <summary data-testid="training-backend">{place.trainedOn}</summary>
+          <p className="training-fallback" data-testid="training-fallback">
+            {place.gpuNotUsed}
+          </p>
+        </details>
+      ) : (
+        <p className="training-place" data-testid="training-backend">
+          {place.trainedOn}
         </p>
       )}
       <MetricList metrics={modelMetrics(report)} testId="training-metrics" />

@@ -2,14 +2,23 @@ import type { JSX } from 'react';
 import { assertNever } from '../../../engine/assert-never';
 import type { BlockState, EngineClient, ModelReport } from '../../../worker/engine-api';
 import { useStudio } from '../../state/studio-store';
+import { SetupNotice } from '../SetupNotice';
 import { CancelledNotice } from './CancelledNotice';
 import { LossChart } from './LossChart';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingReport } from './TrainingReport';
 import '../../styles/preview-training.css';
 
-/** The Training tab of a train-als or tune block: its live progress, its cancel, or the model it trained. */
-export function TrainingTab({ engine, blockId, state }: { engine: EngineClient; blockId: string; state: BlockState | undefined }): JSX.Element {
+interface TrainingTabProps {
+  engine: EngineClient;
+  blockId: string;
+  state: BlockState | undefined;
+  /** Set while the block is untouched and cannot run yet: the tab asks for what it needs instead of failing. */
+  setup?: { connect: boolean; error: NonNullable<BlockState['error']> } | undefined;
+}
+
+/** The Training tab of a train-als or tune block: its live progress, its Stop, or the model it trained. */
+export function TrainingTab({ engine, blockId, state, setup }: TrainingTabProps): JSX.Element {
   const live = useStudio((s) => s.training[blockId]);
   if (!state) return <p className="preview-hint">This block has not run yet. Connect its ratings to train it.</p>;
   switch (state.status) {
@@ -26,6 +35,7 @@ export function TrainingTab({ engine, blockId, state }: { engine: EngineClient; 
     case 'blocked':
       return <p className="preview-hint">Blocked: waiting for an upstream block to run without errors.</p>;
     case 'error':
+      if (setup) return <SetupNotice connect={setup.connect} error={setup.error} />;
       return (
         <div className="preview-error" role="alert">
           <code className="preview-error__code">{state.error?.code ?? 'E_UNKNOWN'}</code>
