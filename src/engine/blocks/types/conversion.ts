@@ -5,12 +5,16 @@
  * and the format.
  */
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { CURRENCY_FORMAT, CURRENCY_STRIP, type ParsedFormat } from './formats';
+import { CURRENCY_FORMAT, CURRENCY_STRIP, type ParsedFormat } from '../written-formats';
 import { matchesFormat } from './format-inference';
 
 export function convertWithFormat(column: string, format: string, parsed: ParsedFormat, target: string, onError: 'null' | 'fail'): string {
   const v = `NULLIF(trim(${quoteIdent(column)}), '')`;
-  const read = parsed.kind === CURRENCY_FORMAT ? `regexp_replace(${v}, ${quoteLiteral(CURRENCY_STRIP)}, '', 'g')` : `strptime(${v}, ${quoteLiteral(parsed.strptime)})`;
+  const amount = `regexp_replace(${v}, ${quoteLiteral(CURRENCY_STRIP)}, '', 'g')`;
+  // An amount made a whole number rounds half away from zero, as Spark's round does (a plain cast of text would too
+  // here, but a cast of a DOUBLE rounds halves to even).
+  const whole = target === 'INTEGER' || target === 'BIGINT';
+  const read = parsed.kind !== CURRENCY_FORMAT ? `strptime(${v}, ${quoteLiteral(parsed.strptime)})` : whole ? `round(CAST(${amount} AS DOUBLE))` : amount;
   const fits = matchesFormat(v, parsed);
   if (onError === 'null') return `TRY_CAST(CASE WHEN ${fits} THEN ${read} END AS ${target}) AS ${quoteIdent(column)}`;
   const why = `concat(${quoteLiteral(`Column "${column}": "`)}, ${v}, ${quoteLiteral(`" is not ${format}`)})`;

@@ -5,8 +5,8 @@ import { castType, castTypes, type CastType } from '../../sql/types';
 import { isTextType, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
 import { convertWithFormat } from './conversion';
-import { chooseFormat, formatAggregates, sampleValue, type InferredFormat } from './format-inference';
-import { formatFits, requireFormat, typeOfFormat } from './formats';
+import { chooseFormat, formatAggregates, sampleValue } from './format-inference';
+import { formatFor, targetType, typeOfFormat, type InferredFormat } from '../written-formats';
 
 const params = z
   .object({
@@ -110,7 +110,7 @@ export const typesBlock = defineBlock({
     for (const { col, i } of unread) {
       const f: InferredFormat | undefined = found && chooseFormat(found, i);
       if (!f) continue;
-      schema[col.name] = f.type;
+      schema[col.name] = typeOfFormat(f.kind);
       formats[col.name] = f.format;
       if (f.ambiguous) ambiguous.push(col.name);
     }
@@ -125,18 +125,11 @@ export const typesBlock = defineBlock({
       const c = quoteIdent(col.name);
       const chosen = p.columns[col.name];
       const own = p.formats[col.name];
-      const userFormat = own !== undefined ? requireFormat(col.name, own) : undefined;
-      if (userFormat && !isTextType(col.type)) fail('E_TYPES_FORMAT', { column: col.name, format: own!, detail: `the column is ${col.type} already; a format reads text` });
-      const byFormat = userFormat ? typeOfFormat(userFormat.kind) : undefined;
-      const target = chosen !== undefined && chosen !== 'auto' ? chosen : (byFormat ?? schema[col.name]);
+      if (own !== undefined && !isTextType(col.type)) fail('E_TYPES_FORMAT', { column: col.name, format: own, detail: `the column is ${col.type} already; a format reads text` });
+      const target = targetType(chosen, own, col.name, schema[col.name]);
       if (target === undefined) return c;
-      if (userFormat && !formatFits(userFormat.kind, target)) {
-        fail('E_TYPES_FORMAT', { column: col.name, format: own!, detail: `a ${userFormat.kind} format cannot make a ${target} column; choose ${typeOfFormat(userFormat.kind)} or auto` });
-      }
-      // The inferred format applies while the type is the one it was inferred for (or another it fits).
-      const fitted = f?.formats?.[col.name];
-      const format = own ?? (fitted !== undefined && isTextType(col.type) && formatFits(requireFormat(col.name, fitted).kind, target) ? fitted : undefined);
-      if (format !== undefined) return convertWithFormat(col.name, format, requireFormat(col.name, format), target, p.onError);
+      const format = formatFor(col.name, target, own, isTextType(col.type) ? f?.formats?.[col.name] : undefined);
+      if (format) return convertWithFormat(col.name, format.format, format.parsed, target, p.onError);
       if (target === col.type.toUpperCase()) return c;
       // A blank text cell is a missing value, whatever the type: NULL, never a conversion error.
       const source = isTextType(col.type) && target !== 'VARCHAR' ? `NULLIF(trim(${c}), '')` : c;

@@ -1,39 +1,14 @@
 /**
  * The format a text column is written in, read from its values: dates not in ISO form (`28/01/2018`), times
- * without seconds or with AM/PM, and currency amounts. Every candidate is one boolean aggregate in SQL (do all
- * non-blank values match it?), so the values never leave the database. A date whose day and month are both 12 or
+ * without seconds or with AM/PM, and currency amounts (the candidates are in written-formats.ts). One value of the
+ * column picks the candidates worth asking about; each is then one boolean aggregate in SQL (do all non-blank
+ * values read with it?), so the values never leave the database. A date whose day and month are both 12 or
  * less in every row fits both orders: the day-first one is taken and the column is named as ambiguous.
  */
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { CURRENCY_FORMAT, parseFormat, typeOfFormat, type ParsedFormat } from './formats';
+import { candidateFormat, CURRENCY_FORMAT, firstFitting, FORMAT_CANDIDATES, readsWith, type InferredFormat, type ParsedFormat } from '../written-formats';
 
-interface Candidate {
-  format: string;
-  /** The same format with day and month swapped: when both fit, the column is ambiguous. */
-  twin?: string;
-}
-
-/** Date forms, day-first before month-first, so a column both fit reads day-first (the stated default). */
-const DATES: Candidate[] = [
-  { format: 'DD/MM/YYYY', twin: 'MM/DD/YYYY' },
-  { format: 'MM/DD/YYYY', twin: 'DD/MM/YYYY' },
-  { format: 'DD-MM-YYYY', twin: 'MM-DD-YYYY' },
-  { format: 'MM-DD-YYYY', twin: 'DD-MM-YYYY' },
-  { format: 'DD.MM.YYYY' },
-  { format: 'YYYY/MM/DD' },
-  { format: 'DD MMM YYYY' },
-];
-const TIMES = ['HH:MM', 'HH:MM:SS', 'hh:MM AM', 'hh:MM:SS AM'];
-
-/** Every candidate, the plainest first: a date, a time, a date with a time, then a currency amount. */
-export const FORMAT_CANDIDATES: Candidate[] = [
-  ...DATES,
-  ...TIMES.map((format) => ({ format })),
-  ...DATES.flatMap((d) => TIMES.map((t) => ({ format: `${d.format} ${t}`, ...(d.twin ? { twin: `${d.twin} ${t}` } : {}) }))),
-  { format: CURRENCY_FORMAT },
-];
-
-const parsed = new Map(FORMAT_CANDIDATES.map((c) => [c.format, parseFormat(c.format) as ParsedFormat]));
+const parsed = new Map(FORMAT_CANDIDATES.map((c) => [c.format, candidateFormat(c.format)]));
 
 /** Does a (trimmed, non-blank) value read with this format? The same test the conversion makes. */
 export function matchesFormat(value: string, format: ParsedFormat): string {
@@ -49,9 +24,9 @@ export function sampleValue(column: string, i: number): string {
   return `any_value(${v}) FILTER (WHERE ${v} <> '') AS ${quoteIdent(`s${i}`)}`;
 }
 
-/** The candidates a value has the shape of. */
+/** The candidates a value reads with (a sample that is day-first rules month-first out). */
 function plausible(sample: string): number[] {
-  return FORMAT_CANDIDATES.flatMap((c, k) => (new RegExp(`^(${parsed.get(c.format)!.shape})$`).test(sample) ? [k] : []));
+  return FORMAT_CANDIDATES.flatMap((c, k) => (readsWith(sample, parsed.get(c.format)!) ? [k] : []));
 }
 
 /**
@@ -67,17 +42,7 @@ export function formatAggregates(column: string, i: number, sample: string): str
   });
 }
 
-export interface InferredFormat {
-  format: string;
-  type: ReturnType<typeof typeOfFormat>;
-  /** Both day-first and month-first fit every value. */
-  ambiguous: boolean;
-}
-
 /** The first candidate every value of column `i` fits, from the row of `formatAggregates` (a candidate not asked about does not fit). */
 export function chooseFormat(row: Record<string, unknown>, i: number): InferredFormat | undefined {
-  const fits = (format: string) => row[`f${i}_${FORMAT_CANDIDATES.findIndex((c) => c.format === format)}`] === true;
-  const found = FORMAT_CANDIDATES.find((c) => fits(c.format));
-  if (!found) return undefined;
-  return { format: found.format, type: typeOfFormat(parsed.get(found.format)!.kind), ambiguous: found.twin !== undefined && fits(found.twin) };
+  return firstFitting((format) => row[`f${i}_${FORMAT_CANDIDATES.findIndex((c) => c.format === format)}`] === true);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormat, requireFormat } from './formats';
+import { parseFormat, requireFormat } from './written-formats';
 
 describe('formats a person writes', () => {
   it.each([

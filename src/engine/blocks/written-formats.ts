@@ -8,8 +8,11 @@
  * `MMMM` full month name, `DD` day, `HH` hour 0–23, `hh` hour 1–12 (with `AM`), `mm` minutes, `SS` seconds, `AM`
  * (or `PM`) the AM/PM marker. `MM` right after an hour and a colon (`HH:MM`) is minutes, as people write times;
  * everywhere else it is the month. Between tokens: `/ - . : , T` and spaces.
+ *
+ * Also here: the formats a column is tried with when none is set (FORMAT_CANDIDATES), which the types block asks
+ * DuckDB about and the CSV import checks its sampled lines against, to say why a column stayed text.
  */
-import { fail } from '../../errors/catalog';
+import { fail } from '../errors/catalog';
 
 /** What a format reads: a date, a time of day, both, or a number. */
 export type FormatKind = 'date' | 'time' | 'datetime' | 'currency';
@@ -22,6 +25,8 @@ export interface ParsedFormat {
   spark: string | undefined;
   /** The shape a value must have in full; written without backslashes so it reads the same in RE2, Java and SQL literals. */
   shape: string;
+  /** The tokens in order (`MM` after an hour read as `mm`), each a group of `shape`. */
+  tokens: string[];
 }
 
 export const CURRENCY_FORMAT = 'currency';
@@ -73,7 +78,8 @@ function invalid(format: string): string {
 
 /** Reads a user-facing format, or says why it is not one. */
 export function parseFormat(format: string): ParsedFormat | { error: string } {
-  if (format.trim() === CURRENCY_FORMAT) return { kind: CURRENCY_FORMAT, strptime: '', spark: undefined, shape: CURRENCY_SHAPE };
+  if (format.trim() === CURRENCY_FORMAT) return { kind: CURRENCY_FORMAT, strptime: '', spark: undefined, shape: CURRENCY_SHAPE, tokens: [] };
+  const tokens: string[] = [];
   let strptime = '';
   let spark: string | undefined = '';
   let shape = '';
@@ -97,14 +103,15 @@ export function parseFormat(format: string): ParsedFormat | { error: string } {
     if (token.strptime === '%p') marker = true;
     strptime += token.strptime;
     spark = spark === undefined || token.spark === undefined ? undefined : spark + token.spark;
-    shape += token.shape;
+    shape += `(${token.shape})`;
+    tokens.push(token.text);
     parts.add(token.part);
     i += token.text.length;
   }
   if (parts.size === 0) return { error: invalid(format) };
   if (twelveHour !== marker) return { error: `"${format}" ${twelveHour ? 'has a 12-hour hour (hh) without AM/PM' : 'has AM/PM with a 24-hour hour (HH); use hh'}` };
   const kind: FormatKind = parts.size === 2 ? 'datetime' : parts.has('date') ? 'date' : 'time';
-  return { kind, strptime, spark, shape };
+  return { kind, strptime, spark, shape, tokens };
 }
 
 /** A format that must be readable: a user's, named by its column. */
@@ -126,4 +133,101 @@ export function formatFits(kind: FormatKind, type: string): boolean {
   if (kind === 'currency') return NUMBER_TYPES.has(type);
   if (kind === 'time') return type === 'TIME';
   return type === 'DATE' || type === 'TIMESTAMP';
+}
+
+/**
+ * The format a column converts with, for its target type: the user's (which must fit the type, else
+ * E_TYPES_FORMAT), else the fitted one where it fits (a column set to VARCHAR keeps its text).
+ */
+export function formatFor(column: string, target: string, own: string | undefined, fitted: string | undefined): { format: string; parsed: ParsedFormat } | undefined {
+  if (own !== undefined) {
+    const parsed = requireFormat(column, own);
+    if (!formatFits(parsed.kind, target)) {
+      fail('E_TYPES_FORMAT', { column, format: own, detail: `a ${parsed.kind} format cannot make a ${target} column; choose ${typeOfFormat(parsed.kind)} or auto` });
+    }
+    return { format: own, parsed };
+  }
+  if (fitted === undefined) return undefined;
+  const parsed = requireFormat(column, fitted);
+  return formatFits(parsed.kind, target) ? { format: fitted, parsed } : undefined;
+}
+
+/** The type a column converts to: the one chosen on the block, else the one its own format gives, else the fitted one. */
+export function targetType(chosen: string | undefined, own: string | undefined, column: string, fitted: string | undefined): string | undefined {
+  if (chosen !== undefined && chosen !== 'auto') return chosen;
+  if (own !== undefined) return typeOfFormat(requireFormat(column, own).kind);
+  return fitted;
+}
+
+/** The range each numeric token takes, so a value is read as the database reads it, without asking it. */
+const RANGES: Readonly<Record<string, [number, number]>> = { MM: [1, 12], DD: [1, 31], HH: [0, 23], hh: [1, 12], mm: [0, 59], SS: [0, 59] };
+
+/** Does a value read with this format? By its shape and the range of each part (`13` is no month). */
+export function readsWith(value: string, format: ParsedFormat): boolean {
+  const m = new RegExp(`^(?:${format.shape})$`).exec(value);
+  if (!m) return false;
+  return format.tokens.every((t, k) => {
+    const range = RANGES[t];
+    const n = Number(m[k + 1]);
+    return range === undefined || (n >= range[0] && n <= range[1]);
+  });
+}
+
+interface Candidate {
+  format: string;
+  /** The same format with day and month swapped: when both fit, the column is ambiguous. */
+  twin?: string;
+}
+
+/** Date forms, day-first before month-first, so a column both fit reads day-first (the stated default). */
+const DATES: Candidate[] = [
+  { format: 'DD/MM/YYYY', twin: 'MM/DD/YYYY' },
+  { format: 'MM/DD/YYYY', twin: 'DD/MM/YYYY' },
+  { format: 'DD-MM-YYYY', twin: 'MM-DD-YYYY' },
+  { format: 'MM-DD-YYYY', twin: 'DD-MM-YYYY' },
+  { format: 'DD.MM.YYYY' },
+  { format: 'YYYY/MM/DD' },
+  { format: 'DD MMM YYYY' },
+];
+const TIMES = ['HH:MM', 'HH:MM:SS', 'hh:MM AM', 'hh:MM:SS AM'];
+
+/** Every format a column is tried with, the plainest first: a date, a time, a date with a time, then a currency amount. */
+export const FORMAT_CANDIDATES: Candidate[] = [
+  ...DATES,
+  ...TIMES.map((format) => ({ format })),
+  ...DATES.flatMap((d) => TIMES.map((t) => ({ format: `${d.format} ${t}`, ...(d.twin ? { twin: `${d.twin} ${t}` } : {}) }))),
+  { format: CURRENCY_FORMAT },
+];
+
+const candidateFormats = new Map(FORMAT_CANDIDATES.map((c) => [c.format, parseFormat(c.format) as ParsedFormat]));
+
+/** A candidate's parsed form. */
+export function candidateFormat(format: string): ParsedFormat {
+  return candidateFormats.get(format)!;
+}
+
+export interface InferredFormat {
+  format: string;
+  kind: FormatKind;
+  /** Both day-first and month-first fit every value. */
+  ambiguous: boolean;
+}
+
+/** The first candidate that `fits`, with whether its day/month twin fits too. */
+export function firstFitting(fits: (format: string) => boolean): InferredFormat | undefined {
+  const found = FORMAT_CANDIDATES.find((c) => fits(c.format));
+  if (!found) return undefined;
+  return { format: found.format, kind: candidateFormat(found.format).kind, ambiguous: found.twin !== undefined && fits(found.twin) };
+}
+
+const SIGN = /[$€£¥]/;
+
+/** The format every one of some (trimmed, non-blank) values is written in, read in JS: for sampled lines. */
+export function formatOfValues(values: readonly string[]): InferredFormat | undefined {
+  if (values.length === 0) return undefined;
+  return firstFitting((format) => {
+    const parsed = candidateFormat(format);
+    if (parsed.kind === CURRENCY_FORMAT && !values.some((v) => SIGN.test(v))) return false;
+    return values.every((v) => readsWith(v, parsed));
+  });
 }
