@@ -68,7 +68,7 @@ export function TypesForm({ blockId, params, onChange, inputs, issues }: BlockFo
                   labels={TYPE_LABELS}
                   value={record[name] ?? 'auto'}
                   onChange={(t) => choose(name, t)}
-                  hint={column ? `Read as ${column.type}${inferred && !formats[name] ? `, written ${inferred}` : ''}` : 'Not in the input'}
+                  hint={column ? `Read as ${column.type}` : 'Not in the input'}
                 />
                 {(text || formats[name] !== undefined) && (
                   <TextField
