@@ -38,6 +38,7 @@ test('columns kept as text say why; a types block converts them with the format 
   await expect(report).toContainText('at: times written HH:MM');
   await expect(report).toContainText('price: currency sign');
   await expect(page.getByText('28/01/2018', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/import-kept-as-text.png' });
 
   // The second table becomes a second import of the same file, from its line.
   await report.getByRole('button', { name: 'Import the table at line 6' }).click();
@@ -64,4 +65,26 @@ test('columns kept as text say why; a types block converts them with the format 
   // A format typed by hand is checked as it is typed.
   await inspector.getByLabel('day format').fill('DD/MM/YYYYY');
   await expect(inspector).toContainText('is not a format this block reads');
+});
+
+test('a JSON file under a .csv name is refused as not a table, and one click reads it as JSON', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = join(repoRoot, 'test-results', 'messy-types');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'people.csv'), '[\n  {"id": 1, "name": "Ann"},\n  {"id": 2, "name": "Bob"}\n]\n');
+  await openFresh(page);
+  await expectFresh(page, musicBlockIds);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await (await chooser).setFiles(join(dir, 'people.csv'));
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  const id = (await studioDoc(page)).blocks[0]!.id;
+  await expect(page.getByTestId(`block-${id}`)).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  const inspector = page.getByTestId('inspector-block');
+  await expect(inspector).toContainText('E_NOT_A_TABLE');
+  await inspector.getByRole('button', { name: 'Read as JSON' }).click();
+  await expectFresh(page, [id]);
+  expect((await studioDoc(page)).blocks[0]!.params).toMatchObject({ format: 'json' });
+  await expect(page.getByTestId('preview-row-count')).toHaveText('2 rows');
 });
