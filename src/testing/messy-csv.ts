@@ -193,6 +193,33 @@ export const MESSY_CASES: MessyCase[] = [
     csv: { textColumns: ['amount'] },
     expect: { columns: ['id', 'zip', 'amount'], types: ['VARCHAR', 'VARCHAR', 'VARCHAR'], rows: 3, cells: [[0, 'amount', '10']] },
   },
+  // Several tables in one file: the first is the table, the next is offered at its line (issue 16).
+  {
+    file: 'two-tables-same-columns.csv',
+    label: 'a second table with as many columns, after a blank line',
+    expect: { columns: ['id', 'name', 'score'], types: ['BIGINT', 'VARCHAR', 'DOUBLE'], rows: 3, cells: [[2, 'score', 3.5]], notes: [/^Line 6 starts another table .*csv\.skipRows: 5/] },
+  },
+  {
+    file: 'two-tables-past-200.csv',
+    label: 'a second table past the first 200 lines',
+    expect: { columns: ['id', 'name', 'score'], types: ['BIGINT', 'VARCHAR', 'DOUBLE'], rows: 300, cells: [[299, 'name', 'name 300']], notes: [/^Line 303 starts another table .*csv\.skipRows: 302/] },
+  },
+  {
+    file: 'two-tables-same-columns-past-200.csv',
+    label: 'a second table with as many columns past the first 200 lines',
+    expect: { columns: ['id', 'name', 'score'], types: ['BIGINT', 'VARCHAR', 'DOUBLE'], rows: 300, cells: [[299, 'score', 150]], notes: [/^Line 303 starts another table .*csv\.skipRows: 302/] },
+  },
+  {
+    file: 'written-forms.csv',
+    label: 'dates, 12-hour times and amounts kept as written, each with why',
+    expect: {
+      columns: ['id', 'dmy', 'mdy', 'dotted', 'ampm', 'price'],
+      types: ['BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'],
+      rows: 3,
+      cells: [[0, 'mdy', '01/28/2018'], [0, 'ampm', '2:05 PM'], [0, 'price', '$1,234.50']],
+      notes: [/"mdy" stays text.*MM\/DD\/YYYY\. Convert it with a types block/, /"dotted" stays text.*DD\.MM\.YYYY/, /"ampm" stays text.*hh:MM AM/, /"price" stays text: its values carry a currency sign/],
+    },
+  },
   // Dates not in ISO form stay text, as written (an export writes them back unchanged); the note gives the format.
   {
     file: 'dates-dmy.csv',

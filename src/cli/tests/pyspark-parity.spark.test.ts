@@ -126,6 +126,17 @@ const kindCases: KindCase[] = [
     fitted: { schema: { id: 'BIGINT', name: 'VARCHAR', grp: 'VARCHAR', score: 'DOUBLE' } },
     from: { in: 'import1' },
   },
+  {
+    // Text written in formats (issue 16): dates and 12-hour times read with Spark's patterns, amounts without their sign.
+    name: 'types-formats',
+    kind: 'types',
+    params: { onError: 'null', columns: { price: 'BIGINT' }, formats: { eu: 'DD.MM.YYYY' } },
+    fitted: {
+      schema: { id: 'BIGINT', dmy: 'DATE', mdy_t: 'TIMESTAMP', price: 'DOUBLE', amount: 'DOUBLE', eu: 'VARCHAR' },
+      formats: { dmy: 'DD/MM/YYYY', mdy_t: 'MM/DD/YYYY hh:MM AM', price: 'currency', amount: 'currency' },
+    },
+    from: { in: 'written' },
+  },
   { name: 'missing-constant', kind: 'missing', params: { columns: ['name', 'score'], strategy: 'constant', value: '0', indicator: true } },
   { name: 'missing-mean', kind: 'missing', params: { columns: ['score', 'n'], strategy: 'mean' }, fitted: { values: { score: 0.4821, n: 1.5 } } },
   { name: 'missing-mode', kind: 'missing', params: { columns: ['grp'], strategy: 'mode', indicator: true }, fitted: { values: { grp: 'a' } } },
@@ -149,6 +160,7 @@ function kindsFlow(): object {
     edge(`import${i}`, 'out', `import${i}_export`, 'in');
   }
   blocks.push({ id: 'other', kind: 'import', params: { input: 'other', file: 'other.csv' } });
+  blocks.push({ id: 'written', kind: 'import', params: { input: 'written', file: 'written.csv' } });
   for (const [i, c] of kindCases.entries()) {
     blocks.push({ id: `case${i}`, kind: c.kind, label: c.name, params: c.params, ...(c.fitted ? { fitted: c.fitted } : {}) });
     for (const [port, from] of Object.entries(c.from ?? { in: 'people' })) edge(from === 'people' ? 'import0' : from, 'out', `case${i}`, port);
@@ -186,10 +198,21 @@ async function writeInputs(dir: string): Promise<Record<string, string>> {
     jl: join(dir, 'people.jsonl'),
     js: join(dir, 'people.json'),
     other: join(dir, 'other.csv'),
+    written: join(dir, 'written.csv'),
   };
   writeFileSync(files.people, `${[header, ...rows].join('\n')}\n`);
   writeFileSync(files.semi, `${['id;name;grp;score', '007;x;a;1.5', '010;NA;b;NA', '3;"semi;colon";NA;2'].join('\n')}\n`);
   writeFileSync(files.other, `${['id,grp,name,extra', '1,a,one,10', '2,b,two,20', '2,b,two again,21', '5,c,,50', '61,a,new,610', '7,,seven,70'].join('\n')}\n`);
+  writeFileSync(
+    files.written,
+    `${[
+      'id,dmy,mdy_t,price,amount,eu',
+      '1,28/01/2018,01/28/2018 2:05 PM,"$1,234.50","$1,234.50",28.01.2018',
+      '2,3/2/2018,2/3/2018 12:30 AM,€12,€12,03.02.2018',
+      '3,,,-$0.99,-$0.99,',
+      '4,soon,13/13/2018 1:00 PM,$5,£2.5,31.02.2018',
+    ].join('\n')}\n`,
+  );
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const from = `read_csv('${files.people}')`;

@@ -57,6 +57,7 @@ const catalog = {
   E_FACTORS_RANK_MISMATCH: (a: { users: Arg; items: Arg }) =>
     `The users factors have rank ${a.users} and the items factors rank ${a.items}: connect the users and items outputs of one model.`,
   E_NOT_FITTED: (a: { what: Arg }) => `This block has no fitted state yet (${a.what}). Run the flow on data to fit it.`,
+  E_TYPES_FORMAT: (a: { column: Arg; format: Arg; detail: Arg }) => `The format of column "${a.column}" (${a.format}) cannot be used: ${a.detail}.`,
   E_UNKNOWN_CATEGORY: (a: { column: Arg; value: Arg }) => `Column "${a.column}" has a value not seen when fitting: ${a.value}.`,
   E_SPARK_UNSUPPORTED: (a: { block: Arg; what: Arg; where: Arg; detail?: Arg }) =>
     `Block "${a.block}" cannot become PySpark: ${a.what} (${a.where}) has no translation${a.detail ? `: ${a.detail}` : ''}. Change it, or run this flow with wrangle run.`,

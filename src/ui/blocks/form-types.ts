@@ -56,7 +56,7 @@ export interface DistanceNames {
 /** What the studio shows of a block's report besides its rows, for the kinds that have something to show. */
 export interface BlockResultViews<K extends BlockKind> {
   /** A notice above the preview (an import: how it read a messy CSV file). */
-  Banner?: ComponentType<{ report: ReportOf<K> }>;
+  Banner?: ComponentType<{ report: ReportOf<K>; blockId: string }>;
   /** The model tab the block gets with these params, if any. */
   modelTab?(params: ParamsOf<K>): ModelTab | undefined;
 }

@@ -76,7 +76,7 @@ export const blockResultViews = {
 
 /** A kind's result views with its types erased, for the panel that shows every kind alike. */
 interface AnyResultViews {
-  Banner?: (props: { report: unknown }) => ReturnType<typeof CsvReadBanner>;
+  Banner?: (props: { report: unknown; blockId: string }) => ReturnType<typeof CsvReadBanner>;
   modelTab?(params: unknown): ModelTab | undefined;
 }
 

@@ -83,7 +83,7 @@ export function PreviewPanel({ engine, blockId, port: shellPort, state }: Previe
         <DownloadBar engine={engine} blockId={blockId} port={port} ready={state?.status === 'fresh'} exportTarget={exportTarget} sampled={state?.sample !== undefined} />
       </div>
       {blockId !== undefined && state?.sample && <SampleNotice blockId={blockId} sample={state.sample} exportTarget={exportTarget?.sampled ? exportTarget : undefined} />}
-      {Banner && state?.report !== undefined && <Banner report={state.report} />}
+      {Banner && blockId !== undefined && state?.report !== undefined && <Banner report={state.report} blockId={blockId} />}
       <div className="preview-body" role="tabpanel" id={panelId(idBase, tab)} aria-labelledby={tabId(idBase, tab)}>
         {/* A training's progress shows while the block has no result yet, so it is not drawn from a fresh result. */}
         {tab === 'model' && modelTab?.kind === 'training' && blockId !== undefined && (

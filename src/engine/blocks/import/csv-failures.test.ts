@@ -51,6 +51,37 @@ describe('failure classes', () => {
     expect(second.outputs.out).toHaveLength(4);
   });
 
+  it('finds a second table with as many columns: a blank line, then a header-like row', async () => {
+    write('same.csv', 'id,name,score\n1,Ann,1.5\n2,Bob,2.5\n3,Cy,3.5\n\nkey,value,note\nsource,shop,x\nversion,3,y\n');
+    const r = await run('same.csv');
+    expect(r.outputs.out).toEqual([{ id: 1, name: 'Ann', score: 1.5 }, { id: 2, name: 'Bob', score: 2.5 }, { id: 3, name: 'Cy', score: 3.5 }]);
+    expect(report(r).moreTables).toEqual([{ line: 6, fields: 3, text: 'key,value,note', skipRows: 5 }]);
+    const second = await run('same.csv', { skipRows: 5 });
+    expect(second.columns.out).toEqual(['key', 'value', 'note']);
+    expect(second.outputs.out).toHaveLength(2);
+  });
+
+  it('keeps reading rows after a blank line when they are data, not another table', async () => {
+    write('gap.csv', 'id,name,score\n1,Ann,1.5\n2,Bob,2.5\n\n3,Cy,3.5\n4,Dee,4.5\n');
+    const r = await run('gap.csv');
+    expect(r.outputs.out).toHaveLength(4);
+    expect(report(r).moreTables).toBeUndefined();
+  });
+
+  const longTable = (n: number) => ['id,name,score', ...Array.from({ length: n }, (_, i) => `${i + 1},name ${i + 1},${(i + 1) / 2}`)].join('\n');
+  it.each([
+    ['with fewer columns', '\nkey,value\nsource,shop\nversion,3\n', 2, 'key,value'],
+    ['with as many columns', '\nkey,value,note\nsource,shop,x\nversion,3,y\n', 3, 'key,value,note'],
+  ])('finds a second table %s past the first 200 lines', async (_, tail, fields, text) => {
+    write('long.csv', `${longTable(400)}\n${tail}`);
+    const r = await run('long.csv');
+    expect(r.outputs.out).toHaveLength(400);
+    expect(r.outputs.out![399]).toEqual({ id: 400, name: 'name 400', score: 200 });
+    expect(report(r).moreTables).toEqual([{ line: 403, fields, text, skipRows: 402 }]);
+    const second = await run('long.csv', { skipRows: 402 });
+    expect(second.outputs.out).toHaveLength(2);
+  });
+
   it.each([
     ['single quotes', "id,name,city\n1,'Smith, John',Leeds\n2,'Doe, Jane',York\n3,Lee,Bath\n", { name: 'Smith, John' }],
     ['a stray quote in the first data row', 'id,name,n\n1,Ann 5\'11" tall,5\n2,Bob,6\n3,Cy,7\n', { name: 'Ann 5\'11" tall' }],

@@ -20,14 +20,19 @@ import type { Column } from '../contract';
 import { checkRead, type CheckIo, type CheckResult } from './csv-check';
 import type { CsvDialect, ImportFormat } from './csv-dialect';
 import { castFailure, explainCsvError, lineTooLong, scrubPath, undecodableLine } from './csv-errors';
-import { firstTableEnd, firstTableFit, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
+import { firstTableEnd, firstTableFit, firstTableOf, numbersTypedAsText, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
+import { tableEndPastSample } from './csv-table-break';
 import { keepWrittenForm } from './csv-written-form';
-import type { CsvRead, SniffOptions } from './csv-read';
+import { readCsvCall, type CsvRead, type SniffOptions } from './csv-read';
+import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { showChar, type CsvReadReport } from './csv-report';
 import { sampleLines, sniff, type Sniffed } from './csv-sniff';
 import type { CsvEncodingChoice, DuckDbEncoding, SourceEncoding } from '../../inputs/encoding';
 import { buildReport, reasonFor, type Retyped } from './csv-plan-report';
-import { bestDelimiter, extraHeaderRows, type DelimiterFit } from './line-profile';
+import { bestDelimiter, extraHeaderRows, PROFILE_LINES, type DelimiterFit } from './line-profile';
+
+/** The rows DuckDB's sniffer reads by default (its sample_size). */
+const SNIFF_ROWS = 20_480;
 
 /** The import block's settings the policy reads (its params, by the same names and types). */
 export interface CsvImportSettings {
@@ -149,7 +154,14 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   let columns = schema.columns;
   if (headerRows > 1) columns = await typesBelowHeader(io, dialect, columns, (headerLine ?? skip) + headerRows - 1);
   const dataIndex = header ? (headerLine ?? skip) + headerRows : skip;
-  const tableEnd = firstTableEnd(lines, header ? (headerLine ?? skip) : skip, dataIndex, delimiter, quote);
+  let tableEnd = firstTableEnd(lines, header ? (headerLine ?? skip) : skip, dataIndex, delimiter, quote);
+  const firstShape = firstTableOf(lines, header ? (headerLine ?? skip) : skip, dataIndex, delimiter, quote);
+  const pastSample = (toLine: number) =>
+    tableEndPastSample({ query: io.query, path, encoding: readAs, maxLineSize: d.maxLineSize, fromLine: lines.length + 1, toLine, firstDataLine: dataIndex + 1, table: firstShape });
+  const sampleFull = lines.length >= PROFILE_LINES && header;
+  // A column of numbers in the sample that DuckDB typed as text: its sniffer met text further on, which may be the
+  // header of a table with as many columns.
+  if (!tableEnd && sampleFull && numbersTypedAsText(columns, lines, dataIndex, delimiter, quote)) tableEnd = await pastSample(SNIFF_ROWS + dataIndex);
   const written = keepWrittenForm({ columns, lines, from: dataIndex, to: tableEnd?.lastLine ?? lines.length, delimiter, quote, userDateFormat: d.dateFormat, detectedDateFormat: schema.dateFormat });
   columns = withTextColumns(written.columns, d.textColumns ?? []);
 
@@ -174,6 +186,7 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     ...(d.maxLineSize !== undefined ? { maxLineSize: d.maxLineSize } : {}),
     ...(tableEnd ? { lastLine: tableEnd.lastLine } : {}),
   };
+  if (tableEnd && tableEnd.next.fields === columns.length) read = { ...read, columns: await firstTableTypes(io, read, tableEnd.records) };
   const tableLines = [header ? (headerLine ?? skip) : dataIndex, tableEnd?.lastLine ?? lines.length] as const;
   if (columns.length >= 2 && trailingDelimiter(lines, ...tableLines, delimiter, quote)) {
     read = { ...read, drop: [columns[columns.length - 1]!.name] };
@@ -181,8 +194,18 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   }
 
   // 4. The check, then the repair.
-  const retyped: Retyped = [];
+  let retyped: Retyped = [];
   let { check, read: checked } = await checkRetyping(io, read, retyped);
+  // The first row past the sample that does not fit may start another table: look for one up to it.
+  const odd = firstOddLine(check, retyped);
+  const further = !tableEnd && sampleFull && odd !== undefined && odd > lines.length ? await pastSample(odd) : undefined;
+  if (further) {
+    tableEnd = further;
+    if (further.next.fields === columns.length) read = { ...read, columns: await firstTableTypes(io, read, further.records) };
+    read = { ...read, lastLine: further.lastLine };
+    retyped = [];
+    ({ check, read: checked } = await checkRetyping(io, read, retyped));
+  }
   read = checked;
   if (d.quote === undefined && quote !== '' && check.broken.lines.some((l) => l.kinds.includes('UNQUOTED VALUE'))) {
     const retypedUnquoted: Retyped = [];
@@ -207,7 +230,8 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
   const padMissing = badRows === 'pad' && check.missing.count > 0;
   if (firstBad || tableEnd) read = { ...read, repair: { padMissing } };
   // The rows of the first table only: what follows it is another table (see the report's notes).
-  if (tableEnd) read = { ...read, rows: check.rows + (padMissing ? check.missing.count : 0) };
+  // Counted from the file's lines, as the rows after the first table may read as rows too (as many columns).
+  if (tableEnd) read = { ...read, rows: tableEnd.records - check.broken.count - (padMissing ? 0 : check.missing.count) };
   const lineEnding = (strict ?? schema).lineEnding;
   const report = buildReport({ io, read, check, padMissing, lines, header, headerRows, headerLine, skip, lineEnding, retyped: [...written.why, ...retyped], notes, userDelimiter, tableEnd });
   return { read, report };
@@ -270,6 +294,35 @@ async function checkRetyping(io: CsvPlanIo, first: CsvRead, retyped: Retyped): P
     }
     read = { ...read, columns: read.columns.map((col) => (retype.some((c) => c.column === col.name) ? { ...col, type: 'VARCHAR' } : col)) };
   }
+}
+
+/** Number shapes, as the types block reads them: a leading zero (`007`) is an identifier and stays text. */
+const NUMBER_TYPES: { type: string; shape: string }[] = [
+  { type: 'BIGINT', shape: '[+-]?(0|[1-9][0-9]*)' },
+  { type: 'DOUBLE', shape: '[+-]?((0|[1-9][0-9]*)([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?' },
+];
+
+/**
+ * The types of the first table's rows, when the rows after it would read as rows too (as many columns): DuckDB's
+ * sniffer saw the second table's header in the first one's number columns and typed them text. A text column whose
+ * first-table values are all numbers is read as numbers.
+ */
+async function firstTableTypes(io: CsvPlanIo, read: CsvRead, records: number): Promise<Column[]> {
+  const text = read.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.type === 'VARCHAR');
+  if (text.length === 0 || records === 0) return read.columns;
+  const asText: CsvRead = { ...read, columns: read.columns.map((c) => ({ ...c, type: 'VARCHAR' })), rows: records, repair: { padMissing: false } };
+  delete asText.drop;
+  const tests = text.flatMap(({ c, i }) =>
+    NUMBER_TYPES.map(({ type, shape }) => `bool_and(regexp_full_match(trim(${quoteIdent(c.name)}), ${quoteLiteral(shape)})) FILTER (WHERE trim(${quoteIdent(c.name)}) <> '') AS ${quoteIdent(`c${i}_${type}`)}`),
+  );
+  const row = (await io.query(`SELECT ${tests.join(', ')} FROM ${readCsvCall(io.path, asText)}`))[0] ?? {};
+  return read.columns.map((c, i) => ({ ...c, type: NUMBER_TYPES.find(({ type }) => c.type === 'VARCHAR' && row[`c${i}_${type}`] === true)?.type ?? c.type }));
+}
+
+/** The first line the check found that does not fit the read: a row with other fields, or a value of another type. */
+function firstOddLine(check: CheckResult, retyped: Retyped): number | undefined {
+  const lines = [check.missing.lines[0]?.line, check.broken.lines[0]?.line, ...retyped.map((r) => r.line)].filter((l): l is number => l !== undefined);
+  return lines.length > 0 ? Math.min(...lines) : undefined;
 }
 
 function firstTextLine(lines: readonly string[], from: number): number | undefined {

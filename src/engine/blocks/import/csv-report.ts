@@ -49,8 +49,12 @@ export interface CsvReadReport {
   padded: { count: number; lines: number[] };
   /** Rows left out: too many fields, a broken quote. */
   rejected: { count: number; rows: FileLine[] };
-  /** Columns read as text because a value past the sampled rows did not fit the detected type. */
-  textColumns: { column: string; line: number; detail: string }[];
+  /**
+   * Columns read as text that look like another type, with why: a value past the sampled rows did not fit the
+   * detected type, or the values are written in a form the type would change (`28/01/2018`, `007`, `$1.50`).
+   * `reason` is the short form (`dates written DD/MM/YYYY`, `leading zeros`, `currency sign`).
+   */
+  textColumns: { column: string; line: number; reason?: string; detail: string }[];
   /** Preamble lines and extra header rows, which are not data. */
   skipped: FileLine[];
   /**

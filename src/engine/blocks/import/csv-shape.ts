@@ -37,15 +37,70 @@ export interface TableEnd {
   next: { line: number; fields: number; text: string };
 }
 
+const NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/;
+
 /**
- * The end of the table whose header is at `headerIndex` (0-based), when a blank line is followed by lines with
- * another number of fields than the header: a second table, or a footer that ends the file. Undefined when the table runs on to the
- * end of the sampled lines.
+ * A row that names columns rather than holding values: every field filled and not a number, where the first
+ * table's first data row has a number somewhere (so its own header reads apart from its data).
+ */
+function headerLike(fields: readonly string[], firstData: readonly string[] | undefined): boolean {
+  const cells = fields.map((f) => f.trim());
+  const named = cells.every((f) => f !== '' && !NUMBER.test(f)) && new Set(cells).size === cells.length;
+  return named && firstData !== undefined && firstData.some((f) => NUMBER.test(f.trim()));
+}
+
+/** What the first table (header fields, first data row) is, to tell another table after a blank line from more rows. */
+export interface FirstTable {
+  fields: number;
+  firstData: readonly string[] | undefined;
+  delimiter: string;
+  quote: string;
+}
+
+/**
+ * Do the lines after a blank line (`after`, up to the next blank line or further) start another table? They do
+ * when they all have one other field count and are two lines at least (a table) or the last text of the whole
+ * file (a footer), or when the first is a header-like row followed by data (a table with as many columns). A lone
+ * short row among data is a ragged row. `endsFile`: nothing follows `after`. Returns the first line's field count.
+ */
+export function startsAnotherTable(after: readonly string[], table: FirstTable, endsFile: boolean): number | undefined {
+  const first = after[0];
+  if (first === undefined || blank(first)) return undefined;
+  const split = (l: string) => splitFields(l, table.delimiter, table.quote);
+  const n = split(first).length;
+  let k = 0;
+  while (k < after.length && !blank(after[k]!) && split(after[k]!).length === n) k++;
+  const run = k < after.length && !blank(after[k]!) ? 0 : k;
+  if (n !== table.fields) {
+    const footer = run === 1 && endsFile && after.slice(k).every(blank);
+    return run >= 2 || footer ? n : undefined;
+  }
+  const rows = after.slice(1).findIndex(blank);
+  const below = rows < 0 ? after.length - 1 : rows;
+  return below >= 1 && headerLike(split(first), table.firstData) ? n : undefined;
+}
+
+/** The first table as the lines show it: its header's field count and its first data row. */
+export function firstTableOf(lines: readonly string[], headerIndex: number, dataIndex: number, delimiter: string, quote: string): FirstTable {
+  const header = lines[headerIndex] ?? '';
+  const firstData = lines.slice(dataIndex).find((l) => !blank(l));
+  return { fields: splitFields(header, delimiter, quote).length, firstData: firstData === undefined ? undefined : splitFields(firstData, delimiter, quote), delimiter, quote };
+}
+
+/** Is a column DuckDB typed as text all numbers in the sampled rows? Its sniffer then met text past them. */
+export function numbersTypedAsText(columns: readonly { type: string }[], lines: readonly string[], dataIndex: number, delimiter: string, quote: string): boolean {
+  const rows = lines.slice(dataIndex).filter((l) => !blank(l)).map((l) => splitFields(l, delimiter, quote)).filter((f) => f.length === columns.length);
+  return columns.some((c, j) => c.type === 'VARCHAR' && rows.length > 0 && rows.every((f) => NUMBER.test(f[j]!.trim())));
+}
+
+/**
+ * The end of the table whose header is at `headerIndex` (0-based), when a blank line is followed by another
+ * table (see startsAnotherTable), or by a footer that ends the file. Undefined when the table runs on to the end of
+ * the sampled lines.
  */
 export function firstTableEnd(lines: readonly string[], headerIndex: number, dataIndex: number, delimiter: string, quote: string): TableEnd | undefined {
-  const header = lines[headerIndex];
-  if (header === undefined) return undefined;
-  const fields = splitFields(header, delimiter, quote).length;
+  if (lines[headerIndex] === undefined) return undefined;
+  const table = firstTableOf(lines, headerIndex, dataIndex, delimiter, quote);
   const open = openAtEnd(lines, quote);
   for (let i = headerIndex + 1; i < lines.length; i++) {
     if (!blank(lines[i]!) || open[i - 1]) continue;
@@ -53,14 +108,8 @@ export function firstTableEnd(lines: readonly string[], headerIndex: number, dat
     while (j < lines.length && blank(lines[j]!)) j++;
     // A blank run at the end of the sample: the table may go on past it, or the file ends there.
     if (j >= lines.length) return undefined;
-    const n = splitFields(lines[j]!, delimiter, quote).length;
-    // The lines after the blank one, up to the next: all with one other field count, and two of them at least
-    // (a table) or the last text of the whole file (a footer). A lone short row among data is a ragged row.
-    let k = j;
-    while (k < lines.length && !blank(lines[k]!) && splitFields(lines[k]!, delimiter, quote).length === n) k++;
-    const run = k < lines.length && !blank(lines[k]!) ? 0 : k - j;
-    const footer = run === 1 && lines.length < PROFILE_LINES && lines.slice(k).every(blank);
-    if (n === fields || (run < 2 && !footer)) {
+    const n = startsAnotherTable(lines.slice(j), table, lines.length < PROFILE_LINES);
+    if (n === undefined) {
       i = j;
       continue;
     }

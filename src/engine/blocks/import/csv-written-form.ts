@@ -8,6 +8,7 @@
 import type { Column } from '../contract';
 import type { CsvReadReport } from './csv-report';
 import { splitFields } from './line-profile';
+import { CURRENCY_FORMAT, formatOfValues, type FormatKind } from '../written-formats';
 
 type Why = CsvReadReport['textColumns'][number];
 
@@ -76,12 +77,8 @@ export function keepWrittenForm(p: WrittenFormInput): { columns: Column[]; why: 
   const columns = p.columns.map((c, j) => {
     const cells = values[j] ?? [];
     if (c.type === 'VARCHAR') {
-      const zero = cells.find((v) => LEADING_ZERO.test(v));
-      if (zero !== undefined && cells.every((v) => /^[-+]?\d+(\.\d+)?$/.test(v))) {
-        why.push({ column: c.name, line: firstLine, detail: `Column "${c.name}" stays text: values such as "${zero}" have leading zeros, which a number would drop. Make it a number with a types block if the zeros do not matter.` });
-      } else if (cells.length > 0 && cells.every((v) => CURRENCY.test(v))) {
-        why.push({ column: c.name, line: firstLine, detail: `Column "${c.name}" stays text: its values carry a currency sign ("${cells[0]}"). Remove the sign with a formula to make it a number.` });
-      }
+      const kept = keptAsText(c.name, cells, firstLine);
+      if (kept) why.push(kept);
       return c;
     }
     if (c.type === 'DATE' && p.userDateFormat !== undefined) return c;
@@ -91,10 +88,42 @@ export function keepWrittenForm(p: WrittenFormInput): { columns: Column[]; why: 
     if (!rule) return c;
     const odd = cells.find((v) => !rule.form.test(v));
     if (odd === undefined) return c;
-    why.push({ column: c.name, line: firstLine, detail: sentence(c.name, rule.what, odd, p.detectedDateFormat) });
+    const format = formatOfValues(cells);
+    const reason = format ? `${KIND_WORDS[format.kind]} written ${format.format}` : `${rule.what} not in ${CANONICAL[rule.what]!(odd)} form`;
+    why.push({ column: c.name, line: firstLine, reason, detail: sentence(c.name, rule.what, odd, p.detectedDateFormat) });
     return { ...c, type: 'VARCHAR' };
   });
   return { columns, why };
+}
+
+const KIND_WORDS: Readonly<Record<FormatKind, string>> = { date: 'dates', time: 'times', datetime: 'dates with times', currency: 'amounts' };
+
+const CONVERT = 'Convert it with a types block, which reads that format.';
+
+/**
+ * Why a text column (as DuckDB read it) is text, when its values look like something else: numbers with leading
+ * zeros, currency amounts, or dates and times in a form DuckDB's sniffer did not take (it settles on one date
+ * format per file, so a second column written `01/28/2018` beside `28/01/2018` is text).
+ */
+function keptAsText(column: string, cells: readonly string[], line: number): Why | undefined {
+  const zero = cells.find((v) => LEADING_ZERO.test(v));
+  if (zero !== undefined && cells.every((v) => /^[-+]?\d+(\.\d+)?$/.test(v))) {
+    return { column, line, reason: 'leading zeros', detail: `Column "${column}" stays text: values such as "${zero}" have leading zeros, which a number would drop. Make it a number with a types block if the zeros do not matter.` };
+  }
+  const format = formatOfValues(cells);
+  if (!format) return undefined;
+  if (format.format === CURRENCY_FORMAT) {
+    const example = cells.find((v) => CURRENCY.test(v)) ?? cells[0];
+    return { column, line, reason: 'currency sign', detail: `Column "${column}" stays text: its values carry a currency sign ("${example}"). ${CONVERT.replace('that format', 'it as a number (format: currency)')}` };
+  }
+  const what = KIND_WORDS[format.kind];
+  const order = format.ambiguous ? ' (or the other way round: every day and month is 12 or less)' : '';
+  return {
+    column,
+    line,
+    reason: `${what} written ${format.format}`,
+    detail: `Column "${column}" stays text, as the file writes it: ${what} such as "${cells[0]}" are ${format.format}${order}. ${CONVERT}`,
+  };
 }
 
 function sentence(column: string, what: string, example: string, dateFormat: string | undefined): string {
@@ -102,7 +131,7 @@ function sentence(column: string, what: string, example: string, dateFormat: str
   if (what === 'dates' && dateFormat) {
     const dayFirst = dateFormat.indexOf('%d') >= 0 && dateFormat.indexOf('%d') < dateFormat.indexOf('%m');
     const order = /^%[dm].%[md]/.test(dateFormat) ? ` (${dayFirst ? 'day/month/year' : 'month/day/year'} as the values show; if they are ${dayFirst ? 'month/day/year' : 'day/month/year'}, choose the date order instead)` : '';
-    return `${kept}: dates such as "${example}" are ${readableFormat(dateFormat)}${order}, which a date column would write as YYYY-MM-DD. To read them as dates, choose the date order on the import block (csv.dateFormat: "${dateFormat}").`;
+    return `${kept}: dates such as "${example}" are ${readableFormat(dateFormat)}${order}, which a date column would write as YYYY-MM-DD. To read them as dates, convert it with a types block (format ${readableFormat(dateFormat)}), or choose the date order on the import block (csv.dateFormat: "${dateFormat}").`;
   }
   const format = what === 'times' ? timeFormatOf(example) : undefined;
   return `${kept}: ${what} such as "${example}"${format ? ` are ${format}, which` : ' are not in the form'} a ${what.replace(/s$/, '').replace('true/false value', 'true/false')} column would write${format ? ` as ${CANONICAL[what]!(example)}` : ` (${CANONICAL[what]!(example)})`}. Convert it with a types block to use it as ${what}.`;

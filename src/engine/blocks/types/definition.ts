@@ -4,11 +4,19 @@ import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { castType, castTypes, type CastType } from '../../sql/types';
 import { isTextType, requireColumns } from '../columns';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
+import { convertWithFormat } from './conversion';
+import { chooseFormat, formatAggregates, sampleValue } from './format-inference';
+import { formatFor, targetType, typeOfFormat, type InferredFormat } from '../written-formats';
 
 const params = z
   .object({
     /** A type per column, overriding the inferred one; `auto` (or no entry) uses the inferred type. */
     columns: z.record(z.string(), z.enum([...castTypes, 'auto'])).default({}),
+    /**
+     * A format per text column (`DD/MM/YYYY`, `HH:MM`, `hh:MM AM`, `currency`; see formats.ts), overriding the
+     * inferred one. With the column's type on auto, the format decides it (a date format: DATE).
+     */
+    formats: z.record(z.string(), z.string()).default({}),
     /** A value that does not convert: `null` makes it NULL (TRY_CAST), `fail` stops the run. */
     onError: z.enum(['fail', 'null']).default('null'),
   })
@@ -18,6 +26,10 @@ const fitted = z
   .object({
     /** The inferred type of every input column. */
     schema: z.record(z.string(), castType),
+    /** The format each text column not in ISO form was inferred to be written in (`DD/MM/YYYY`). */
+    formats: z.record(z.string(), z.string()).optional(),
+    /** Columns whose dates fit both day-first and month-first: read day-first, which the user should check. */
+    ambiguous: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -79,26 +91,46 @@ export const typesBlock = defineBlock({
   outputs: () => SINGLE_OUT,
   async fit({ params: p, inputs, query }) {
     const input = inputs.in;
-    requireColumns(input, Object.keys(p.columns));
+    requireColumns(input, [...Object.keys(p.columns), ...Object.keys(p.formats)]);
     const text = input.columns.map((col, i) => ({ col, i })).filter(({ col }) => isTextType(col.type));
-    const row = text.length > 0 ? (await query(`SELECT ${text.flatMap(({ col, i }) => inferenceAggregates(col, i)).join(', ')} FROM ${input.ref}`))[0] : undefined;
+    const aggregates = text.flatMap(({ col, i }) => [...inferenceAggregates(col, i), sampleValue(col.name, i)]);
+    const row = text.length > 0 ? (await query(`SELECT ${aggregates.join(', ')} FROM ${input.ref}`))[0] : undefined;
     const inferred = (col: Column, i: number): CastType => {
       // An empty column (only NULLs and blanks) gives no evidence: it stays text.
       if (!isTextType(col.type)) return keptType(col.type);
       return candidates.find(({ type }) => row?.[`c${i}_${type}`] === true)?.type ?? 'VARCHAR';
     };
-    return { schema: Object.fromEntries(input.columns.map((col, i) => [col.name, inferred(col, i)])) };
+    const schema = Object.fromEntries(input.columns.map((col, i) => [col.name, inferred(col, i)]));
+    // Text no plain type reads (28/01/2018, 2:05 PM, $1.50): the format it is written in, where every value has one.
+    const unread = text.filter(({ col }) => schema[col.name] === 'VARCHAR' && p.formats[col.name] === undefined);
+    const tests = unread.flatMap(({ col, i }) => (typeof row?.[`s${i}`] === 'string' ? formatAggregates(col.name, i, row[`s${i}`] as string) : []));
+    const found = tests.length > 0 ? (await query(`SELECT ${tests.join(', ')} FROM ${input.ref}`))[0] : undefined;
+    const formats: Record<string, string> = {};
+    const ambiguous: string[] = [];
+    for (const { col, i } of unread) {
+      const f: InferredFormat | undefined = found && chooseFormat(found, i);
+      if (!f) continue;
+      schema[col.name] = typeOfFormat(f.kind);
+      formats[col.name] = f.format;
+      if (f.ambiguous) ambiguous.push(col.name);
+    }
+    return { schema, ...(Object.keys(formats).length > 0 ? { formats } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) };
   },
   compile({ params: p, inputs, fitted: f }) {
     const input = inputs.in;
-    requireColumns(input, Object.keys(p.columns));
+    requireColumns(input, [...Object.keys(p.columns), ...Object.keys(p.formats)]);
     const schema = f?.schema ?? fail('E_NOT_FITTED', { what: 'inferred column types' });
     const cast = p.onError === 'null' ? 'TRY_CAST' : 'CAST';
     const cols = input.columns.map((col) => {
       const c = quoteIdent(col.name);
       const chosen = p.columns[col.name];
-      const target = chosen !== undefined && chosen !== 'auto' ? chosen : schema[col.name];
-      if (target === undefined || target === col.type.toUpperCase()) return c;
+      const own = p.formats[col.name];
+      if (own !== undefined && !isTextType(col.type)) fail('E_TYPES_FORMAT', { column: col.name, format: own, detail: `the column is ${col.type} already; a format reads text` });
+      const target = targetType(chosen, own, col.name, schema[col.name]);
+      if (target === undefined) return c;
+      const format = formatFor(col.name, target, own, isTextType(col.type) ? f?.formats?.[col.name] : undefined);
+      if (format) return convertWithFormat(col.name, format.format, format.parsed, target, p.onError);
+      if (target === col.type.toUpperCase()) return c;
       // A blank text cell is a missing value, whatever the type: NULL, never a conversion error.
       const source = isTextType(col.type) && target !== 'VARCHAR' ? `NULLIF(trim(${c}), '')` : c;
       return `${cast}(${source} AS ${target}) AS ${c}`;

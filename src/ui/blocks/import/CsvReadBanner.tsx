@@ -1,24 +1,29 @@
 import { clip, repairHeadline, type CsvReadReport } from '../../../engine/blocks/import/csv-report';
 import '../../styles/csv-read.css';
+import { CsvReadFollowUps } from './CsvReadFollowUps';
 
 /**
  * Above an import's preview: "N rows padded / M rows rejected" when the file needed repairs, what was corrected or
  * should be checked, and the rejected rows themselves with their line numbers. Nothing for a clean file.
  */
-export function CsvReadBanner({ report }: { report: CsvReadReport }) {
+export function CsvReadBanner({ report, blockId }: { report: CsvReadReport; blockId: string }) {
   const headline = repairHeadline(report);
   if (!headline && report.notes.length === 0) return null;
+  // A column kept as text is listed with its short reason below (the sentence is its tooltip), not again here.
+  const listed = new Set(report.textColumns.filter((t) => t.reason !== undefined).map((t) => t.detail));
+  const notes = report.notes.filter((n) => !listed.has(n));
   const { padded, rejected } = report;
   return (
     <section className={headline ? 'csv-banner csv-banner--repaired' : 'csv-banner'} role="status" aria-label="CSV read report">
       {headline && <strong className="csv-banner__headline">{headline}</strong>}
-      {report.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="csv-banner__notes">
-          {report.notes.map((note) => (
+          {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
       )}
+      <CsvReadFollowUps report={report} blockId={blockId} />
       {padded.count > 0 && (
         <p className="csv-banner__padded">
           Padded with NULLs (too few fields): line {padded.lines.join(', ')}
