@@ -36,7 +36,7 @@ export function App({ engine, starting }: { engine: EngineClient; starting: Prom
 
   return (
     <div className="app" style={{ gridTemplateRows: `auto auto minmax(0, 1fr) 6px ${Math.round(previewShare * 100)}vh` }}>
-      <TopBar />
+      <TopBar engine={engine} />
       <MissingInputs starting={isStarting} />
       <aside className="app__palette" aria-label="Blocks">
         <Palette />
