@@ -64,10 +64,10 @@ test('Export → PySpark job… downloads the job wrangle pyspark writes for the
     expect(studio.text === music.job, 'the studio’s job differs from the CLI’s').toBe(true);
   } else {
     const refused = /block "([^"]+)"/.exec(music.refusal!)![1]!;
-    const label = musicFlow().blocks.find((b) => b.id === refused)?.label ?? refused;
+    const title = await page.getByTestId(`block-${refused}`).locator('.block-node__title').textContent();
     await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'PySpark job…' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'No PySpark job was written' });
-    await expect(alert).toContainText(`“${label}”`);
+    await expect(alert).toContainText(`“${title}”: Block "${refused}"`);
     await expect(alert).toContainText(`Block "${refused}" cannot become PySpark`);
   }
 
