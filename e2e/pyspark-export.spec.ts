@@ -44,7 +44,7 @@ async function cliJob(fileName: string): Promise<{ job?: string; refusal?: strin
 
 /** Clicks Export → PySpark job… and returns the downloaded job and its file name. */
 async function studioJob(page: Page): Promise<{ fileName: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'PySpark job…' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'Export PySpark job…' }).click()]);
   const path = join(dir, `studio-${download.suggestedFilename()}`);
   await download.saveAs(path);
   return { fileName: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
@@ -65,7 +65,7 @@ test('Export → PySpark job… downloads the job wrangle pyspark writes for the
   } else {
     const refused = /block "([^"]+)"/.exec(music.refusal!)![1]!;
     const title = await page.getByTestId(`block-${refused}`).locator('.block-node__title').textContent();
-    await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'PySpark job…' }).click();
+    await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'Export PySpark job…' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'No PySpark job was written' });
     await expect(alert).toContainText(`“${title}”: Block "${refused}"`);
     await expect(alert).toContainText(`Block "${refused}" cannot become PySpark`);
@@ -83,7 +83,7 @@ test('Export → PySpark job… downloads the job wrangle pyspark writes for the
   expect(studio.text === workshop.job, 'the studio’s job differs from the CLI’s').toBe(true);
 });
 
-test('a formula with a DuckDB-only function is refused with a message naming the block and the function', async ({ page }) => {
+test('a formula with a DuckDB-only function is refused with a message naming the block and the function', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await openFresh(page);
   await expectFresh(page, ['tracks']);
@@ -100,7 +100,8 @@ test('a formula with a DuckDB-only function is refused with a message naming the
   writeFileSync(join(dir, 'odd.flow.json'), JSON.stringify(flow));
   await openFlowFile(page, join(dir, 'odd.flow.json'));
   await expect(page.getByTestId('block-odd')).toBeVisible();
-  await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'PySpark job…' }).click();
+  await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'Export PySpark job…' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'No PySpark job was written' });
   await expect(alert).toContainText('“Odd or even”: Block "odd" cannot become PySpark: the function md5_number (expression "energy + md5_number(genre) % 2", position 9 (line 1, column 10))');
+  await page.screenshot({ path: testInfo.outputPath('pyspark-refusal.png') });
 });

@@ -68,7 +68,7 @@ export function TopBar({ engine }: { engine: EngineClient }): JSX.Element {
       </nav>
       <nav className="topbar__group" aria-label="Export">
         <button type="button" onClick={() => void exportPySparkJob(engine)} title="Export → PySpark job: the flow as a script for spark-submit, as wrangle pyspark writes it">
-          PySpark job…
+          Export PySpark job…
         </button>
       </nav>
       <nav className="topbar__group" aria-label="History">
