@@ -105,3 +105,35 @@ test('a formula with a DuckDB-only function is refused with a message naming the
   await expect(alert).toContainText('“Odd or even”: Block "odd" cannot become PySpark: the function md5_number (expression "energy + md5_number(genre) % 2", position 9 (line 1, column 10))');
   await page.screenshot({ path: testInfo.outputPath('pyspark-refusal.png') });
 });
+
+test('a sql block’s query exports as wrangle pyspark writes it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  await expectFresh(page, ['tracks']);
+  const flow = {
+    format: 'wrangle-flow',
+    version: 1,
+    name: 'Genre counts',
+    blocks: [
+      { id: 'tracks', kind: 'import', label: 'Tracks', params: { input: 'tracks', file: 'tracks.csv' } },
+      {
+        id: 'by_genre',
+        kind: 'sql',
+        params: { query: "SELECT genre AS g, count(*) AS n, avg(energy) AS e, max(tempo) top FROM df WHERE energy > 0.5 AND genre <> 'x' GROUP BY genre HAVING count(*) > 1 ORDER BY n DESC LIMIT 5" },
+      },
+      { id: 'save', kind: 'export', params: { file: 'genres.csv' } },
+    ],
+    edges: [
+      { from: { block: 'tracks', port: 'out' }, to: { block: 'by_genre', port: 'df' } },
+      { from: { block: 'by_genre', port: 'out' }, to: { block: 'save', port: 'in' } },
+    ],
+  };
+  writeFileSync(join(dir, 'genre-counts.flow.json'), JSON.stringify(flow));
+  const cli = await cliJob('genre-counts.flow.json');
+  expect(cli.job).toContain('return spark.sql(');
+  await openFlowFile(page, join(dir, 'genre-counts.flow.json'));
+  await expect(page.getByTestId('block-by_genre')).toBeVisible();
+  const studio = await studioJob(page);
+  expect(studio.fileName).toBe('genre-counts.py');
+  expect(studio.text === cli.job, 'the studio’s job differs from the CLI’s').toBe(true);
+});

@@ -1,4 +1,4 @@
-import { EXPRESSION_PREFIX, NotTranslatable, type Json, type Node } from './duckdb-to-spark';
+import { NotTranslatable, type Json, type Node } from './duckdb-to-spark';
 
 /**
  * The studio's reading of a formula or filter for `Export → PySpark job…`. duckdb-wasm offline has no json extension,
@@ -6,12 +6,13 @@ import { EXPRESSION_PREFIX, NotTranslatable, type Json, type Node } from './duck
  * in its shape and with its rewrites (`NOT a = b` becomes `a <> b`, `-5` a constant, `TRUE` a cast of 't', IFNULL a
  * COALESCE), for the part of DuckDB's expression grammar that the translator has translations for. Anything else is
  * refused by name and position, never guessed: a differential test holds it to json_serialize_sql on a corpus.
+ * studio-query-parser.ts reads the query around it (the expression's `SELECT`, a `sql` block's simple query).
  */
 
-const STUDIO_ONLY =
-  'the studio reads formulas and filters without DuckDB’s json_serialize_sql, which duckdb-wasm lacks offline; `wrangle pyspark` reads the flow with DuckDB’s own parser';
+export const STUDIO_ONLY =
+  'the studio reads user SQL without DuckDB’s json_serialize_sql, which duckdb-wasm lacks offline; `wrangle pyspark` reads the flow with DuckDB’s own parser';
 
-interface Token {
+export interface Token {
   kind: 'number' | 'string' | 'word' | 'quoted' | 'op' | 'end';
   text: string;
   /** For words, the text upper-cased (keywords); for strings and quoted names, the value. */
@@ -33,7 +34,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function tokenize(text: string, from: number): Token[] {
+export function tokenize(text: string, from: number): Token[] {
   const tokens: Token[] = [];
   let i = from;
   let bytes = utf8Length(text.slice(0, from));
@@ -108,40 +109,39 @@ const constant = (id: string, value: Json, at: number, typeInfo?: Node): Node =>
 
 const func = (name: string, children: Node[], at: number): Node => ({ class: 'FUNCTION', type: 'FUNCTION', function_name: name, schema: '', children, distinct: false, query_location: at });
 
-class ExpressionParser {
-  private pos = 0;
+export class ExpressionParser {
+  protected pos = 0;
+  /** In a query's select list and clauses: `count(*)` and `count(DISTINCT …)` are read. */
+  protected inQuery = false;
 
-  constructor(private readonly tokens: Token[], private readonly from: number) {}
+  constructor(
+    protected readonly tokens: Token[],
+    protected readonly from: number,
+  ) {}
 
-  private get token(): Token {
+  protected get token(): Token {
     return this.tokens[this.pos]!;
   }
 
-  private refuse(t: Token, construct: string): never {
+  protected refuse(t: Token, construct: string): never {
     throw new NotTranslatable(construct, t.index - this.from, STUDIO_ONLY);
   }
 
-  private isWord(...words: string[]): boolean {
+  protected isWord(...words: string[]): boolean {
     return this.token.kind === 'word' && words.includes(this.token.value);
   }
 
-  private isOp(...ops: string[]): boolean {
+  protected isOp(...ops: string[]): boolean {
     return this.token.kind === 'op' && ops.includes(this.token.text);
   }
 
-  private next(): Token {
+  protected next(): Token {
     return this.tokens[this.pos++]!;
   }
 
-  private expect(text: string): void {
+  protected expect(text: string): void {
     if (this.token.text.toUpperCase() !== text) this.refuse(this.token, `"${this.token.text || 'the end'}" where ${text} is expected`);
     this.pos++;
-  }
-
-  whole(): Node {
-    const node = this.or();
-    if (this.token.kind !== 'end') this.refuse(this.token, `"${this.token.text}" after the expression`);
-    return node;
   }
 
   private conjunction(type: string, operand: () => Node, word: string): Node {
@@ -157,7 +157,7 @@ class ExpressionParser {
     return { class: 'CONJUNCTION', type, children, query_location: first };
   }
 
-  private or(): Node {
+  protected or(): Node {
     return this.conjunction('CONJUNCTION_OR', () => this.and(), 'OR');
   }
 
@@ -357,9 +357,15 @@ class ExpressionParser {
   private call(): Node {
     const t = this.next();
     this.expect('(');
-    if (this.isWord('DISTINCT') || this.isOp('*')) this.refuse(this.token, `the function ${t.text.toLowerCase()} with ${this.token.text}`);
-    const args = this.isOp(')') ? (this.next(), []) : this.list();
     const name = t.text.toLowerCase();
+    if (this.inQuery && name === 'count' && this.isOp('*') && this.tokens[this.pos + 1]?.text === ')') {
+      this.pos += 2;
+      return func('count_star', [], t.at);
+    }
+    const distinct = this.inQuery && this.isWord('DISTINCT') ? (this.next(), true) : false;
+    if (this.isWord('DISTINCT', 'ALL') || this.isOp('*')) this.refuse(this.token, `the function ${name} with ${this.token.text}`);
+    const args = this.isOp(')') ? (this.next(), []) : this.list();
+    if (distinct) return { ...func(name, args, t.at), distinct: true };
     if (name === 'coalesce' || (name === 'ifnull' && args.length === 2)) return { class: 'OPERATOR', type: 'OPERATOR_COALESCE', children: args, query_location: t.at };
     // DuckDB's parser writes if(c, a, b) as CASE WHEN c THEN a ELSE b END.
     if (name === 'if' && args.length === 3) return { class: 'CASE', type: 'CASE_EXPR', case_checks: [{ when_expr: args[0]!, then_expr: args[1]! }], else_expr: args[2]!, query_location: t.at };
@@ -407,15 +413,4 @@ function numberConstant(t: Token, from: number): Node {
   const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
   if (digits.length > 15) throw new NotTranslatable(`the number ${text}`, t.index - from, STUDIO_ONLY);
   return constant('DECIMAL', Number(whole + fraction), t.at, { type: 'DECIMAL_TYPE_INFO', width: Math.max(whole.replace(/^0+/, '').length + fraction.length, 1), scale: fraction.length });
-}
-
-/**
- * `json_serialize_sql` of `SELECT \n<expression>` as the studio can give it: the one expression's tree in DuckDB's
- * shape. Throws NotTranslatable for what it does not read, and for a whole query (the `sql` block's).
- */
-export function serializeExpression(sql: string): string {
-  if (!sql.startsWith(EXPRESSION_PREFIX)) throw new NotTranslatable('the query of a sql block', undefined, STUDIO_ONLY);
-  const from = EXPRESSION_PREFIX.length;
-  const node = new ExpressionParser(tokenize(sql, from), from).whole();
-  return JSON.stringify({ error: false, statements: [{ node: { type: 'SELECT_NODE', select_list: [node], from_table: { type: 'EMPTY' } } }] });
 }

@@ -2,12 +2,13 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quoteLiteral } from '../sql/quote';
 import { EXPRESSION_PREFIX, NotTranslatable, translateExpression } from './duckdb-to-spark';
-import { serializeExpression } from './studio-expression-parser';
+import { translateQuery } from './query-to-spark';
+import { serializeStudioSql } from './studio-query-parser';
 
 /**
- * The studio's expression parser against DuckDB's own (`json_serialize_sql`, native): each expression must translate
- * to the same Spark SQL from both trees, or be refused by both. The studio may refuse more (listed apart), never
- * translate differently.
+ * The studio's SQL parser against DuckDB's own (`json_serialize_sql`, native): each expression and simple query must
+ * translate to the same Spark SQL from both trees, or be refused by both. The studio may refuse more (listed apart),
+ * never translate differently.
  */
 
 const same = [
@@ -55,21 +56,19 @@ const same = [
   'energy + list_sum([1, 2])',
   "strftime(d, '%Y')",
   'CAST(t AS TIME)',
+  'count(*) + count(DISTINCT x)',
+  'a b',
+  '*',
 ];
 
 /** What only the studio refuses (the CLI translates or refuses them by DuckDB's own tree). */
-const studioOnly = ['main.lower(x)', "E'\\n' || x", 'x[1]', 'count(*)', 'EXISTS (SELECT 1)', 'x ESCAPE', '9007199254740993', '1234567890.1234567', '1 < 2 < 3'];
+const studioOnly = ['main.lower(x)', "E'\\n' || x", 'x[1]', 'EXISTS (SELECT 1)', "x LIKE 'a!%' ESCAPE '!'", '9007199254740993', '1234567890.1234567', '1 < 2 < 3'];
 
 function outcome(text: string, tree: () => string): string {
-  try {
-    return translateExpression(text, tree());
-  } catch (e) {
-    if (e instanceof NotTranslatable) return `refused: ${e.construct} at ${e.position}`;
-    throw e;
-  }
+  return outcomeOf(() => translateExpression(text, tree()));
 }
 
-describe('the studio’s expression parser gives DuckDB’s tree', () => {
+describe('the studio’s SQL parser gives DuckDB’s tree', () => {
   let serialize: (sql: string) => Promise<string>;
 
   beforeAll(async () => {
@@ -81,17 +80,52 @@ describe('the studio’s expression parser gives DuckDB’s tree', () => {
   it.each(same)('%s', async (text) => {
     const cliTree = await serialize(`${EXPRESSION_PREFIX}${text}`);
     const cli = outcome(text, () => cliTree);
-    const studio = outcome(text, () => serializeExpression(`${EXPRESSION_PREFIX}${text}`));
+    const studio = outcome(text, () => serializeStudioSql(`${EXPRESSION_PREFIX}${text}`));
     // A refusal may name another construct when the studio stops earlier (at `[`, say); a translation is the CLI's.
     if (cli.startsWith('refused') && studio.startsWith('refused')) return;
     expect(studio).toBe(cli);
   });
 
   it.each(studioOnly)('refuses %s with the reason', (text) => {
-    expect(() => serializeExpression(`${EXPRESSION_PREFIX}${text}`)).toThrow(NotTranslatable);
+    expect(() => serializeStudioSql(`${EXPRESSION_PREFIX}${text}`)).toThrow(NotTranslatable);
   });
 
-  it('refuses a whole query (the sql block’s), saying where it can be translated', () => {
-    expect(() => serializeExpression('SELECT * FROM df')).toThrow(/json_serialize_sql.*wrangle pyspark/);
+  it.each(queries)('query: %s', async (text) => {
+    const tables = new Map([['df', 'view_df'], ['playlists', 'view_playlists']]);
+    const cliTree = await serialize(text);
+    const cli = outcomeOf(() => translateQuery(text, cliTree, tables));
+    expect(outcomeOf(() => translateQuery(text, serializeStudioSql(text), tables))).toBe(cli);
+    expect(cli).not.toMatch(/^refused/);
+  });
+
+  it.each(studioOnlyQueries)('refuses the query %s, saying where it can be translated', (text) => {
+    expect(() => serializeStudioSql(text)).toThrow(/json_serialize_sql.*wrangle pyspark/);
   });
 });
+
+/** Simple queries, as most sql blocks are: the studio's tree translates as DuckDB's does. */
+const queries = [
+  "SELECT user_id || '/' || playlistname AS playlist, artistname || ' – ' || trackname AS track, position, 1.0 AS weight FROM playlists",
+  'SELECT grp, count(*) AS rows, count(DISTINCT n) AS ns, avg(score) AS mean_score, max(name) AS top FROM df WHERE n > 0 GROUP BY grp HAVING count(*) > 1 ORDER BY grp',
+  'SELECT *, n * 2 AS twice FROM df ORDER BY score DESC, id LIMIT 10 OFFSET 5',
+  'SELECT DISTINCT t.grp g, t.* FROM df t WHERE t.n IS NOT NULL ORDER BY 1 DESC NULLS FIRST, g ASC NULLS LAST LIMIT 3',
+  'select "Weird col" AS "out put", min(x) AS m from DF as d group by all',
+];
+
+/** What only the studio refuses: joins, subqueries, WITH, set operations. */
+const studioOnlyQueries = [
+  'SELECT a.id AS i FROM df a JOIN df b ON a.id = b.id',
+  'SELECT id FROM df, playlists',
+  'SELECT id FROM (SELECT id FROM df) s',
+  'WITH q AS (SELECT 1 AS x) SELECT x FROM q',
+  'SELECT id FROM df UNION ALL SELECT id FROM df',
+];
+
+function outcomeOf(translate: () => string): string {
+  try {
+    return translate();
+  } catch (e) {
+    if (e instanceof NotTranslatable) return `refused: ${e.construct} at ${e.position}`;
+    throw e;
+  }
+}
