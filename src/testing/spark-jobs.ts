@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { repoRoot } from './run-cli';
 
-/** The Spark tier's Python (.venv-spark, made by scripts/ensure-spark.mjs), or undefined where it is not there. */
-export const sparkPython: string | undefined = ((path) => (existsSync(path) ? path : undefined))(join(repoRoot, '.venv-spark', 'bin', 'python'));
+/**
+ * The Spark tier's Python (.venv-spark, made by scripts/ensure-spark.mjs), or undefined where it is not there.
+ * WRANGLE_SPARK_VENV names another virtual environment (`.venv-spark35` with pyspark 3.5, say) to run the same tier
+ * on another Spark version.
+ */
+export const sparkPython: string | undefined = ((path) => (existsSync(path) ? path : undefined))(
+  join(repoRoot, process.env.WRANGLE_SPARK_VENV ?? '.venv-spark', 'bin', 'python'),
+);
 
 export interface SparkJob {
   name: string;

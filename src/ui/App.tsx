@@ -43,7 +43,7 @@ export function App({ engine, starting }: { engine: EngineClient; starting: Prom
   // resize observer re-measures it.
   return (
     <div className="app" style={{ gridTemplateColumns: tracks.columns, gridTemplateRows: tracks.rows }}>
-      <TopBar />
+      <TopBar engine={engine} />
       <MissingInputs starting={isStarting} />
       <aside className="app__palette" aria-label="Blocks" hidden={!panels.palette}>
         <Palette />

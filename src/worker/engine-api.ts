@@ -183,6 +183,11 @@ export interface EngineApi {
   download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array>;
   /** What an export block writes, byte for byte as the CLI would. */
   exportFile(blockId: string): Promise<{ fileName: string; bytes: Uint8Array }>;
+  /**
+   * The flow as the PySpark job `wrangle pyspark` writes, byte for byte; `source` is the flow file's name for its
+   * header. A block without a translation fails with E_SPARK_UNSUPPORTED naming it.
+   */
+  pysparkJob(flow: FlowDocument, source: string): Promise<string>;
 }
 
 /** Why the engine restarted, for the UI's notice. */

@@ -16,6 +16,8 @@ import { profileTable } from '../engine/profile/profile';
 import type { ChartData, TableProfile } from '../engine/profile/types';
 import { FlowExecutor, type BlockResult } from '../engine/run/executor';
 import { quoteIdent } from '../engine/sql/quote';
+import { pysparkJob } from '../engine/spark/script';
+import { serializeStudioSql } from '../engine/spark/studio-query-parser';
 import { StoppableRunner } from '../engine/sql/stoppable-runner';
 import { toBlockState } from './block-state';
 import type { BlockState, ChartRequest, EngineApi, SampleInfo, ItemValuesRequest, PreviewRequest, PreviewResult, RunFlowOptions, RunFlowResult, TrainingEvent } from './engine-api';
@@ -265,6 +267,14 @@ export class EngineSession implements EngineApi {
 
   download(blockId: string, port: string, format: 'csv' | 'parquet'): Promise<Uint8Array> {
     return this.files.download(blockId, this.relation(blockId, port), format);
+  }
+
+  /**
+   * The flow as `wrangle pyspark` writes it. No query runs: duckdb-wasm offline has no json_serialize_sql, so user SQL
+   * is read by the studio's parser of DuckDB's grammar, which gives the tree the CLI gets from DuckDB.
+   */
+  async pysparkJob(flow: FlowDocument, source: string): Promise<string> {
+    return pysparkJob(flow, { source, parse: async (sql) => serializeStudioSql(sql) });
   }
 
   async exportFile(blockId: string): Promise<{ fileName: string; bytes: Uint8Array }> {

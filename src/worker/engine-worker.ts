@@ -92,6 +92,7 @@ const api: EngineApi = {
       const file = await s.exportFile(blockId);
       return transferred(file, file.bytes);
     }),
+  pysparkJob: (flow, source) => call((s) => s.pysparkJob(flow, source)),
 };
 
 Comlink.expose(api);

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { quoteLiteral } from '../../engine/sql/quote';
-import { expressionTranslator, pysparkJob } from '../../engine/spark/script';
+import { pysparkJob } from '../../engine/spark/script';
 import { flowArgument, parseCommandArgs } from '../args';
 import { loadFlowFile } from '../load-flow';
 import { NativeRunner } from '../native-runner';
@@ -22,7 +22,7 @@ export async function pysparkCommand(args: string[]): Promise<number> {
   const runner = await NativeRunner.open({ readableFiles: [], writableDirectories: [] });
   try {
     const parse = async (sql: string) => String((await runner.query(`SELECT json_serialize_sql(${quoteLiteral(sql)}) AS tree`))[0]?.tree);
-    const job = await pysparkJob(flow, { source: flowPath, translate: expressionTranslator(parse) });
+    const job = await pysparkJob(flow, { source: flowPath, parse });
     if (values.output === undefined) process.stdout.write(job);
     else {
       writeFileSync(values.output, job);

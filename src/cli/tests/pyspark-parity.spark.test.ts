@@ -39,6 +39,9 @@ const importCases: { name: string; params: object }[] = [
   { name: 'import-parquet', params: { input: 'pq', file: 'people.parquet', format: 'parquet' } },
   { name: 'import-jsonl', params: { input: 'jl', file: 'people.jsonl', format: 'jsonl' } },
   { name: 'import-json', params: { input: 'js', file: 'people.json', format: 'json' } },
+  { name: 'import-csv-preamble', params: { input: 'preamble', file: 'preamble.csv', csv: { skipRows: 2, headerRows: 2 } } },
+  { name: 'import-csv-fraction', params: { input: 'people', file: 'people.csv', sampling: { mode: 'fraction', fraction: 0.5, seed: 3 }, rowNumber: 'pos' } },
+  { name: 'import-parquet-fraction', params: { input: 'pq', file: 'people.parquet', format: 'parquet', sampling: { mode: 'fraction', fraction: 0.3, seed: 8 } } },
 ];
 
 const kindCases: KindCase[] = [
@@ -147,6 +150,43 @@ const kindCases: KindCase[] = [
   { name: 'concat', kind: 'concat', params: { inputs: 2, sourceColumn: 'source' }, from: { in1: 'people', in2: 'other' } },
   { name: 'concat-distinct', kind: 'concat', params: { inputs: 2, distinct: true }, from: { in1: 'other', in2: 'other' } },
   { name: 'aggregate-whole', kind: 'aggregate', params: { aggregations: [{ column: '*', fn: 'count' }, { column: 'score', fn: 'avg' }] } },
+  {
+    name: 'aggregate-mode',
+    kind: 'aggregate',
+    params: {
+      groupBy: ['grp'],
+      filter: 'id > 3',
+      aggregations: [{ column: 'n', fn: 'mode' }, { column: '*', fn: 'count' }, { column: 'name', fn: 'mode', as: 'usual name' }, { column: 'score', fn: 'mode' }],
+    },
+  },
+  { name: 'aggregate-mode-whole', kind: 'aggregate', params: { aggregations: [{ column: 'grp', fn: 'mode' }, { column: 'day', fn: 'mode' }] } },
+  { name: 'scale-standard', kind: 'scale', params: { columns: ['score', 'n'] }, fitted: { stats: { score: { center: 0.4821, scale: 0.2875 }, n: { center: 1.5, scale: 1.1272 } } } },
+  { name: 'scale-min-max-suffix', kind: 'scale', params: { columns: ['id'], method: 'min-max', outputSuffix: '_01' }, fitted: { stats: { id: { center: 1, scale: 59 } } } },
+  { name: 'multi-hot', kind: 'multi-hot', params: { column: 'genres' }, fitted: { labels: ['Drama', 'Action', 'Comedy', 'Sci-Fi'] }, from: { in: 'tags' } },
+  { name: 'multi-hot-keep-input', kind: 'multi-hot', params: { column: 'genres', delimiter: '.*', prefix: 'g:', dropInput: false }, fitted: { labels: ['a', 'b c'] }, from: { in: 'tags' } },
+  {
+    name: 'sql-group',
+    kind: 'sql',
+    from: { df: 'people' },
+    params: { query: 'SELECT grp, count(*) AS rows, count(DISTINCT n) AS ns, avg(score) AS mean_score, max(name) AS top FROM df WHERE n > 0 GROUP BY grp HAVING count(*) > 1 ORDER BY grp' },
+  },
+  {
+    name: 'sql-join',
+    kind: 'sql',
+    params: {
+      query: 'SELECT p.id, p.name, o.extra, o.name AS other_name FROM people p LEFT JOIN other AS o ON p.id = o.id WHERE o.extra IS NULL OR o.extra > 15',
+      inputs: ['people', 'other'],
+    },
+    from: { people: 'people', other: 'other' },
+  },
+  {
+    name: 'sql-cte-union',
+    kind: 'sql',
+    from: { df: 'people' },
+    params: { query: "WITH g AS (SELECT DISTINCT grp FROM df WHERE grp IS NOT NULL) SELECT grp AS v, 1.0 AS weight FROM g UNION ALL SELECT id || '/' || name AS v, score AS weight FROM df WHERE id < 5" },
+  },
+  { name: 'sql-star-limit', kind: 'sql', from: { df: 'people' }, params: { query: 'SELECT *, n * 2 AS twice FROM df ORDER BY score DESC, id LIMIT 10 OFFSET 5' } },
+  { name: 'sql-subquery-using', kind: 'sql', from: { df: 'people' }, params: { query: 'SELECT * FROM (SELECT id, grp FROM df) a JOIN (SELECT id, n FROM df WHERE n > 1) USING (id) GROUP BY ALL' } },
 ];
 
 /** One flow with every case: shared imports, each case's block, an export per output named `<case>-<port>`. */
@@ -161,6 +201,7 @@ function kindsFlow(): object {
   }
   blocks.push({ id: 'other', kind: 'import', params: { input: 'other', file: 'other.csv' } });
   blocks.push({ id: 'written', kind: 'import', params: { input: 'written', file: 'written.csv' } });
+  blocks.push({ id: 'tags', kind: 'import', params: { input: 'tags', file: 'tags.csv' } });
   for (const [i, c] of kindCases.entries()) {
     blocks.push({ id: `case${i}`, kind: c.kind, label: c.name, params: c.params, ...(c.fitted ? { fitted: c.fitted } : {}) });
     for (const [port, from] of Object.entries(c.from ?? { in: 'people' })) edge(from === 'people' ? 'import0' : from, 'out', `case${i}`, port);
@@ -199,6 +240,8 @@ async function writeInputs(dir: string): Promise<Record<string, string>> {
     js: join(dir, 'people.json'),
     other: join(dir, 'other.csv'),
     written: join(dir, 'written.csv'),
+    preamble: join(dir, 'preamble.csv'),
+    tags: join(dir, 'tags.csv'),
   };
   writeFileSync(files.people, `${[header, ...rows].join('\n')}\n`);
   writeFileSync(files.semi, `${['id;name;grp;score', '007;x;a;1.5', '010;NA;b;NA', '3;"semi;colon";NA;2'].join('\n')}\n`);
@@ -213,6 +256,9 @@ async function writeInputs(dir: string): Promise<Record<string, string>> {
       '4,soon,13/13/2018 1:00 PM,$5,£2.5,31.02.2018',
     ].join('\n')}\n`,
   );
+  writeFileSync(files.preamble, `${['Exported by a tool', 'on 2024-01-01', 'id,name,price', ',,EUR', '1,apple,1.5', '2,pear,', '3,"fig, dried",12'].join('\n')}\n`);
+  const genres = ['Drama|Action', 'Comedy', '', 'Sci-Fi | Drama|Drama', '(no genres listed)', 'a.*b c|a', 'Action|Comedy|Drama'];
+  writeFileSync(files.tags, `${['id,genres', ...genres.map((g, i) => `${i + 1},${g}`), '8,'].join('\n')}\n`);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const from = `read_csv('${files.people}')`;

@@ -52,10 +52,37 @@ describe('wrangle pyspark', () => {
   });
 
   it('refuses a kind without an emitter, naming the block', async () => {
-    const flow = flowWith([tracks, { id: 'scaled', kind: 'scale', params: { columns: ['energy'] } }], [['tracks', 'out', 'scaled', 'in']]);
+    const flow = flowWith([tracks, { id: 'pandas_step', kind: 'unsupported', params: { operator: 'custom_pandas' } }], [['tracks', 'out', 'pandas_step', 'in']]);
     const r = await runCliInProcess(['pyspark', flow]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/block "scaled": E_SPARK_UNSUPPORTED: .*the scale block/);
+    expect(r.stderr).toMatch(/block "pandas_step": E_SPARK_UNSUPPORTED: .*the unsupported block/);
+  });
+
+  it.each([
+    ['an unnamed expression', 'SELECT avg(energy) FROM df', 'an expression without a name', 'position 7 (line 1, column 8)'],
+    ['a sum (a HUGEINT in DuckDB)', 'SELECT genre,\n  sum(energy) AS e FROM df GROUP BY genre', 'the function sum', 'position 16 (line 2, column 3)'],
+    ['a window function', 'SELECT row_number() OVER () AS r FROM df', 'the construct WINDOW', 'position 7'],
+    ['a table that is not an input', 'SELECT * FROM ratings', 'the table ratings', 'position 14'],
+    ['EXCLUDE', 'SELECT * EXCLUDE (genre) FROM df', 'the * with EXCLUDE', 'position 7'],
+    ['QUALIFY', 'SELECT genre AS g FROM df QUALIFY g > 1', 'the QUALIFY clause', 'query "SELECT genre'],
+  ])('refuses a sql block with %s, naming the block, the construct and where it is', async (_, query, what, where) => {
+    const flow = flowWith([tracks, { id: 'my_query', kind: 'sql', params: { query } }], [['tracks', 'out', 'my_query', 'df']]);
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stderr).toContain('block "my_query": E_SPARK_UNSUPPORTED');
+    expect(r.stderr).toContain(what);
+    expect(r.stderr).toContain(where);
+  });
+
+  it('writes a sql block as Spark SQL over its inputs, registered as views', async () => {
+    const flow = flowWith(
+      [tracks, { id: 'top-genres', kind: 'sql', params: { query: 'SELECT genre, count(*) AS n FROM df WHERE energy > 0.5 GROUP BY genre ORDER BY n DESC' } }],
+      [['tracks', 'out', 'top-genres', 'df']],
+    );
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('port_0.createOrReplaceTempView("wrangle_top_genres_df")');
+    expect(r.stdout).toContain('return spark.sql("SELECT `genre`, count(*) AS `n` FROM `wrangle_top_genres_df` AS `df` WHERE (`energy` > 0.5) GROUP BY `genre` ORDER BY `n` DESC NULLS LAST")');
   });
 
   it('is in --help with an example', async () => {

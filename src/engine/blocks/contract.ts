@@ -83,6 +83,8 @@ export interface SourceReading {
   report?: unknown;
   /** The file's column names, for a block that adds a column of its own and must not clash with them. */
   columns?: string[];
+  /** The file's columns with their types, for a block that keys its rows by their values (a seeded sample). */
+  schema?: Column[];
 }
 
 /**

@@ -9,10 +9,13 @@ import { joinSpark } from './join/spark';
 import { manageColumnsSpark } from './manage-columns/spark';
 import { manageRowsSpark } from './manage-rows/spark';
 import { missingSpark } from './missing/spark';
+import { multiHotSpark } from './multi-hot/spark';
 import { oneHotSpark } from './one-hot/spark';
 import { ordinalSpark } from './ordinal/spark';
 import { sampleSpark } from './sample/spark';
+import { scaleSpark } from './scale/spark';
 import { splitSpark } from './split/spark';
+import { sqlSpark } from './sql/spark';
 import { typesSpark } from './types/spark';
 import type { BlockKind } from './registry';
 
@@ -24,9 +27,12 @@ export const sparkRegistry = {
   import: importSpark,
   types: typesSpark,
   missing: missingSpark,
+  scale: scaleSpark,
   'one-hot': oneHotSpark,
   ordinal: ordinalSpark,
+  'multi-hot': multiHotSpark,
   formula: formulaSpark,
+  sql: sqlSpark,
   aggregate: aggregateSpark,
   'manage-columns': manageColumnsSpark,
   filter: filterSpark,

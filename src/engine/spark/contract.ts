@@ -22,6 +22,11 @@ export interface SparkContext<P, F = unknown> {
    * throws E_SPARK_UNSUPPORTED naming the function or construct and where it is in the text.
    */
   expression(text: string, setting: string): Promise<SparkExpression>;
+  /**
+   * Translates a whole DuckDB query (the `sql` block's) into Spark SQL; `tables` maps each table name the query may
+   * read (case does not count) to the Spark view that holds it. Throws E_SPARK_UNSUPPORTED as `expression` does.
+   */
+  query(text: string, tables: Readonly<Record<string, string>>, setting: string): Promise<SparkExpression>;
   /** E_SPARK_UNSUPPORTED for this block: `what` (a setting, a method) and where it is. */
   unsupported(what: string, where: string, detail?: string): WrangleError;
 }

@@ -6,8 +6,8 @@ import { charIndexOfUtf8Offset } from '../sql/sql-outline';
  * where it is in the user's text, never passed through to mean something else on Spark.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Node = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Node = { [key: string]: Json };
 
 /** What cannot be translated: the function or construct, and its 0-based position in the user's text. */
 export class NotTranslatable extends Error {
@@ -23,7 +23,7 @@ export class NotTranslatable extends Error {
 /** The text around the user's expression when it is parsed: positions are relative to it. */
 export const EXPRESSION_PREFIX = 'SELECT \n';
 
-const isNode = (v: Json | undefined): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isNode = (v: Json | undefined): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const children = (n: Node): Node[] => (Array.isArray(n.children) ? n.children.filter(isNode) : []);
 
 /** Spark's backtick quoting. */
@@ -99,16 +99,28 @@ const COMPARISONS: Record<string, string> = {
   COMPARE_GREATERTHANOREQUALTO: '>=',
 };
 
-class Translator {
-  constructor(private readonly text: string) {}
+/** Aggregates a query may use, with the same result type in both (DuckDB's sum of integers is a HUGEINT: left out). */
+const AGGREGATES: Record<string, string> = { count: 'count', count_star: 'count', min: 'min', max: 'max', avg: 'avg', mean: 'avg' };
+
+export class Translator {
+  /**
+   * `text` is what DuckDB parsed, `prefix` the part of it before the user's own text (positions are the user's);
+   * `inQuery` for the expressions of a whole query: a column may be qualified by its relation, and aggregates and
+   * `*` are allowed.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly prefix = EXPRESSION_PREFIX.length,
+    private readonly inQuery = false,
+  ) {}
 
   private where(n: Node): number | undefined {
     const at = n.query_location;
     if (typeof at !== 'number' || at >= 2 ** 53) return undefined;
-    return Math.max(0, charIndexOfUtf8Offset(this.text, at) - EXPRESSION_PREFIX.length);
+    return Math.max(0, charIndexOfUtf8Offset(this.text, at) - this.prefix);
   }
 
-  private refuse(n: Node, construct: string, detail?: string): never {
+  refuse(n: Node, construct: string, detail?: string): never {
     throw new NotTranslatable(construct, this.where(n), detail);
   }
 
@@ -116,6 +128,8 @@ class Translator {
     switch (n.class) {
       case 'COLUMN_REF': {
         const names = Array.isArray(n.column_names) ? n.column_names.map(String) : [];
+        // In a query, `alias.column` names a relation's column; a longer path (schema, struct field) does not translate.
+        if (this.inQuery && names.length === 2) return `${sparkIdent(names[0]!)}.${sparkIdent(names[1]!)}`;
         if (names.length !== 1) this.refuse(n, `the qualified name ${names.join('.')}`);
         return sparkIdent(names[0]!);
       }
@@ -155,9 +169,27 @@ class Translator {
         // integers as they are and rounds as DuckDB does.
         return /INT$/.test(spark) ? `CAST(bround(${child}) AS ${spark})` : `CAST(${child} AS ${spark})`;
       }
+      case 'STAR':
+        return this.star(n);
       default:
         return this.refuse(n, `the construct ${String(n.class ?? n.type)}`);
     }
+  }
+
+  /** `*` or `alias.*` of a query; EXCLUDE, REPLACE, RENAME and COLUMNS(…) have no Spark form. */
+  private star(n: Node): string {
+    const lists = [n.exclude_list, n.replace_list, n.qualified_exclude_list, n.rename_list];
+    if (!this.inQuery || n.columns === true || lists.some((l) => Array.isArray(l) && l.length > 0)) this.refuse(n, 'the * with EXCLUDE, REPLACE, RENAME or COLUMNS');
+    return typeof n.relation_name === 'string' && n.relation_name !== '' ? `${sparkIdent(n.relation_name)}.*` : '*';
+  }
+
+  private aggregate(n: Node, name: string): string {
+    const orders = isNode(n.order_bys) && Array.isArray(n.order_bys.orders) ? n.order_bys.orders : [];
+    if (isNode(n.filter) || orders.length > 0) this.refuse(n, `the aggregate ${name} with FILTER or ORDER BY`);
+    if (name === 'count_star') return 'count(*)';
+    const args = children(n).map((c) => this.expr(c));
+    if (args.length !== 1) this.refuse(n, `the aggregate ${name} with ${args.length} arguments`);
+    return `${AGGREGATES[name]}(${n.distinct === true ? 'DISTINCT ' : ''}${args[0]})`;
   }
 
   private constant(n: Node): string {
@@ -200,6 +232,8 @@ class Translator {
 
   private func(n: Node): string {
     const name = String(n.function_name).toLowerCase();
+    if (this.inQuery && Object.hasOwn(AGGREGATES, name)) return this.aggregate(n, name);
+    if (this.inQuery && name === 'sum') this.refuse(n, 'the function sum', 'DuckDB sums integers as HUGEINT and Spark as BIGINT; an Aggregate block sums exactly in both');
     if (n.distinct === true || isNode(n.filter)) this.refuse(n, `the function ${name} with DISTINCT or FILTER`);
     // The parser spells some built-ins as main.trim; another schema is a user's function.
     if (typeof n.schema === 'string' && n.schema !== '' && n.schema !== 'main') this.refuse(n, `the function ${n.schema}.${name}`);

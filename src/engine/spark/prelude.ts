@@ -17,6 +17,8 @@ def key_text(df, name):
     """One value as the DuckDB compiler's key text: floating point as whole millionths, NULL spelled distinctly."""
     c = col(name)
     data_type = df.schema[name].dataType
+    if isinstance(data_type, (T.StructType, T.ArrayType, T.MapType)):
+        raise ValueError(f"column {name!r} is nested ({data_type.simpleString()}): its key text differs between DuckDB and Spark")
     if isinstance(data_type, (T.DoubleType, T.FloatType)):
         millionths = F.round(c.cast("double") * 1e6)
         text = (

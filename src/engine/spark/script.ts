@@ -6,6 +6,7 @@ import { buildGraph } from '../plan/graph';
 import { pyString, type SparkContext, type SparkExpression } from './contract';
 import { EXPRESSION_PREFIX, NotTranslatable, translateExpression } from './duckdb-to-spark';
 import { PRELUDE } from './prelude';
+import { translateQuery } from './query-to-spark';
 
 /** Parses a DuckDB expression and translates it to Spark SQL (the host has DuckDB's parser; see duckdb-to-spark.ts). */
 export type TranslateExpression = (text: string, where: { block: string; setting: string }) => Promise<SparkExpression>;
@@ -13,7 +14,8 @@ export type TranslateExpression = (text: string, where: { block: string; setting
 export interface PySparkJobOptions {
   /** The flow file's name, for the header. */
   source: string;
-  translate: TranslateExpression;
+  /** DuckDB's parser: `json_serialize_sql(sql)` of the host's engine. User SQL is translated from its tree. */
+  parse: (sql: string) => Promise<string>;
 }
 
 /** Python's keywords, and the names a block's function has already. */
@@ -56,6 +58,7 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
   const calls: string[] = [];
   const inputs = new Map<string, string>();
   const used = new Set<string>();
+  const translate = expressionTranslator(options.parse);
   for (const block of graph.order) {
     const emit = sparkEmitter(block.kind);
     const unsupported = (what: string, where: string, detail?: string) =>
@@ -83,7 +86,8 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
       params: block.params as never,
       fitted: block.fitted as never,
       inputs: portVars,
-      expression: (text, setting) => options.translate(text, { block: block.id, setting }),
+      expression: (text, setting) => translate(text, { block: block.id, setting }),
+      query: (text, tables, setting) => translateUserQuery(options.parse, text, new Map(Object.entries(tables).map(([k, v]) => [k.toLowerCase(), v])), { block: block.id, setting }),
       unsupported,
     };
     const step = await emit(ctx);
@@ -152,6 +156,15 @@ function positionInText(text: string, position: number | undefined): string {
   return `, position ${position} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
 }
 
+/** E_SPARK_UNSUPPORTED for what the translators found untranslatable in a user's text. */
+function untranslatable(e: NotTranslatable, text: string, where: { block: string; setting: string }): WrangleError {
+  return new WrangleError(
+    'E_SPARK_UNSUPPORTED',
+    { block: where.block, what: e.construct, where: `${where.setting} "${text}"${positionInText(text, e.position)}`, ...(e.detail ? { detail: e.detail } : {}) },
+    where.block,
+  );
+}
+
 /**
  * The translation of user expressions, given the engine's parser (`parse(sql)` gives `json_serialize_sql(sql)`):
  * what has no translation becomes E_SPARK_UNSUPPORTED naming the block, the function or construct, and where it is.
@@ -161,12 +174,21 @@ export function expressionTranslator(parse: (sql: string) => Promise<string>): T
     try {
       return { spark: translateExpression(text, await parse(`${EXPRESSION_PREFIX}${text}`)) };
     } catch (e) {
-      if (!(e instanceof NotTranslatable)) throw e;
-      throw new WrangleError(
-        'E_SPARK_UNSUPPORTED',
-        { block: where.block, what: e.construct, where: `${where.setting} "${text}"${positionInText(text, e.position)}`, ...(e.detail ? { detail: e.detail } : {}) },
-        where.block,
-      );
+      throw e instanceof NotTranslatable ? untranslatable(e, text, where) : e;
     }
   };
+}
+
+/** A `sql` block's query in Spark SQL, reading its inputs from the given views; refusals as for expressions. */
+async function translateUserQuery(
+  parse: (sql: string) => Promise<string>,
+  text: string,
+  tables: ReadonlyMap<string, string>,
+  where: { block: string; setting: string },
+): Promise<SparkExpression> {
+  try {
+    return { spark: translateQuery(text, await parse(text), tables) };
+  } catch (e) {
+    throw e instanceof NotTranslatable ? untranslatable(e, text, where) : e;
+  }
 }

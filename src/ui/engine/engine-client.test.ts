@@ -51,6 +51,7 @@ class FakeWorkers {
       itemValues: () => Promise.resolve(new Uint8Array([5])),
       download: () => Promise.resolve(new Uint8Array([1, 2, 3])),
       exportFile: () => Promise.resolve({ fileName: 'x.csv', bytes: new Uint8Array([4]) }),
+      pysparkJob: () => Promise.resolve('job'),
     };
     Comlink.expose(api, port2);
     return Object.assign(port1 as unknown as EngineWorker, {

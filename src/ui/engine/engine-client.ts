@@ -115,6 +115,10 @@ class WorkerEngineClient implements EngineClient {
     return this.call((api) => api.exportFile(blockId));
   }
 
+  pysparkJob(flow: FlowDocument, source: string) {
+    return this.call((api) => api.pysparkJob(flow, source));
+  }
+
   onRestart(listener: (reason: EngineRestartReason) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -9,7 +9,9 @@ import { FlowNameField } from './FlowNameField';
 import { PanelToggles } from './PanelToggles';
 import { askToSaveFlow, SaveFlowDialog } from './SaveFlowDialog';
 import { PreviewSampleField } from './PreviewSampleField';
+import { exportPySparkJob } from './pyspark-export';
 import { fileReaderBlock } from '../blocks/registry';
+import type { EngineClient } from '../../worker/engine-api';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -34,7 +36,7 @@ function takeFiles(e: ChangeEvent<HTMLInputElement>): File[] {
 }
 
 /** The bar across the top: the flow's name, file commands, undo and redo, and whether the flow is saved. */
-export function TopBar(): JSX.Element {
+export function TopBar({ engine }: { engine: EngineClient }): JSX.Element {
   const canUndo = useStudio((s) => s.canUndo);
   const canRedo = useStudio((s) => s.canRedo);
   const saveStatus = useStudio((s) => s.saveStatus);
@@ -64,6 +66,11 @@ export function TopBar(): JSX.Element {
         </button>
         <button type="button" onClick={() => dataInput.current?.click()} title="Add CSV, TSV, Parquet, JSON or JSONL files">
           Import data…
+        </button>
+      </nav>
+      <nav className="topbar__group" aria-label="Export">
+        <button type="button" onClick={() => void exportPySparkJob(engine)} title="Export → PySpark job: the flow as a script for spark-submit, as wrangle pyspark writes it">
+          Export PySpark job…
         </button>
       </nav>
       <nav className="topbar__group" aria-label="History">

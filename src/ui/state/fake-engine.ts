@@ -77,6 +77,7 @@ export function fakeEngine(): FakeEngine {
     itemValues: unused('itemValues'),
     download: unused('download'),
     exportFile: unused('exportFile'),
+    pysparkJob: unused('pysparkJob'),
   };
 }
 

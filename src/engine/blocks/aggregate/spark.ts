@@ -25,8 +25,8 @@ function aggregation(a: Aggregation): string {
     case 'median':
       return `F.median(${c})`;
     case 'mode':
-      // Refused before this is reached (see aggregateSpark).
-      return `F.mode(${c})`;
+      // Spark's mode picks among ties by row order: modeLines ranks the counts instead.
+      throw new Error('the mode aggregation is written by modeLines');
     case 'stddev':
       return `F.stddev_samp(${c})`;
     case 'variance':
@@ -35,7 +35,7 @@ function aggregation(a: Aggregation): string {
 }
 
 /** Aggregate: group, then every aggregation, over the rows where the translated filter holds. */
-export const aggregateSpark: SparkEmitter<AggregateParams> = async ({ params: p, expression, unsupported }) => {
+export const aggregateSpark: SparkEmitter<AggregateParams> = async ({ params: p, expression }) => {
   const body: string[] = [
     'def exact(c):',
     '    is_float = isinstance(df.select(c).schema.fields[0].dataType, (T.DoubleType, T.FloatType))',
@@ -46,12 +46,46 @@ export const aggregateSpark: SparkEmitter<AggregateParams> = async ({ params: p,
     const condition = await expression(p.filter, 'filter');
     body.push(`df = df.where(F.expr(${pyString(condition.spark)}))`);
   }
-  for (const [i, a] of p.aggregations.entries()) {
-    if (a.fn === 'mode') throw unsupported('the aggregation mode', `aggregations[${i}]`, 'Spark’s mode picks among ties by row order');
-  }
-  const aggs = p.aggregations.map((a) => `${aggregation(a)}.alias(${pyString(aggregationName(a))})`);
+  const modes = p.aggregations.flatMap((a, i) => (a.fn === 'mode' ? [i] : []));
+  const aggs = p.aggregations.flatMap((a, i) => (modes.includes(i) ? [] : [`${aggregation(a)}.alias(${pyString(aggregationName(a))})`]));
   const groups = p.groupBy.map((g) => `col(${pyString(g)})`).join(', ');
-  body.push('aggregations = [', ...aggs.map((a) => `    ${a},`), ']');
-  body.push(p.groupBy.length > 0 ? `return df.groupBy(${groups}).agg(*aggregations)` : 'return df.agg(*aggregations)');
+  body.push(`keys = [${groups}]`, 'aggregations = [', ...aggs.map((a) => `    ${a},`), ']');
+  if (modes.length === 0) {
+    body.push(p.groupBy.length > 0 ? 'return df.groupBy(*keys).agg(*aggregations)' : 'return df.agg(*aggregations)');
+    return { body };
+  }
+  body.push(...modeLines(p, modes));
   return { body };
 };
+
+/**
+ * The aggregation `mode` as DuckDB's compiler has it (`mode(x ORDER BY x)`): the most frequent non-NULL value of each
+ * group, the smallest among ties, NULL where a group has none. Spark's own mode picks among ties by row order, so the
+ * counts are ranked here and the winners joined to the other aggregations by the group keys (NULL keys match, as
+ * GROUP BY puts NULLs in one group).
+ */
+function modeLines(p: AggregateParams, modes: number[]): string[] {
+  const names = p.aggregations.map((a) => pyString(aggregationName(a)));
+  const keyNames = p.groupBy.map(pyString);
+  return [
+    `key_names = [${keyNames.join(', ')}]`,
+    '# Every group, with the aggregations that are not a mode (a column of its own when there are none).',
+    aggsOrPlaceholder(p.groupBy.length > 0),
+    'for value_name, out_name in [',
+    ...modes.map((i) => `    (${pyString(p.aggregations[i]!.column)}, ${names[i]}),`),
+    ']:',
+    '    value = col(value_name)',
+    '    counted = df.where(value.isNotNull()).groupBy(*keys, value.alias("__value")).agg(F.count(F.lit(1)).alias("__n"))',
+    '    by_count = Window.partitionBy(*[col(k) for k in key_names]).orderBy(F.col("__n").desc(), F.col("__value").asc())',
+    '    best = counted.withColumn("__rank", F.row_number().over(by_count)).where(F.col("__rank") == 1)',
+    '    best = best.select(*[col(k).alias(f"__key{j}") for j, k in enumerate(key_names)], F.col("__value").alias(out_name))',
+    '    same_group = [col(k).eqNullSafe(F.col(f"__key{j}")) for j, k in enumerate(key_names)] or F.lit(True)',
+    '    grouped = grouped.join(best, same_group, "left").drop(*[f"__key{j}" for j in range(len(key_names))])',
+    `return grouped.select(*[col(k) for k in key_names], ${names.map((n) => `col(${n})`).join(', ')})`,
+  ];
+}
+
+function aggsOrPlaceholder(grouped: boolean): string {
+  const placeholder = 'aggregations or [F.count(F.lit(1)).alias("__rows")]';
+  return grouped ? `grouped = df.groupBy(*keys).agg(*(${placeholder}))` : `grouped = df.agg(*(${placeholder}))`;
+}

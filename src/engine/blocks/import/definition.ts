@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
-import { seededUnit } from '../../sql/seeded';
+import { seededUnit, stableRowKey } from '../../sql/seeded';
 import { ColumnNameSet } from '../columns';
 import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { bareFileName, inputName } from '../file-names';
-import { WrangleError } from '../../errors/catalog';
+import { fail, WrangleError } from '../../errors/catalog';
 import { jsonNotATable, notATableError } from '../../inputs/content-kind';
 import { explainCsvError, scrubPath } from './csv-errors';
 import { csvReportLines, type CsvReadReport } from './csv-report';
@@ -79,12 +79,14 @@ export const importBlock = defineBlock({
       const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
       reading = { reader: readCsvCall(path, read), report };
     }
-    if (p.rowNumber === undefined) return reading;
+    if (p.rowNumber === undefined && p.sampling.mode !== 'fraction') return reading;
     // The row-number column is added beside the file's own: DuckDB would silently rename it `position_1` next to a
-    // `Position` header, so the names are read first (DESCRIBE reads only the header or the metadata).
+    // `Position` header, so the names are read first (DESCRIBE reads only the header or the metadata). A seeded
+    // fraction keys each row by its values, which needs their types.
     const from = table !== undefined ? quoteIdent(table) : (reading?.reader ?? readerCall(p, ctx.files.inputPath(p.input)));
     const described = await ctx.query(`DESCRIBE SELECT * FROM ${from}`);
-    return { ...reading, columns: described.map((row) => String(row.column_name)) };
+    const schema = described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+    return { ...reading, columns: schema.map((c) => c.name), schema };
   },
   compile(ctx): Compiled {
     const p = ctx.params;
@@ -96,8 +98,10 @@ export const importBlock = defineBlock({
     const s = p.sampling;
     if (s.mode === 'first') return { select: `SELECT * FROM ${source} LIMIT ${s.rows}` };
     if (s.mode === 'fraction') {
-      // The columns are not known before the file is read, so the row is keyed by the text form of the whole row.
-      return { select: `SELECT src.* FROM ${source} AS src WHERE ${seededUnit(s.seed, 'CAST(src AS VARCHAR)')} < ${s.fraction}` };
+      // Keyed by the file's columns as every seeded block keys rows (stableRowKey): text that does not change between
+      // DuckDB versions, and that Spark writes the same (the prelude's row_key), so a job keeps the same rows.
+      const schema = ctx.source?.schema ?? fail('E_NOT_FITTED', { what: `the columns of input "${p.input}"` });
+      return { select: `SELECT * FROM ${source} WHERE ${seededUnit(s.seed, stableRowKey(schema))} < ${s.fraction}` };
     }
     return { select: `SELECT * FROM ${source}` };
   },

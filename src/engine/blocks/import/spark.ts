@@ -24,8 +24,12 @@ function javaDatePattern(strptime: string): string | undefined {
 
 function csvRead(p: ImportParams, unsupported: Parameters<SparkEmitter<ImportParams>>[0]['unsupported']): string[] {
   const d = p.csv;
-  if ((d.skipRows ?? 0) > 0) throw unsupported('csv.skipRows', 'the CSV dialect', 'Spark’s CSV reader cannot skip lines before the header');
-  if ((d.headerRows ?? 1) > 1) throw unsupported('csv.headerRows', 'the CSV dialect', 'Spark’s CSV reader reads one header row');
+  const skipRows = d.skipRows ?? 0;
+  const headerRows = d.header === false ? 1 : (d.headerRows ?? 1);
+  const byLines = skipRows > 0 || headerRows > 1;
+  if (byLines && d.encoding !== undefined && d.encoding !== 'utf-8') {
+    throw unsupported(`csv.encoding "${d.encoding}" with lines to skip`, 'the CSV dialect', 'the lines are picked from the text read as UTF-8');
+  }
   const quote = d.quote ?? '"';
   const options: Record<string, string | boolean> = {
     header: d.header ?? true,
@@ -45,6 +49,7 @@ function csvRead(p: ImportParams, unsupported: Parameters<SparkEmitter<ImportPar
     `options = ${pyValue(options)}`,
     `text_columns = ${pyValue(d.textColumns ?? [])}`,
     'path = input_path(args, INPUTS_BY_BLOCK)'.replace('INPUTS_BY_BLOCK', pyString(p.input)),
+    ...(byLines ? linesOfTable(skipRows, headerRows, d.header !== false) : []),
     '# Spark infers int and float where DuckDB reads BIGINT and DOUBLE: the schema is widened to match, and the',
     '# columns the block reads as text stay text.',
     'inferred = spark.read.options(**options).csv(path).schema',
@@ -63,6 +68,23 @@ function csvRead(p: ImportParams, unsupported: Parameters<SparkEmitter<ImportPar
     ...(d.header === false
       ? ['# DuckDB names the columns of a file without a header column0, column1, … (zero-padded to one width).', 'width = len(str(len(df.columns) - 1))', 'df = df.toDF(*[f"column{i:0{width}d}" for i in range(len(df.columns))])']
       : []),
+  ];
+}
+
+/**
+ * The lines the CSV reader gets when some are not data: the lines before the header (`skipRows`, then blank lines, as
+ * DuckDB's import finds the header) and the header rows under the first, whose names are the columns'.
+ */
+function linesOfTable(skipRows: number, headerRows: number, header: boolean): string[] {
+  return [
+    `# The file's lines by number: ${skipRows} skipped before the ${header ? 'header' : 'data'}${headerRows > 1 ? `, and the ${headerRows - 1} header rows under the first` : ''}.`,
+    'numbered = spark.sparkContext.textFile(path).zipWithIndex()',
+    ...(header
+      ? [
+          `header_at = numbered.filter(lambda line: line[1] >= ${skipRows} and line[0].strip() != "").map(lambda line: line[1]).min()`,
+          `path = numbered.filter(lambda line: line[1] == header_at or line[1] >= header_at + ${headerRows}).map(lambda line: line[0])`,
+        ]
+      : [`path = numbered.filter(lambda line: line[1] >= ${skipRows}).map(lambda line: line[0])`]),
   ];
 }
 
@@ -92,11 +114,11 @@ function jsonRead(p: ImportParams): string[] {
 /** An import: Spark's reader of the format with the block's dialect, the file from `--input NAME=PATH`. */
 export const importSpark: SparkEmitter<ImportParams> = ({ params: p, unsupported }): SparkStep => {
   const s = p.sampling;
-  if (s.mode === 'fraction') throw unsupported('sampling.mode "fraction"', 'sampling', 'its key is DuckDB’s text form of a whole row');
   let body: string[];
   if (p.format === 'parquet') body = [`df = spark.read.parquet(input_path(args, ${pyString(p.input)}))`];
   else if (p.format === 'json' || p.format === 'jsonl') body = jsonRead(p);
   else body = csvRead(p, unsupported);
+  if (s.mode === 'fraction') body.push('file_columns = df.columns');
   if (p.rowNumber !== undefined) {
     body.push(
       '# 1-based position in the file: a single file is read in order, and the ids grow with it.',
@@ -104,5 +126,11 @@ export const importSpark: SparkEmitter<ImportParams> = ({ params: p, unsupported
     );
   }
   if (s.mode === 'first') body.push(`df = df.limit(${s.rows})`);
+  if (s.mode === 'fraction') {
+    body.push(
+      "# A seeded fraction: each row's md5 unit from the file's columns, as the DuckDB compiler keys it.",
+      `df = df.where(seeded_unit(${s.seed}, row_key(df, file_columns)) < ${s.fraction})`,
+    );
+  }
   return { body: [...body, 'return df'] };
 };

@@ -1,0 +1,416 @@
+import { NotTranslatable, type Json, type Node } from './duckdb-to-spark';
+
+/**
+ * The studio's reading of a formula or filter for `Export → PySpark job…`. duckdb-wasm offline has no json extension,
+ * so no `json_serialize_sql` (the CLI's source of parse trees); this parser gives the tree that DuckDB's parser gives,
+ * in its shape and with its rewrites (`NOT a = b` becomes `a <> b`, `-5` a constant, `TRUE` a cast of 't', IFNULL a
+ * COALESCE), for the part of DuckDB's expression grammar that the translator has translations for. Anything else is
+ * refused by name and position, never guessed: a differential test holds it to json_serialize_sql on a corpus.
+ * studio-query-parser.ts reads the query around it (the expression's `SELECT`, a `sql` block's simple query).
+ */
+
+export const STUDIO_ONLY =
+  'the studio reads user SQL without DuckDB’s json_serialize_sql, which duckdb-wasm lacks offline; `wrangle pyspark` reads the flow with DuckDB’s own parser';
+
+export interface Token {
+  kind: 'number' | 'string' | 'word' | 'quoted' | 'op' | 'end';
+  text: string;
+  /** For words, the text upper-cased (keywords); for strings and quoted names, the value. */
+  value: string;
+  /** UTF-8 byte offset in the parsed text, as DuckDB's query_location. */
+  at: number;
+  /** Index in the parsed text. */
+  index: number;
+}
+
+const OPERATORS = ['::', '<=', '>=', '<>', '!=', '==', '||', '//', '+', '-', '*', '/', '%', '^', '(', ')', ',', '.', '=', '<', '>'];
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export function tokenize(text: string, from: number): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  let bytes = utf8Length(text.slice(0, from));
+  const push = (kind: Token['kind'], raw: string, value = raw) => {
+    tokens.push({ kind, text: raw, value, at: bytes, index: i });
+  };
+  while (i < text.length) {
+    const rest = text.slice(i);
+    const space = /^(\s+|--[^\n]*|\/\*[\s\S]*?\*\/)/.exec(rest);
+    const number = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(rest);
+    const word = /^[\p{L}_][\p{L}\p{N}_$]*/u.exec(rest);
+    let raw: string;
+    if (space) raw = space[0];
+    else if (number) push('number', (raw = number[0]));
+    else if (word) push('word', (raw = word[0]), word[0].toUpperCase());
+    else if (rest.startsWith("'") || rest.startsWith('"')) {
+      const quote = rest[0]!;
+      let end = 1;
+      let value = '';
+      for (;;) {
+        const close = rest.indexOf(quote, end);
+        if (close < 0) throw new NotTranslatable('an unclosed quote', i - from);
+        value += rest.slice(end, close);
+        if (rest[close + 1] !== quote) {
+          end = close + 1;
+          break;
+        }
+        value += quote;
+        end = close + 2;
+      }
+      push(quote === "'" ? 'string' : 'quoted', (raw = rest.slice(0, end)), value);
+    } else {
+      const op = OPERATORS.find((o) => rest.startsWith(o));
+      if (!op) throw new NotTranslatable(`the character ${JSON.stringify(rest[0])}`, i - from, STUDIO_ONLY);
+      push('op', (raw = op));
+    }
+    i += raw.length;
+    bytes += utf8Length(raw);
+  }
+  tokens.push({ kind: 'end', text: '', value: '', at: bytes, index: i });
+  return tokens;
+}
+
+const COMPARISONS: Record<string, string> = { '=': 'COMPARE_EQUAL', '==': 'COMPARE_EQUAL', '<>': 'COMPARE_NOTEQUAL', '!=': 'COMPARE_NOTEQUAL', '<': 'COMPARE_LESSTHAN', '>': 'COMPARE_GREATERTHAN', '<=': 'COMPARE_LESSTHANOREQUALTO', '>=': 'COMPARE_GREATERTHANOREQUALTO' };
+
+/** What NOT makes of a comparison: DuckDB's parser negates it rather than wrapping it. */
+const NEGATED: Record<string, string> = {
+  COMPARE_EQUAL: 'COMPARE_NOTEQUAL',
+  COMPARE_NOTEQUAL: 'COMPARE_EQUAL',
+  COMPARE_LESSTHAN: 'COMPARE_GREATERTHANOREQUALTO',
+  COMPARE_GREATERTHANOREQUALTO: 'COMPARE_LESSTHAN',
+  COMPARE_GREATERTHAN: 'COMPARE_LESSTHANOREQUALTO',
+  COMPARE_LESSTHANOREQUALTO: 'COMPARE_GREATERTHAN',
+};
+
+/** DuckDB's names of the types a cast may name, by how they may be written. */
+const TYPE_NAMES: Record<string, string> = {
+  VARCHAR: 'VARCHAR', TEXT: 'VARCHAR', STRING: 'VARCHAR', CHAR: 'VARCHAR', BPCHAR: 'VARCHAR',
+  BOOLEAN: 'BOOLEAN', BOOL: 'BOOLEAN', LOGICAL: 'BOOLEAN',
+  TINYINT: 'TINYINT', INT1: 'TINYINT', SMALLINT: 'SMALLINT', INT2: 'SMALLINT', SHORT: 'SMALLINT',
+  INTEGER: 'INTEGER', INT: 'INTEGER', INT4: 'INTEGER', SIGNED: 'INTEGER', BIGINT: 'BIGINT', INT8: 'BIGINT', LONG: 'BIGINT',
+  FLOAT: 'FLOAT', FLOAT4: 'FLOAT', REAL: 'FLOAT', DOUBLE: 'DOUBLE', FLOAT8: 'DOUBLE',
+  DATE: 'DATE', TIMESTAMP: 'TIMESTAMP', DATETIME: 'TIMESTAMP', TIME: 'TIME',
+};
+
+const constant = (id: string, value: Json, at: number, typeInfo?: Node): Node => ({
+  class: 'CONSTANT',
+  type: 'VALUE_CONSTANT',
+  query_location: at,
+  value: id === 'NULL' ? { type: { id }, is_null: true } : { type: { id, ...(typeInfo ? { type_info: typeInfo } : {}) }, is_null: false, value },
+});
+
+const func = (name: string, children: Node[], at: number): Node => ({ class: 'FUNCTION', type: 'FUNCTION', function_name: name, schema: '', children, distinct: false, query_location: at });
+
+export class ExpressionParser {
+  protected pos = 0;
+  /** In a query's select list and clauses: `count(*)` and `count(DISTINCT …)` are read. */
+  protected inQuery = false;
+
+  constructor(
+    protected readonly tokens: Token[],
+    protected readonly from: number,
+  ) {}
+
+  protected get token(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  protected refuse(t: Token, construct: string): never {
+    throw new NotTranslatable(construct, t.index - this.from, STUDIO_ONLY);
+  }
+
+  protected isWord(...words: string[]): boolean {
+    return this.token.kind === 'word' && words.includes(this.token.value);
+  }
+
+  protected isOp(...ops: string[]): boolean {
+    return this.token.kind === 'op' && ops.includes(this.token.text);
+  }
+
+  protected next(): Token {
+    return this.tokens[this.pos++]!;
+  }
+
+  protected expect(text: string): void {
+    if (this.token.text.toUpperCase() !== text) this.refuse(this.token, `"${this.token.text || 'the end'}" where ${text} is expected`);
+    this.pos++;
+  }
+
+  private conjunction(type: string, operand: () => Node, word: string): Node {
+    const first = this.token.at;
+    const parts = [operand()];
+    while (this.isWord(word)) {
+      this.next();
+      parts.push(operand());
+    }
+    if (parts.length === 1) return parts[0]!;
+    // DuckDB flattens a chain of one conjunction, parenthesised or not, into one node.
+    const children = parts.flatMap((p) => (p.class === 'CONJUNCTION' && p.type === type && Array.isArray(p.children) ? (p.children as Node[]) : [p]));
+    return { class: 'CONJUNCTION', type, children, query_location: first };
+  }
+
+  protected or(): Node {
+    return this.conjunction('CONJUNCTION_OR', () => this.and(), 'OR');
+  }
+
+  private and(): Node {
+    return this.conjunction('CONJUNCTION_AND', () => this.not(), 'AND');
+  }
+
+  private not(): Node {
+    if (!this.isWord('NOT')) return this.is();
+    const t = this.next();
+    const child = this.not();
+    const negated = child.class === 'COMPARISON' ? NEGATED[String(child.type)] : undefined;
+    if (negated) return { ...child, type: negated };
+    if (child.class === 'OPERATOR' && child.type === 'COMPARE_IN') return { ...child, type: 'COMPARE_NOT_IN' };
+    if (child.class === 'COMPARISON' || (child.class === 'OPERATOR' && child.type === 'COMPARE_NOT_IN')) this.refuse(t, 'NOT over this comparison');
+    return { class: 'OPERATOR', type: 'OPERATOR_NOT', children: [child], query_location: t.at };
+  }
+
+  private is(): Node {
+    let left = this.comparison();
+    for (;;) {
+      const t = this.token;
+      if (this.isWord('ISNULL', 'NOTNULL')) {
+        this.next();
+        left = { class: 'OPERATOR', type: t.value === 'ISNULL' ? 'OPERATOR_IS_NULL' : 'OPERATOR_IS_NOT_NULL', children: [left], query_location: t.at };
+      } else if (this.isWord('IS')) {
+        this.next();
+        const not = this.isWord('NOT') ? (this.next(), true) : false;
+        if (this.isWord('NULL')) {
+          this.next();
+          left = { class: 'OPERATOR', type: not ? 'OPERATOR_IS_NOT_NULL' : 'OPERATOR_IS_NULL', children: [left], query_location: t.at };
+        } else if (this.isWord('DISTINCT')) {
+          this.next();
+          this.expect('FROM');
+          left = { class: 'COMPARISON', type: not ? 'COMPARE_NOT_DISTINCT_FROM' : 'COMPARE_DISTINCT_FROM', left, right: this.comparison(), query_location: t.at };
+        } else return this.refuse(this.token, `IS ${not ? 'NOT ' : ''}${this.token.text}`);
+      } else return left;
+    }
+  }
+
+  private comparison(): Node {
+    const left = this.predicate();
+    if (this.token.kind !== 'op' || !Object.hasOwn(COMPARISONS, this.token.text)) return left;
+    const t = this.next();
+    const right = this.predicate();
+    if (this.token.kind === 'op' && Object.hasOwn(COMPARISONS, this.token.text)) this.refuse(this.token, 'a chain of comparisons');
+    return { class: 'COMPARISON', type: COMPARISONS[t.text]!, left, right, query_location: t.at };
+  }
+
+  private predicate(): Node {
+    const input = this.concat();
+    const not = this.isWord('NOT') && ['BETWEEN', 'IN', 'LIKE', 'ILIKE'].includes(this.tokens[this.pos + 1]?.value ?? '');
+    if (not) this.next();
+    const t = this.token;
+    if (this.isWord('BETWEEN')) {
+      this.next();
+      const lower = this.concat();
+      this.expect('AND');
+      const between: Node = { class: 'BETWEEN', type: 'COMPARE_BETWEEN', input, lower, upper: this.concat(), query_location: t.at };
+      return not ? { class: 'OPERATOR', type: 'OPERATOR_NOT', children: [between], query_location: t.at } : between;
+    }
+    if (this.isWord('IN')) {
+      this.next();
+      this.expect('(');
+      const items = this.list();
+      return { class: 'OPERATOR', type: not ? 'COMPARE_NOT_IN' : 'COMPARE_IN', children: [input, ...items], query_location: t.at };
+    }
+    if (this.isWord('LIKE', 'ILIKE')) {
+      this.next();
+      const name = `${not ? '!' : ''}~~${t.value === 'ILIKE' ? '*' : ''}`;
+      if (this.isWord('ESCAPE')) this.refuse(this.token, 'LIKE … ESCAPE');
+      return func(name, [input, this.concat()], t.at);
+    }
+    return input;
+  }
+
+  /** Expressions separated by commas up to the closing parenthesis (consumed). */
+  private list(): Node[] {
+    const items = [this.or()];
+    while (this.isOp(',')) {
+      this.next();
+      items.push(this.or());
+    }
+    this.expect(')');
+    return items;
+  }
+
+  private binary(operators: string[], operand: () => Node): Node {
+    let left = operand();
+    while (this.isOp(...operators)) {
+      const t = this.next();
+      left = func(t.text, [left, operand()], t.at);
+    }
+    return left;
+  }
+
+  private concat(): Node {
+    return this.binary(['||'], () => this.additive());
+  }
+
+  private additive(): Node {
+    return this.binary(['+', '-'], () => this.multiplicative());
+  }
+
+  private multiplicative(): Node {
+    return this.binary(['*', '/', '%', '//'], () => this.power());
+  }
+
+  private power(): Node {
+    return this.binary(['^'], () => this.unary());
+  }
+
+  private unary(): Node {
+    if (!this.isOp('+', '-')) return this.postfix();
+    const t = this.next();
+    const child = this.unary();
+    const v = child.class === 'CONSTANT' && typeof child.value === 'object' && child.value !== null && !Array.isArray(child.value) ? child.value : undefined;
+    // DuckDB's parser folds the sign into a numeric constant.
+    if (t.text === '-' && v && typeof v.value === 'number' && isNumericType(v.type)) return { ...child, value: { ...v, value: -v.value }, query_location: t.at };
+    return func(t.text, [child], t.at);
+  }
+
+  private postfix(): Node {
+    let node = this.primary();
+    while (this.isOp('::')) {
+      const t = this.next();
+      node = { class: 'CAST', type: 'OPERATOR_CAST', child: node, cast_type: { id: this.typeName() }, try_cast: false, query_location: t.at };
+    }
+    return node;
+  }
+
+  private typeName(): string {
+    const t = this.next();
+    if (t.kind !== 'word') this.refuse(t, `the type ${t.text}`);
+    let name = t.value;
+    if (name === 'DOUBLE' && this.isWord('PRECISION')) this.next();
+    // VARCHAR(10): DuckDB keeps no length.
+    if (name in TYPE_NAMES && TYPE_NAMES[name] === 'VARCHAR' && this.isOp('(')) {
+      this.next();
+      if (this.token.kind !== 'number') this.refuse(this.token, `the type ${name}(${this.token.text})`);
+      this.next();
+      this.expect(')');
+    }
+    name = TYPE_NAMES[name] ?? this.refuse(t, `the type ${t.text}`);
+    return name;
+  }
+
+  private primary(): Node {
+    const t = this.token;
+    if (t.kind === 'number') return (this.next(), numberConstant(t, this.from));
+    if (t.kind === 'string') return (this.next(), constant('VARCHAR', t.value, t.at));
+    if (t.kind === 'quoted') return this.columnRef();
+    if (this.isOp('(')) {
+      this.next();
+      const inner = this.or();
+      this.expect(')');
+      return inner;
+    }
+    if (t.kind !== 'word') return this.refuse(t, `"${t.text || 'the end'}"`);
+    switch (t.value) {
+      case 'NULL':
+        return (this.next(), constant('NULL', null, t.at));
+      case 'TRUE':
+      case 'FALSE':
+        this.next();
+        return { class: 'CAST', type: 'OPERATOR_CAST', child: constant('VARCHAR', t.value === 'TRUE' ? 't' : 'f', t.at), cast_type: { id: 'BOOLEAN' }, try_cast: false, query_location: t.at };
+      case 'CASE':
+        return this.caseExpression();
+      case 'CAST':
+      case 'TRY_CAST': {
+        this.next();
+        this.expect('(');
+        const child = this.or();
+        this.expect('AS');
+        const id = this.typeName();
+        this.expect(')');
+        return { class: 'CAST', type: 'OPERATOR_CAST', child, cast_type: { id }, try_cast: t.value === 'TRY_CAST', query_location: t.at };
+      }
+    }
+    if (this.tokens[this.pos + 1]?.text === '(') return this.call();
+    if (RESERVED.has(t.value)) return this.refuse(t, `the keyword ${t.text}`);
+    return this.columnRef();
+  }
+
+  private columnRef(): Node {
+    const t = this.next();
+    const names = [t.kind === 'word' ? t.text : t.value];
+    while (this.isOp('.')) {
+      this.next();
+      const part = this.next();
+      if (part.kind !== 'word' && part.kind !== 'quoted') this.refuse(part, `"${part.text}" in a name`);
+      names.push(part.kind === 'word' ? part.text : part.value);
+    }
+    return { class: 'COLUMN_REF', type: 'COLUMN_REF', column_names: names, query_location: t.at };
+  }
+
+  private call(): Node {
+    const t = this.next();
+    this.expect('(');
+    const name = t.text.toLowerCase();
+    if (this.inQuery && name === 'count' && this.isOp('*') && this.tokens[this.pos + 1]?.text === ')') {
+      this.pos += 2;
+      return func('count_star', [], t.at);
+    }
+    const distinct = this.inQuery && this.isWord('DISTINCT') ? (this.next(), true) : false;
+    if (this.isWord('DISTINCT', 'ALL') || this.isOp('*')) this.refuse(this.token, `the function ${name} with ${this.token.text}`);
+    const args = this.isOp(')') ? (this.next(), []) : this.list();
+    if (distinct) return { ...func(name, args, t.at), distinct: true };
+    if (name === 'coalesce' || (name === 'ifnull' && args.length === 2)) return { class: 'OPERATOR', type: 'OPERATOR_COALESCE', children: args, query_location: t.at };
+    // DuckDB's parser writes if(c, a, b) as CASE WHEN c THEN a ELSE b END.
+    if (name === 'if' && args.length === 3) return { class: 'CASE', type: 'CASE_EXPR', case_checks: [{ when_expr: args[0]!, then_expr: args[1]! }], else_expr: args[2]!, query_location: t.at };
+    if (this.isWord('FILTER', 'OVER')) this.refuse(this.token, `the function ${name} with ${this.token.text}`);
+    return func(name, args, t.at);
+  }
+
+  private caseExpression(): Node {
+    const t = this.next();
+    const subject = this.isWord('WHEN') ? undefined : this.or();
+    const checks: Node[] = [];
+    while (this.isWord('WHEN')) {
+      const w = this.next();
+      const condition = this.or();
+      this.expect('THEN');
+      const when = subject ? { class: 'COMPARISON', type: 'COMPARE_EQUAL', left: subject, right: condition, query_location: w.at } : condition;
+      checks.push({ when_expr: when, then_expr: this.or() });
+    }
+    if (checks.length === 0) this.refuse(this.token, 'a CASE without WHEN');
+    const otherwise = this.isWord('ELSE') ? (this.next(), this.or()) : constant('NULL', null, t.at);
+    this.expect('END');
+    return { class: 'CASE', type: 'CASE_EXPR', case_checks: checks, else_expr: otherwise, query_location: t.at };
+  }
+}
+
+/** Words that are not column names in an expression. */
+const RESERVED = new Set('SELECT FROM WHERE GROUP ORDER BY HAVING LIMIT AND OR NOT IS IN LIKE ILIKE BETWEEN WHEN THEN ELSE END AS DISTINCT ALL ANY SOME EXISTS ARRAY INTERVAL'.split(' '));
+
+function isNumericType(type: Json | undefined): boolean {
+  const id = typeof type === 'object' && type !== null && !Array.isArray(type) ? type.id : undefined;
+  return id === 'INTEGER' || id === 'BIGINT' || id === 'DECIMAL' || id === 'DOUBLE';
+}
+
+/** A number as DuckDB types it: INTEGER or BIGINT, DECIMAL(width, scale) with a point, DOUBLE with an exponent. */
+function numberConstant(t: Token, from: number): Node {
+  const text = t.text;
+  if (/[eE]/.test(text)) return constant('DOUBLE', Number(text), t.at);
+  if (!text.includes('.')) {
+    const value = Number(text);
+    if (value <= 2 ** 31 - 1) return constant('INTEGER', value, t.at);
+    if (Number.isSafeInteger(value)) return constant('BIGINT', value, t.at);
+    throw new NotTranslatable(`the number ${text}`, t.index - from, STUDIO_ONLY);
+  }
+  const [whole = '', fraction = ''] = text.split('.');
+  const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
+  if (digits.length > 15) throw new NotTranslatable(`the number ${text}`, t.index - from, STUDIO_ONLY);
+  return constant('DECIMAL', Number(whole + fraction), t.at, { type: 'DECIMAL_TYPE_INFO', width: Math.max(whole.replace(/^0+/, '').length + fraction.length, 1), scale: fraction.length });
+}
