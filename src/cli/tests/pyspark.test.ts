@@ -58,6 +58,29 @@ describe('wrangle pyspark', () => {
     expect(r.stderr).toMatch(/block "scaled": E_SPARK_UNSUPPORTED: .*the scale block/);
   });
 
+  const ratings = { id: 'ratings', kind: 'import', params: { input: 'ratings', file: 'ratings.csv' } };
+  const model = { userColumn: 'userId', itemColumn: 'movieId', ratingColumn: 'rating', bias: { global: true, user: true, item: true } };
+
+  it('trains ALS with Spark ML and says, in the job and on stderr, how bias terms differ', async () => {
+    const out = join(dir, 'als.py');
+    const flow = flowWith([ratings, { id: 'train', kind: 'train-als', params: { ...model, rank: 4, maxIter: 7 } }], [['ratings', 'out', 'train', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const job = readFileSync(out, 'utf8');
+    expect(job).toContain('ALS(userCol="user", itemCol="item", ratingCol="rating", rank=4, maxIter=7, regParam=0.1, alpha=1, implicitPrefs=False, nonnegative=False, seed=42)');
+    expect(job).toContain('fit_biases(data, 0.1, 7, {"global": True, "user": True, "item": True})');
+    expect(job).toMatch(/# Differs from wrangle run: bias .*Spark's ALS has no bias terms/);
+    expect(job.match(/^def model_ratings\(/gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/note: block "train" differs on Spark: bias .*fits biases and factors together/);
+  });
+
+  it('refuses tuning bias terms, naming the block and the setting', async () => {
+    const flow = flowWith([ratings, { id: 'tune_biased', kind: 'tune', params: model }], [['ratings', 'out', 'tune_biased', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/block "tune_biased": E_SPARK_UNSUPPORTED: .*bias .*refitted inside every fold/);
+  });
+
   it('is in --help with an example', async () => {
     const r = await runCliInProcess(['--help']);
     expect(r.stdout).toContain('pyspark FLOW');
