@@ -74,6 +74,19 @@ describe('wrangle pyspark', () => {
     expect(r.stderr).toMatch(/note: block "train" differs on Spark: bias .*fits biases and factors together/);
   });
 
+  it('tunes with CrossValidator over the grid in ascending order, on the CLI’s md5 folds', async () => {
+    const out = join(dir, 'tune.py');
+    const params = { ...model, bias: undefined, folds: 4, seed: 9, grid: { rank: [10, 5], regParam: [0.2, 0.05] } };
+    const flow = flowWith([ratings, { id: 'tune', kind: 'tune', params }], [['ratings', 'out', 'tune', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const job = readFileSync(out, 'utf8');
+    expect(job).toContain('model_ratings(ratings, "userId", "movieId", "rating", folds=(4, 9))');
+    expect(job).toContain('addGrid(als.rank, [5, 10]).addGrid(als.regParam, [0.05, 0.2])');
+    expect(job).toContain('CrossValidator(estimator=als, estimatorParamMaps=grid, evaluator=evaluator, numFolds=4, foldCol="fold", collectSubModels=True)');
+    expect(job).toContain('RegressionEvaluator(metricName="rmse"');
+  });
+
   it('refuses tuning bias terms, naming the block and the setting', async () => {
     const flow = flowWith([ratings, { id: 'tune_biased', kind: 'tune', params: model }], [['ratings', 'out', 'tune_biased', 'ratings']]);
     const r = await runCliInProcess(['pyspark', flow]);

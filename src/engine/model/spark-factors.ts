@@ -13,7 +13,7 @@ def vector_dot(a, b):
 const FACTOR_SIDE = String.raw`
 def factor_side(table, prefix):
     """A factor table read for scoring: its id (the first column) as <prefix>_id, its bias (0 without one) as
-    <prefix>_bias, and f0 … f{rank-1} as one <prefix>_vec in double precision. Returns it and the rank."""
+    <prefix>_bias, and f0 … f{rank-1} as <prefix>_f0 … in double precision. Returns it and the rank."""
     names = set(table.columns)
     rank = 0
     while f"f{rank}" in names:
@@ -21,8 +21,17 @@ def factor_side(table, prefix):
     if rank == 0:
         raise ValueError(f"A factor table has no factor columns f0, f1, … (its columns: {', '.join(table.columns)}).")
     bias = col("bias").cast("double") if "bias" in names else F.lit(0.0)
-    vector = F.array(*[col(f"f{j}").cast("double") for j in range(rank)])
-    return table.select(col(table.columns[0]).alias(prefix + "_id"), bias.alias(prefix + "_bias"), vector.alias(prefix + "_vec")), rank
+    factors = [col(f"f{j}").cast("double").alias(f"{prefix}_f{j}") for j in range(rank)]
+    return table.select(col(table.columns[0]).alias(prefix + "_id"), bias.alias(prefix + "_bias"), *factors), rank
+
+
+def factor_dot(a, b, rank):
+    """Σ_j a_fj·b_fj of two factor sides' columns, written out term by term and added left to right as wrangle
+    run's SQL adds them: plain arithmetic, which Spark compiles, where a pair of arrays would be interpreted."""
+    total = F.col(f"{a}_f0") * F.col(f"{b}_f0")
+    for j in range(1, rank):
+        total = total + F.col(f"{a}_f{j}") * F.col(f"{b}_f{j}")
+    return total
 `;
 
 const TOP_K = String.raw`
@@ -33,4 +42,4 @@ def top_k(pairs, query, item, score, k):
 `;
 
 /** The helpers a step that reads factor tables calls. */
-export const FACTOR_HELPERS = [VECTOR_DOT, FACTOR_SIDE, TOP_K] as const;
+export const FACTOR_HELPERS = [FACTOR_SIDE, TOP_K] as const;

@@ -25,7 +25,7 @@ const PY_RESERVED = new Set(
     // The job's own names: modules, the prelude's helpers, run and its locals.
     'spark args df rows col F T Window SparkSession argparse json sys INPUTS name_key key_text row_key seeded_unit joined_names output_path input_path parse_args run session',
     // The helpers model blocks share (spark-als.ts, spark-factors.ts) and evaluate's.
-    'model_ratings fit_biases factor_vectors vector_dot factor_table als_summary validation_ratings factor_side top_k finite',
+    'model_ratings fit_biases factor_vectors vector_dot factor_table als_summary validation_ratings factor_side factor_dot top_k finite',
   ]
     .join(' ')
     .split(' '),

@@ -12,12 +12,14 @@ export const predictSpark: SparkEmitter<PredictParams> = ({ params: p, inputs })
     fail('E_PARAMS_INVALID', { path: 'clamp', detail: `the minimum ${p.clamp.min} is above the maximum ${p.clamp.max}` });
   }
   const nan = p.coldStart === 'nan';
-  const score = 'vector_dot("__wrangle_u_vec", "__wrangle_i_vec") + F.col("__wrangle_u_bias") + F.col("__wrangle_i_bias")';
+  const score = 'factor_dot("__wrangle_u", "__wrangle_i", rank) + F.col("__wrangle_u_bias") + F.col("__wrangle_i_bias")';
   const body = [
     `user = ${p.userColumn ? pyString(p.userColumn) : `${inputs.users}.columns[0]`}`,
     `item = ${p.itemColumn ? pyString(p.itemColumn) : `${inputs.items}.columns[0]`}`,
-    `user_side, _ = factor_side(${inputs.users}, "__wrangle_u")`,
-    `item_side, _ = factor_side(${inputs.items}, "__wrangle_i")`,
+    `user_side, rank = factor_side(${inputs.users}, "__wrangle_u")`,
+    `item_side, item_rank = factor_side(${inputs.items}, "__wrangle_i")`,
+    'if item_rank != rank:',
+    '    raise ValueError(f"The users factor table has {rank} factor columns and the items table {item_rank}: they must come from one model.")',
     `how = ${pyString(nan ? 'left' : 'inner')}`,
     `scored = ${inputs.data}.join(user_side, col(user) == F.col("__wrangle_u_id"), how).join(item_side, col(item) == F.col("__wrangle_i_id"), how)`,
     `prediction = ${score}`,

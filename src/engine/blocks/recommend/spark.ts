@@ -31,12 +31,14 @@ export const recommendSpark: SparkEmitter<RecommendParams> = ({ params: p, input
   switch (p.method) {
     case 'factors':
       body.push(
-        `query_side, _ = factor_side(${inputs.users}, "q")`,
-        `item_side, _ = factor_side(${inputs.items}, "i")`,
+        `query_side, rank = factor_side(${inputs.users}, "q")`,
+        `item_side, item_rank = factor_side(${inputs.items}, "i")`,
+        'if item_rank != rank:',
+        '    raise ValueError(f"The users factor table has {rank} factor columns and the items table {item_rank}: they must come from one model.")',
         '# Every user against every item, scored as recommendForAllUsers scores them, plus the biases.',
         'pairs = query_side.crossJoin(F.broadcast(item_side))',
         ...(p.excludeSeen ? ['pairs = pairs.join(seen_pairs, ["q_id", "i_id"], "left_anti")'] : []),
-        'pairs = pairs.select("q_id", "i_id", (vector_dot("q_vec", "i_vec") + F.col("q_bias") + F.col("i_bias")).alias("score"))',
+        'pairs = pairs.select("q_id", "i_id", (factor_dot("q", "i", rank) + F.col("q_bias") + F.col("i_bias")).alias("score"))',
         `best = top_k(pairs, "q_id", "i_id", "score", ${p.k})`,
         '# Named after the factor tables\' id columns.',
         `user, item = ${inputs.users}.columns[0], ${inputs.items}.columns[0]`,
@@ -59,6 +61,9 @@ export const recommendSpark: SparkEmitter<RecommendParams> = ({ params: p, input
     default:
       return assertNever(p.method);
   }
-  body.push('return best.orderBy("q_id", "rank").select(F.col("q_id").alias(user), F.col("i_id").alias(item), "score", "rank")');
+  body.push(
+    '# Kept: the pairs are the costly part, and an evaluation and an export often both read the result.',
+    'return best.orderBy("q_id", "rank").select(F.col("q_id").alias(user), F.col("i_id").alias(item), "score", "rank").persist()',
+  );
   return { body, helpers: FACTOR_HELPERS };
 };
