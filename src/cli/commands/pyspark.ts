@@ -22,7 +22,9 @@ export async function pysparkCommand(args: string[]): Promise<number> {
   const runner = await NativeRunner.open({ readableFiles: [], writableDirectories: [] });
   try {
     const parse = async (sql: string) => String((await runner.query(`SELECT json_serialize_sql(${quoteLiteral(sql)}) AS tree`))[0]?.tree);
-    const job = await pysparkJob(flow, { source: flowPath, parse });
+    // Where the job knowingly differs from wrangle run (a model's random factors, bias terms) is said here as well as in the job.
+    const onNote = (note: { block: string; text: string }) => process.stderr.write(`note: block "${note.block}" differs on Spark: ${note.text}\n`);
+    const job = await pysparkJob(flow, { source: flowPath, parse, onNote });
     if (values.output === undefined) process.stdout.write(job);
     else {
       writeFileSync(values.output, job);

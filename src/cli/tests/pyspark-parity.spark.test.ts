@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../testing/run-cli';
 import { runCliInProcess } from '../../testing/run-cli-in-process';
 import { readParquet, rowDifferences, runSparkJobs, sparkPython, type SparkRun } from '../../testing/spark-jobs';
+import { modelCases, modelImports, playlistsInteractionsFlow, playlistsModelFlow, ratingsAlsFlow, trainingCases, writeModelInputs } from './spark-model-flows';
 
 /**
  * The Spark tier: the jobs `wrangle pyspark` writes run on one local Spark session and give the rows `wrangle run`
@@ -202,7 +203,9 @@ function kindsFlow(): object {
   blocks.push({ id: 'other', kind: 'import', params: { input: 'other', file: 'other.csv' } });
   blocks.push({ id: 'written', kind: 'import', params: { input: 'written', file: 'written.csv' } });
   blocks.push({ id: 'tags', kind: 'import', params: { input: 'tags', file: 'tags.csv' } });
-  for (const [i, c] of kindCases.entries()) {
+  for (const name of modelImports) blocks.push({ id: `model_${name}`, kind: 'import', params: { input: name, file: `${name}.csv` } });
+  const modelKindCases: KindCase[] = [...modelCases, ...trainingCases].map((c) => ({ ...c, from: Object.fromEntries(Object.entries(c.from).map(([port, from]) => [port, `model_${from}`])) }));
+  for (const [i, c] of [...kindCases, ...modelKindCases].entries()) {
     blocks.push({ id: `case${i}`, kind: c.kind, label: c.name, params: c.params, ...(c.fitted ? { fitted: c.fitted } : {}) });
     for (const [port, from] of Object.entries(c.from ?? { in: 'people' })) edge(from === 'people' ? 'import0' : from, 'out', `case${i}`, port);
     for (const port of c.outputs ?? ['out']) {
@@ -266,7 +269,7 @@ async function writeInputs(dir: string): Promise<Record<string, string>> {
   await c.run(`COPY (SELECT * FROM ${from}) TO '${files.jl}' (FORMAT json)`);
   await c.run(`COPY (SELECT * FROM ${from}) TO '${files.js}' (FORMAT json, ARRAY true)`);
   c.closeSync();
-  return files;
+  return { ...files, ...writeModelInputs(dir) };
 }
 
 const skip = sparkPython === undefined;
@@ -280,10 +283,20 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
     const inputs = await writeInputs(dir);
     const inputArgs = Object.entries(inputs).flatMap(([name, path]) => ['--input', `${name}=${path}`]);
     const music = ['--input', `tracks=${join(repoRoot, 'sample-data/music/tracks.csv')}`, '--input', `ratings=${join(repoRoot, 'sample-data/music/ratings.csv')}`];
+    // The playlists flow's interactions come from its sql block, which the CLI runs here.
+    const interactionsFlow = join(dir, 'interactions.flow.json');
+    writeFileSync(interactionsFlow, JSON.stringify(playlistsInteractionsFlow()));
+    const playlists = ['--input', `playlists=${join(repoRoot, 'sample-data/playlists/playlists.csv')}`];
+    const made = await runCliInProcess(['run', interactionsFlow, ...playlists, '--out', join(dir, 'interactions')]);
+    expect(made.code, made.stderr).toBe(0);
+    const interactions = ['--input', `interactions=${join(dir, 'interactions', 'interactions.csv')}`];
+    const movielens = ['--input', `ratings=${join(repoRoot, 'sample-data/movielens/ratings.csv')}`];
     const jobs = [];
     for (const [name, flow, args] of [
       ['kinds', kindsFlow(), inputArgs],
       ['music', workshopFlow(), music],
+      ['ratings-als', ratingsAlsFlow(), movielens],
+      ['playlists', playlistsModelFlow(), interactions],
     ] as const) {
       const flowPath = join(dir, `${name}.flow.json`);
       writeFileSync(flowPath, JSON.stringify(flow));
@@ -300,7 +313,7 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
 
   it('runs every job', () => {
     console.log(`Spark ${spark.spark}: ${Object.entries(spark.results).map(([name, r]) => `${name} ${r.seconds ?? '-'} s`).join(', ')}`);
-    expect(Object.fromEntries(Object.entries(spark.results).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok' });
+    expect(Object.fromEntries(Object.entries(spark.results).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok', 'ratings-als': 'ok', playlists: 'ok' });
   });
 
   async function compare(flow: string, file: string): Promise<number> {
@@ -315,7 +328,7 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
     expect(await compare('kinds', `${name}-out.parquet`)).toBeGreaterThan(0);
   });
 
-  it.each(kindCases.flatMap((c) => (c.outputs ?? ['out']).map((port) => `${c.name}-${port}`)))('%s', async (name) => {
+  it.each([...kindCases, ...modelCases].flatMap((c) => (c.outputs ?? ['out']).map((port) => `${c.name}-${port}`)))('%s', async (name) => {
     await compare('kinds', `${name}.parquet`);
   });
 
@@ -324,5 +337,62 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
     const test = await compare('music', 'test.parquet');
     expect(train + test).toBe(100_000);
     expect(train / (train + test)).toBeCloseTo(0.8, 1);
+  });
+
+  it.each(trainingCases.flatMap((c) => (c.outputs ?? []).map((port) => `${c.name}-${port}`)))('%s has the CLI’s columns, types and rows', async (name) => {
+    const cli = await readParquet(join(dir, 'cli', 'kinds', `${name}.parquet`));
+    const onSpark = await readParquet(join(dir, 'spark', 'kinds', `${name}.parquet`));
+    expect(onSpark.columns).toEqual(cli.columns);
+    expect(onSpark.rows).toHaveLength(cli.rows.length);
+    // A factor table's ids, and a summary's sizes and settings, are the same; the fitted numbers are Spark's own.
+    const fixed = name.endsWith('-summary') ? [0, 1, 2, 3, 4, 5, 6, 7] : [0];
+    const pick = (rows: unknown[][]) => rows.map((r) => fixed.map((j) => r[j]));
+    expect(rowDifferences(pick(cli.rows), pick(onSpark.rows))).toEqual([]);
+  });
+
+  /** One row of a flow's Parquet export, on each engine. */
+  async function exported(flow: string, file: string): Promise<{ cli: Record<string, unknown>; spark: Record<string, unknown> }> {
+    const row = async (engine: string) => {
+      const t = await readParquet(join(dir, engine, flow, file));
+      expect(t.rows).toHaveLength(1);
+      return Object.fromEntries(t.columns.map((c, j) => [c.name, t.rows[0]![j]]));
+    };
+    return { cli: await row('cli'), spark: await row('spark') };
+  }
+
+  const relative = (a: unknown, b: unknown) => Math.abs(Number(a) - Number(b)) / Number(b);
+
+  it('ratings-als: Spark ALS tuned by 5-fold CrossValidator over the same grid gives an RMSE within 2% of the CLI’s', async () => {
+    const metrics = await exported('ratings-als', 'metrics.parquet');
+    const best = await exported('ratings-als', 'best.parquet');
+    console.log(`ratings-als RMSE: CLI ${metrics.cli.rmse}, Spark ${metrics.spark.rmse}; best ${JSON.stringify(best.cli)} / ${JSON.stringify(best.spark)}`);
+    expect(Object.keys(metrics.spark)).toEqual(Object.keys(metrics.cli));
+    expect(metrics.spark.count).toBe(metrics.cli.count);
+    expect(relative(metrics.spark.rmse, metrics.cli.rmse)).toBeLessThan(0.02);
+    expect(Object.keys(best.spark)).toEqual(Object.keys(best.cli));
+  });
+
+  it('ratings-als: the exploded top-5 recommendations have the CLI’s columns and one row per user × 5', async () => {
+    const cli = await readParquet(join(dir, 'cli', 'ratings-als', 'recommendations.parquet'));
+    const onSpark = await readParquet(join(dir, 'spark', 'ratings-als', 'recommendations.parquet'));
+    expect(onSpark.columns).toEqual(cli.columns);
+    expect(onSpark.rows).toHaveLength(cli.rows.length);
+    const perUser = (rows: unknown[][]) => {
+      const ranks = new Map<string, number[]>();
+      for (const r of rows) ranks.set(String(r[0]), [...(ranks.get(String(r[0])) ?? []), Number(r[3])]);
+      return ranks;
+    };
+    const users = perUser(onSpark.rows);
+    expect([...users.keys()].sort()).toEqual([...perUser(cli.rows).keys()].sort());
+    for (const ranks of users.values()) expect(ranks.sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('playlists: Spark’s implicit ALS gives a hit-rate@10 within 10% of the CLI’s', async () => {
+    const als = await exported('playlists', 'metrics.parquet');
+    console.log(`playlists hit-rate@10: CLI ${als.cli.hit_rate_at_k}, Spark ${als.spark.hit_rate_at_k}; NDCG@10 CLI ${als.cli.ndcg_at_k}, Spark ${als.spark.ndcg_at_k}`);
+    expect(relative(als.spark.hit_rate_at_k, als.cli.hit_rate_at_k)).toBeLessThan(0.1);
+    // The popularity baseline involves no training: the same rows, so the same metrics.
+    const popular = await exported('playlists', 'popular.parquet');
+    expect(rowDifferences([Object.values(popular.cli)], [Object.values(popular.spark)])).toEqual([]);
   });
 });

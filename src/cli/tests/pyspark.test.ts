@@ -85,6 +85,42 @@ describe('wrangle pyspark', () => {
     expect(r.stdout).toContain('return spark.sql("SELECT `genre`, count(*) AS `n` FROM `wrangle_top_genres_df` AS `df` WHERE (`energy` > 0.5) GROUP BY `genre` ORDER BY `n` DESC NULLS LAST")');
   });
 
+  const ratings = { id: 'ratings', kind: 'import', params: { input: 'ratings', file: 'ratings.csv' } };
+  const model = { userColumn: 'userId', itemColumn: 'movieId', ratingColumn: 'rating', bias: { global: true, user: true, item: true } };
+
+  it('trains ALS with Spark ML and says, in the job and on stderr, how bias terms differ', async () => {
+    const out = join(dir, 'als.py');
+    const flow = flowWith([ratings, { id: 'train', kind: 'train-als', params: { ...model, rank: 4, maxIter: 7 } }], [['ratings', 'out', 'train', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const job = readFileSync(out, 'utf8');
+    expect(job).toContain('ALS(userCol="user", itemCol="item", ratingCol="rating", rank=4, maxIter=7, regParam=0.1, alpha=1, implicitPrefs=False, nonnegative=False, seed=42)');
+    expect(job).toContain('fit_biases(data, 0.1, 7, {"global": True, "user": True, "item": True})');
+    expect(job).toMatch(/# Differs from wrangle run: bias .*Spark's ALS has no bias terms/);
+    expect(job.match(/^def model_ratings\(/gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/note: block "train" differs on Spark: bias .*fits biases and factors together/);
+  });
+
+  it('tunes with CrossValidator over the grid in ascending order, on the CLI’s md5 folds', async () => {
+    const out = join(dir, 'tune.py');
+    const params = { ...model, bias: undefined, folds: 4, seed: 9, grid: { rank: [10, 5], regParam: [0.2, 0.05] } };
+    const flow = flowWith([ratings, { id: 'tune', kind: 'tune', params }], [['ratings', 'out', 'tune', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const job = readFileSync(out, 'utf8');
+    expect(job).toContain('model_ratings(ratings, "userId", "movieId", "rating", folds=(4, 9))');
+    expect(job).toContain('addGrid(als.rank, [5, 10]).addGrid(als.regParam, [0.05, 0.2])');
+    expect(job).toContain('CrossValidator(estimator=als, estimatorParamMaps=grid, evaluator=evaluator, numFolds=4, foldCol="fold", collectSubModels=True)');
+    expect(job).toContain('RegressionEvaluator(metricName="rmse"');
+  });
+
+  it('refuses tuning bias terms, naming the block and the setting', async () => {
+    const flow = flowWith([ratings, { id: 'tune_biased', kind: 'tune', params: model }], [['ratings', 'out', 'tune_biased', 'ratings']]);
+    const r = await runCliInProcess(['pyspark', flow]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/block "tune_biased": E_SPARK_UNSUPPORTED: .*bias .*refitted inside every fold/);
+  });
+
   it('is in --help with an example', async () => {
     const r = await runCliInProcess(['--help']);
     expect(r.stdout).toContain('pyspark FLOW');

@@ -1,6 +1,7 @@
 import type { SparkEmitter } from '../spark/contract';
 import { aggregateSpark } from './aggregate/spark';
 import { concatSpark } from './concat/spark';
+import { evaluateSpark } from './evaluate/spark';
 import { exportSpark } from './export/spark';
 import { filterSpark } from './filter/spark';
 import { formulaSpark } from './formula/spark';
@@ -12,10 +13,15 @@ import { missingSpark } from './missing/spark';
 import { multiHotSpark } from './multi-hot/spark';
 import { oneHotSpark } from './one-hot/spark';
 import { ordinalSpark } from './ordinal/spark';
+import { predictSpark } from './predict/spark';
+import { recommendSpark } from './recommend/spark';
 import { sampleSpark } from './sample/spark';
 import { scaleSpark } from './scale/spark';
+import { similarItemsSpark } from './similar-items/spark';
 import { splitSpark } from './split/spark';
 import { sqlSpark } from './sql/spark';
+import { trainAlsSpark } from './train-als/spark';
+import { tuneSpark } from './tune/spark';
 import { typesSpark } from './types/spark';
 import type { BlockKind } from './registry';
 
@@ -42,6 +48,12 @@ export const sparkRegistry = {
   concat: concatSpark,
   split: splitSpark,
   export: exportSpark,
+  'train-als': trainAlsSpark,
+  tune: tuneSpark,
+  predict: predictSpark,
+  evaluate: evaluateSpark,
+  recommend: recommendSpark,
+  'similar-items': similarItemsSpark,
 } as const satisfies Partial<Record<BlockKind, unknown>>;
 
 /** The kinds with a PySpark emitter. */

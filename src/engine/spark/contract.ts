@@ -40,6 +40,16 @@ export interface SparkStep {
    * returns None.
    */
   outputs?: string[];
+  /**
+   * Python functions the body calls that several blocks share (a model's id maps, its factor tables): each text is
+   * written once, after the prelude, however many blocks need it.
+   */
+  helpers?: readonly string[];
+  /**
+   * Where the step knowingly differs from `wrangle run` (Spark's ALS has no bias terms, draws its own random
+   * factors): written above the block's function and reported by `wrangle pyspark`, so no difference is silent.
+   */
+  notes?: readonly string[];
 }
 
 /** A kind's PySpark emitter. */

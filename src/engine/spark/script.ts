@@ -16,6 +16,8 @@ export interface PySparkJobOptions {
   source: string;
   /** DuckDB's parser: `json_serialize_sql(sql)` of the host's engine. User SQL is translated from its tree. */
   parse: (sql: string) => Promise<string>;
+  /** Told each block whose step knowingly differs from `wrangle run`, and how (the job's comments say it too). */
+  onNote?: (note: { block: string; text: string }) => void;
 }
 
 /** Python's keywords, and the names a block's function has already. */
@@ -24,6 +26,8 @@ const PY_RESERVED = new Set(
     'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield',
     // The job's own names: modules, the prelude's helpers, run and its locals.
     'spark args df rows col F T Window SparkSession argparse json sys INPUTS name_key key_text row_key seeded_unit joined_names output_path input_path parse_args run session',
+    // The helpers model blocks share (spark-als.ts, spark-factors.ts) and evaluate's.
+    'model_ratings fit_biases factor_vectors vector_dot factor_table als_summary validation_ratings factor_side factor_dot top_k finite',
   ]
     .join(' ')
     .split(' '),
@@ -59,6 +63,7 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
   const inputs = new Map<string, string>();
   const used = new Set<string>();
   const translate = expressionTranslator(options.parse);
+  const helpers = new Set<string>();
   for (const block of graph.order) {
     const emit = sparkEmitter(block.kind);
     const unsupported = (what: string, where: string, detail?: string) =>
@@ -91,8 +96,11 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
       unsupported,
     };
     const step = await emit(ctx);
+    for (const helper of step.helpers ?? []) helpers.add(helper.trim());
+    for (const text of step.notes ?? []) options.onNote?.({ block: block.id, text });
+    const notes = (step.notes ?? []).map((text) => `# Differs from wrangle run: ${text}`);
     const signature = ['spark', 'args', ...Object.values(portVars)].join(', ');
-    functions.push([...settingsComment(block), `def ${name}(${signature}):`, ...indent(step.body)]);
+    functions.push([...settingsComment(block), ...notes, `def ${name}(${signature}):`, ...indent(step.body)]);
     const call = `${name}(${['spark', 'args', ...args].join(', ')})`;
     calls.push(def.outputs(block.params).length === 0 ? call : `rows[${pyString(block.id)}] = ${call}`);
   }
@@ -146,7 +154,8 @@ export async function pysparkJob(flow: FlowDocument, options: PySparkJobOptions)
     '    finally:',
     '        session.stop()',
   ];
-  return [...header, '', PRELUDE.trim(), '', ...functions.flatMap((f) => ['', '', ...f]), '', ...main, ''].join('\n');
+  const shared = [...helpers].flatMap((h) => ['', '', h]);
+  return [...header, '', PRELUDE.trim(), ...shared, '', ...functions.flatMap((f) => ['', '', ...f]), '', ...main, ''].join('\n');
 }
 
 /** Where a 0-based position is in a text, for an error: `position 12 (line 1, column 13)`. */

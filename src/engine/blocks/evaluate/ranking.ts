@@ -17,21 +17,27 @@ function unitsText(units: bigint): string {
   return `${digits.slice(0, -SCALE)}.${digits.slice(-SCALE)}`;
 }
 
-const decimalList = (values: readonly bigint[]) => `CAST([${values.map((v) => quoteLiteral(unitsText(v))).join(', ')}] AS DECIMAL(38,${SCALE})[])`;
+const decimalList = (values: readonly string[]) => `CAST([${values.map((v) => quoteLiteral(v)).join(', ')}] AS DECIMAL(38,${SCALE})[])`;
 
 /**
- * The discounts 1/log2(rank + 1) for ranks 1…k, and the ideal DCG of n relevant items for n = 1…k, as SQL lists of
- * DECIMALs. They are computed here, not with DuckDB's log2: the C library behind log2 differs between the native and
- * WebAssembly builds, JavaScript's does not. Each ideal DCG is the exact sum of the same rounded discounts, so a
- * perfect ranking scores exactly 1.
+ * The discounts 1/log2(rank + 1) for ranks 1…k, and the ideal DCG of n relevant items for n = 1…k, as exact
+ * decimal texts of SCALE places. They are computed here, not with the engine's log2: the C library behind log2
+ * differs between the native and WebAssembly builds, JavaScript's does not. Each ideal DCG is the exact sum of the
+ * same rounded discounts, so a perfect ranking scores exactly 1.
  */
-export function discountTables(k: number): { discounts: string; ideal: string } {
+export function discountTexts(k: number): { discounts: string[]; ideal: string[] } {
   const discounts = Array.from({ length: k }, (_, r) => toUnits(1 / Math.log2(r + 2)));
   const ideal: bigint[] = [];
   discounts.reduce((sum, d) => {
     ideal.push(sum + d);
     return sum + d;
   }, 0n);
+  return { discounts: discounts.map(unitsText), ideal: ideal.map(unitsText) };
+}
+
+/** discountTexts as SQL lists of DECIMALs. */
+export function discountTables(k: number): { discounts: string; ideal: string } {
+  const { discounts, ideal } = discountTexts(k);
   return { discounts: decimalList(discounts), ideal: decimalList(ideal) };
 }
 
