@@ -15,6 +15,11 @@ test('the panels fold away to give the canvas room, by button or key, and stay s
   await openFresh(page);
   await expectFresh(page, musicBlockIds);
   const start = await canvasBox(page);
+  // The top bar keeps every control, the panel buttons and the save state last, inside the 1440 px window.
+  for (const control of await page.locator('.topbar button:visible, .topbar input:visible, .topbar__status').all()) {
+    const box = (await control.boundingBox())!;
+    expect(box.x + box.width, `${await control.getAttribute('aria-label') ?? await control.textContent()} inside the window`).toBeLessThanOrEqual(1440);
+  }
   const palette = page.getByRole('button', { name: 'Blocks panel' });
   await expect(palette).toHaveAttribute('aria-pressed', 'true');
   await expect(palette).toHaveAttribute('title', /\(\[\)$/);

@@ -24,9 +24,9 @@ export function PreviewSampleField(): JSX.Element {
   return (
     <label
       className="topbar__sample"
-      title={`Inputs with more rows than this preview on a seeded sample of this many rows (at least ${rowsText(MIN_SAMPLE_ROWS)}). Kept in this browser; the CLI runs every row.`}
+      title={`Preview sample: inputs with more rows than this preview on a seeded sample of this many rows (at least ${rowsText(MIN_SAMPLE_ROWS)}). Kept in this browser; the CLI runs every row.`}
     >
-      Preview sample
+      Sample
       <input aria-label="Preview sample size (rows)" inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} size={10} />
       rows
     </label>

@@ -58,8 +58,8 @@ export function TopBar({ engine }: { engine: EngineClient }): JSX.Element {
         <button type="button" onClick={() => openInput.current?.click()} title="Open a .flow.json file">
           Open…
         </button>
-        <button type="button" onClick={() => dwInput.current?.click()} title="Convert a SageMaker Data Wrangler .flow file into a flow">
-          Import Data Wrangler flow…
+        <button type="button" onClick={() => dwInput.current?.click()} aria-label="Import Data Wrangler flow…" title="Import Data Wrangler flow…: convert a SageMaker Data Wrangler .flow file into a flow">
+          Data Wrangler flow…
         </button>
         <button type="button" onClick={askToSaveFlow} title={`Save the flow as a .flow.json file: asks for its name (${mod}S)`}>
           Save…
@@ -69,8 +69,8 @@ export function TopBar({ engine }: { engine: EngineClient }): JSX.Element {
         </button>
       </nav>
       <nav className="topbar__group" aria-label="Export">
-        <button type="button" onClick={() => void exportPySparkJob(engine)} title="Export → PySpark job: the flow as a script for spark-submit, as wrangle pyspark writes it">
-          Export PySpark job…
+        <button type="button" onClick={() => void exportPySparkJob(engine)} aria-label="Export PySpark job…" title="Export → PySpark job: the flow as a script for spark-submit, as wrangle pyspark writes it">
+          PySpark job…
         </button>
       </nav>
       <nav className="topbar__group" aria-label="History">
