@@ -1,4 +1,5 @@
 import type { WrangleError } from '../errors/catalog';
+import type { CastType } from '../sql/types';
 
 /**
  * What a block kind's PySpark emitter (`blocks/<kind>/spark.ts`) is given and gives back. The job it is part of is
@@ -73,4 +74,22 @@ export function pyValue(value: unknown): string {
   if (typeof value === 'string') return pyString(value);
   if (Array.isArray(value)) return `[${value.map(pyValue).join(', ')}]`;
   return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${pyValue(v)}`).join(', ')}}`;
+}
+
+/** DuckDB's cast types as Spark spells them; TIME has no Spark type (undefined). */
+const SPARK_CAST_TYPES: Readonly<Record<CastType, string | undefined>> = {
+  VARCHAR: 'STRING',
+  BOOLEAN: 'BOOLEAN',
+  INTEGER: 'INT',
+  BIGINT: 'BIGINT',
+  DOUBLE: 'DOUBLE',
+  'DECIMAL(18,3)': 'DECIMAL(18,3)',
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+  TIME: undefined,
+};
+
+/** The Spark SQL type of a DuckDB cast type, or undefined where Spark has none (TIME). */
+export function sparkCastType(type: CastType): string | undefined {
+  return SPARK_CAST_TYPES[type];
 }

@@ -70,7 +70,7 @@ function modeLines(p: AggregateParams, modes: number[]): string[] {
   return [
     `key_names = [${keyNames.join(', ')}]`,
     '# Every group, with the aggregations that are not a mode (a column of its own when there are none).',
-    aggsOrPlaceholder(p.groupBy.length > 0),
+    aggregationStep(p.groupBy.length > 0),
     'for value_name, out_name in [',
     ...modes.map((i) => `    (${pyString(p.aggregations[i]!.column)}, ${names[i]}),`),
     ']:',
@@ -85,7 +85,11 @@ function modeLines(p: AggregateParams, modes: number[]): string[] {
   ];
 }
 
-function aggsOrPlaceholder(grouped: boolean): string {
-  const placeholder = 'aggregations or [F.count(F.lit(1)).alias("__rows")]';
-  return grouped ? `grouped = df.groupBy(*keys).agg(*(${placeholder}))` : `grouped = df.agg(*(${placeholder}))`;
+/**
+ * The job's aggregation line. Spark's agg() needs at least one aggregation, and an Aggregate block with only `mode`
+ * columns has none before the mode join: a row count stands in, and the block's final select leaves it out.
+ */
+function aggregationStep(grouped: boolean): string {
+  const aggregationsOrRowCount = 'aggregations or [F.count(F.lit(1)).alias("__rows")]';
+  return grouped ? `grouped = df.groupBy(*keys).agg(*(${aggregationsOrRowCount}))` : `grouped = df.agg(*(${aggregationsOrRowCount}))`;
 }

@@ -1,20 +1,6 @@
 import { assertNever } from '../../assert-never';
-import { pyString, pyStrings, type SparkEmitter } from '../../spark/contract';
-import type { CastType } from '../../sql/types';
+import { pyString, pyStrings, sparkCastType, type SparkEmitter } from '../../spark/contract';
 import type { ColumnOperation } from './definition';
-
-/** DuckDB's cast types as Spark spells them; TIME has no Spark type. */
-const SPARK_TYPES: Record<CastType, string | undefined> = {
-  VARCHAR: 'STRING',
-  BOOLEAN: 'BOOLEAN',
-  INTEGER: 'INT',
-  BIGINT: 'BIGINT',
-  DOUBLE: 'DOUBLE',
-  'DECIMAL(18,3)': 'DECIMAL(18,3)',
-  DATE: 'DATE',
-  TIMESTAMP: 'TIMESTAMP',
-  TIME: undefined,
-};
 
 /** The Python lines of one operation on `names` (the output's column names, in order) and `exprs` (by name). */
 function operationLines(op: ColumnOperation, step: number, unsupported: Parameters<SparkEmitter<{ operations: ColumnOperation[] }>>[0]['unsupported']): string[] {
@@ -48,7 +34,7 @@ function operationLines(op: ColumnOperation, step: number, unsupported: Paramete
         `names.insert(names.index(${pyString(op.column)}) + 1, ${pyString(op.as)})`,
       ];
     case 'cast': {
-      const type = SPARK_TYPES[op.type] ?? (() => { throw unsupported(`a cast to ${op.type}`, `operations[${step}]`, 'Spark has no TIME type'); })();
+      const type = sparkCastType(op.type) ?? (() => { throw unsupported(`a cast to ${op.type}`, `operations[${step}]`, 'Spark has no TIME type'); })();
       const fn = op.onError === 'null' ? 'try_cast' : 'CAST';
       return [
         `for n in ${pyStrings(op.columns)}:`,

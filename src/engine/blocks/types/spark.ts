@@ -1,21 +1,9 @@
-import { pyValue, type SparkEmitter } from '../../spark/contract';
+import { pyValue, sparkCastType, type SparkEmitter } from '../../spark/contract';
 import type { CastType } from '../../sql/types';
 import type { TypesFitted } from './definition';
 import { CURRENCY_STRIP, formatFor, targetType } from '../written-formats';
 
 type TypesParams = { columns: Record<string, CastType | 'auto'>; formats: Record<string, string>; onError: 'fail' | 'null' };
-
-/** DuckDB's cast types as Spark spells them (TIME has none). */
-const SPARK_TYPES: Partial<Record<CastType, string>> = {
-  VARCHAR: 'STRING',
-  BOOLEAN: 'BOOLEAN',
-  INTEGER: 'INT',
-  BIGINT: 'BIGINT',
-  DOUBLE: 'DOUBLE',
-  'DECIMAL(18,3)': 'DECIMAL(18,3)',
-  DATE: 'DATE',
-  TIMESTAMP: 'TIMESTAMP',
-};
 
 /** Types: each column cast to its chosen or fitted type, where that is not already its type. */
 export const typesSpark: SparkEmitter<TypesParams, TypesFitted> = ({ params: p, fitted, unsupported }) => {
@@ -34,9 +22,9 @@ export const typesSpark: SparkEmitter<TypesParams, TypesFitted> = ({ params: p, 
     formats[name] = [kind, spark ?? '', `^(${shape})$`, format.format];
   }
   for (const [name, type] of Object.entries(targets)) {
-    if (SPARK_TYPES[type as CastType] === undefined) throw unsupported(`a cast of "${name}" to ${type}`, 'columns', 'Spark has no TIME type');
+    if (sparkCastType(type as CastType) === undefined) throw unsupported(`a cast of "${name}" to ${type}`, 'columns', 'Spark has no TIME type');
   }
-  const sparkOf = Object.fromEntries(Object.entries(targets).map(([n, t]) => [n, SPARK_TYPES[t as CastType]!]));
+  const sparkOf = Object.fromEntries(Object.entries(targets).map(([n, t]) => [n, sparkCastType(t as CastType)!]));
   return {
     body: [
       `targets = ${pyValue(sparkOf)}`,
