@@ -1,6 +1,7 @@
 import type { Node } from './duckdb-to-spark';
 import { EXPRESSION_PREFIX } from './duckdb-to-spark';
-import { ExpressionParser, tokenize } from './studio-expression-parser';
+import { ExpressionParser } from './studio-expression-parser';
+import { tokenize } from './studio-tokenizer';
 
 /**
  * The studio's reading of a `sql` block's query, in `json_serialize_sql`'s shape, for the simple form most blocks

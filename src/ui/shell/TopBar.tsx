@@ -1,3 +1,4 @@
+import '../styles/topbar.css';
 import { useRef, type ChangeEvent, type JSX } from 'react';
 import { getStudioState, studioActions, useStudio } from '../state/studio-store';
 import type { SaveStatus } from '../state/store-types';
