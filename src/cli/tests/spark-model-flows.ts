@@ -120,18 +120,9 @@ function edited(flow: FlowJson, drop: string[], blocks: FlowJson['blocks'], edge
   };
 }
 
-/**
- * The ratings-als sample flow as the tier runs it: every block it trains and scores with, and its exports, with the
- * last step's `sql` block (a struct of metrics and best settings) left out: the metrics and the best settings are
- * exported as the evaluate and tune blocks give them.
- */
+/** The ratings-als sample flow as it ships: sample, counts, split, tune, predict, evaluate, recommend, and its `sql` block's struct of metrics and best settings. */
 export function ratingsAlsFlow(): FlowJson {
-  return edited(
-    sampleFlow('ratings-als'),
-    ['metrics'],
-    [{ id: 'export_best', kind: 'export', params: { file: 'best.parquet' } }],
-    [edge('evaluate', 'metrics', 'export_metrics', 'in'), edge('tune', 'best', 'export_best', 'in')],
-  );
+  return sampleFlow('ratings-als');
 }
 
 /**

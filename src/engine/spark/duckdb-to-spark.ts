@@ -88,7 +88,7 @@ const SAME_FUNCTIONS: Record<string, string> = {
 };
 
 /** Functions and operators translated by a rule of their own (see Translator.func). */
-const OWN_TRANSLATIONS = new Set(['+', '-', '*', '/', '%', '||', '~~', '!~~', '~~*', '!~~*', 'round', 'log', 'concat']);
+const OWN_TRANSLATIONS = new Set(['+', '-', '*', '/', '%', '||', '~~', '!~~', '~~*', '!~~*', 'round', 'log', 'concat', 'struct_pack']);
 
 const COMPARISONS: Record<string, string> = {
   COMPARE_EQUAL: '=',
@@ -239,6 +239,7 @@ export class Translator {
     if (typeof n.schema === 'string' && n.schema !== '' && n.schema !== 'main') this.refuse(n, `the function ${n.schema}.${name}`);
     // The function is judged before its arguments, so the outermost thing without a translation is the one named.
     if (!OWN_TRANSLATIONS.has(name) && !Object.hasOwn(SAME_FUNCTIONS, name)) this.refuse(n, `the function ${name}`);
+    if (name === 'struct_pack') return this.struct(n);
     const args = children(n).map((c) => this.expr(c));
     const [a, b] = args;
     // DuckDB's concat skips NULLs; Spark's gives NULL. (An if, not a case of the switch: the kind-boundary test would read that as the concat kind.)
@@ -281,6 +282,21 @@ export class Translator {
         return `${spark}(${args.join(', ')})`;
       }
     }
+  }
+
+  /**
+   * A struct literal (`{'rank': r}`) or struct_pack(rank := r): Spark's named_struct, field by field in order. The
+   * parser gives each field's name as its value's alias; a field without one is refused rather than named by Spark.
+   */
+  private struct(n: Node): string {
+    const fields = children(n);
+    if (fields.length === 0) this.refuse(n, 'an empty struct');
+    return `named_struct(${fields
+      .map((f) => {
+        if (typeof f.alias !== 'string' || f.alias === '') this.refuse(f, 'a struct field without a name');
+        return `${sparkString(f.alias)}, ${this.expr(f)}`;
+      })
+      .join(', ')})`;
   }
 }
 

@@ -248,6 +248,7 @@ export class ExpressionParser {
       this.expect(')');
       return inner;
     }
+    if (this.isOp('{')) return this.structLiteral();
     if (t.kind !== 'word') return this.refuse(t, `"${t.text || 'the end'}"`);
     switch (t.value) {
       case 'NULL':
@@ -294,6 +295,7 @@ export class ExpressionParser {
       this.pos += 2;
       return func('count_star', [], t.at);
     }
+    if (name === 'struct_pack') return this.structPack(t);
     const distinct = this.inQuery && this.isWord('DISTINCT') ? (this.next(), true) : false;
     if (this.isWord('DISTINCT', 'ALL') || this.isOp('*')) this.refuse(this.token, `the function ${name} with ${this.token.text}`);
     const args = this.isOp(')') ? (this.next(), []) : this.list();
@@ -303,6 +305,35 @@ export class ExpressionParser {
     if (name === 'if' && args.length === 3) return { class: 'CASE', type: 'CASE_EXPR', case_checks: [{ when_expr: args[0]!, then_expr: args[1]! }], else_expr: args[2]!, query_location: t.at };
     if (this.isWord('FILTER', 'OVER')) this.refuse(this.token, `the function ${name} with ${this.token.text}`);
     return func(name, args, t.at);
+  }
+
+  /** `{'name': value, …}`: DuckDB's parser makes it struct_pack (in schema main), each value aliased by its field name. */
+  private structLiteral(): Node {
+    const t = this.next();
+    const fields: Node[] = [];
+    do {
+      if (fields.length > 0) this.next();
+      const key = this.next();
+      if (key.kind !== 'string' && key.kind !== 'word' && key.kind !== 'quoted') this.refuse(key, `"${key.text || 'the end'}" as a struct field name`);
+      this.expect(':');
+      fields.push({ ...this.or(), alias: key.kind === 'word' ? key.text : key.value });
+    } while (this.isOp(','));
+    this.expect('}');
+    return { ...func('struct_pack', fields, t.at), schema: 'main' };
+  }
+
+  /** struct_pack(name := value, …), DuckDB's spelled-out struct. */
+  private structPack(t: Token): Node {
+    const fields: Node[] = [];
+    while (!this.isOp(')')) {
+      if (fields.length > 0) this.expect(',');
+      const name = this.next();
+      if (name.kind !== 'word' && name.kind !== 'quoted') this.refuse(name, `"${name.text || 'the end'}" as a struct field name`);
+      this.expect(':=');
+      fields.push({ ...this.or(), alias: name.kind === 'word' ? name.text : name.value });
+    }
+    this.next();
+    return func('struct_pack', fields, t.at);
   }
 
   private caseExpression(): Node {

@@ -5,8 +5,8 @@ import { tokenize } from './studio-tokenizer';
 
 /**
  * The studio's reading of a `sql` block's query, in `json_serialize_sql`'s shape, for the simple form most blocks
- * have: SELECT [DISTINCT] items FROM one input [alias] [WHERE] [GROUP BY (ALL)] [HAVING] [ORDER BY] [LIMIT [OFFSET]].
- * Joins, subqueries, WITH and set operations are refused here (by name and position); `wrangle pyspark`, which has
+ * have: SELECT [DISTINCT] items FROM inputs [alias], side by side (a cross join) [WHERE] [GROUP BY (ALL)] [HAVING]
+ * [ORDER BY] [LIMIT [OFFSET]]. Joins on a condition, subqueries, WITH and set operations are refused here (by name and position); `wrangle pyspark`, which has
  * DuckDB's parser, translates them.
  */
 
@@ -34,7 +34,7 @@ class QueryParser extends ExpressionParser {
     const node: Node = { type: 'SELECT_NODE', modifiers, cte_map: { map: [] }, select_list: selectList, from_table: { type: 'EMPTY' }, where_clause: null, group_expressions: [], group_sets: [], aggregate_handling: 'STANDARD_HANDLING', having: null, sample: null, qualify: null };
     if (this.isWord('FROM')) {
       this.next();
-      node.from_table = this.table();
+      node.from_table = this.tables();
     }
     if (this.isWord('WHERE')) node.where_clause = (this.next(), this.or());
     if (this.isWord('GROUP')) {
@@ -96,12 +96,25 @@ class QueryParser extends ExpressionParser {
     return '';
   }
 
+  /** Tables side by side (`a, b` or `a CROSS JOIN b`): DuckDB's cross join, left-deep; other joins are refused. */
+  private tables(): Node {
+    let from = this.table();
+    for (;;) {
+      const at = this.token.at;
+      if (this.isOp(',')) this.next();
+      else if (this.isWord('CROSS') && this.tokens[this.pos + 1]?.value === 'JOIN') this.pos += 2;
+      else break;
+      from = { type: 'JOIN', alias: '', sample: null, query_location: at, left: from, right: this.table(), condition: null, join_type: 'INNER', ref_type: 'CROSS', using_columns: [], delim_flipped: false, duplicate_eliminated_columns: [] };
+    }
+    if (this.isWord('JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'POSITIONAL', 'ASOF', 'SEMI', 'ANTI')) this.refuse(this.token, 'a join');
+    return from;
+  }
+
   private table(): Node {
     const t = this.next();
     if (t.kind !== 'word' && t.kind !== 'quoted') this.refuse(t, `"${t.text}" in FROM`);
     if (this.isOp('.', '(')) this.refuse(this.token, `"${this.token.text}" in FROM`);
     const table: Node = { type: 'BASE_TABLE', alias: this.alias(), sample: null, schema_name: '', table_name: t.kind === 'word' ? t.text : t.value, column_name_alias: [], catalog_name: '', query_location: t.at };
-    if (this.isOp(',') || this.isWord('JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'POSITIONAL', 'ASOF', 'SEMI', 'ANTI')) this.refuse(this.token, 'a join');
     return table;
   }
 

@@ -51,12 +51,16 @@ const same = [
   "left(s, 2) || right(s, 2) || reverse(s) || substr(s, 1, 2)",
   'x -- a comment\n + /* another */ y',
   'Ágnes + "ß"',
+  "{'rank': r, reg: x + 1, \"Cv Rmse\": {'inner': 'it''s'}}",
+  'struct_pack(a := 1, "B" := n * 2)',
   // Refused by both: the translator has no translation.
   'md5_number(genre) % 2',
   'energy + list_sum([1, 2])',
   "strftime(d, '%Y')",
   'CAST(t AS TIME)',
   'count(*) + count(DISTINCT x)',
+  'struct_pack(x)',
+  '{}',
   'a b',
   '*',
 ];
@@ -110,12 +114,15 @@ const queries = [
   'SELECT *, n * 2 AS twice FROM df ORDER BY score DESC, id LIMIT 10 OFFSET 5',
   'SELECT DISTINCT t.grp g, t.* FROM df t WHERE t.n IS NOT NULL ORDER BY 1 DESC NULLS FIRST, g ASC NULLS LAST LIMIT 3',
   'select "Weird col" AS "out put", min(x) AS m from DF as d group by all',
+  "SELECT {'rank': n, 'score': score * 2, 'nested': {'g': grp}} AS best, struct_pack(a := id) AS s FROM df",
+  "SELECT m.score, {'rank': b.n, 'grp': b.grp} AS best FROM df m, playlists b",
+  'SELECT * FROM df CROSS JOIN playlists p, df AS d WHERE p.x = d.id',
 ];
 
-/** What only the studio refuses: joins, subqueries, WITH, set operations. */
+/** What only the studio refuses: joins on a condition, subqueries, WITH, set operations. */
 const studioOnlyQueries = [
   'SELECT a.id AS i FROM df a JOIN df b ON a.id = b.id',
-  'SELECT id FROM df, playlists',
+  'SELECT a.id FROM df a LEFT JOIN df b USING (id)',
   'SELECT id FROM (SELECT id FROM df) s',
   'WITH q AS (SELECT 1 AS x) SELECT x FROM q',
   'SELECT id FROM df UNION ALL SELECT id FROM df',

@@ -19,7 +19,8 @@ export interface Token {
   index: number;
 }
 
-const OPERATORS = ['::', '<=', '>=', '<>', '!=', '==', '||', '//', '+', '-', '*', '/', '%', '^', '(', ')', ',', '.', '=', '<', '>'];
+/** Longest first: a token is the first of these the text starts with. */
+const OPERATORS = ['::', ':=', '<=', '>=', '<>', '!=', '==', '||', '//', '+', '-', '*', '/', '%', '^', '(', ')', '{', '}', ':', ',', '.', '=', '<', '>'];
 
 function utf8Length(text: string): number {
   let bytes = 0;
