@@ -1,3 +1,4 @@
+import { formatRows } from '../engine/count-words';
 import type { ModelProgress } from '../engine/model/als-contract';
 import type { ReportTelling } from '../engine/blocks/contract';
 import type { BlockEvent, BlockResult } from '../engine/run/executor';
@@ -7,7 +8,7 @@ export type ProgressMode = 'tty' | 'plain' | 'quiet';
 /** How often a plain log hears about a block that is still running. */
 export const PLAIN_HEARTBEAT_MS = 10_000;
 
-const describeRows = (r: BlockResult): string => (r.rows !== undefined ? `${r.rows.toLocaleString('en-US')} rows` : '');
+const describeRows = (r: BlockResult): string => (r.rows !== undefined ? formatRows(r.rows) : '');
 
 /** One line for a finished block, the same on a TTY and in a log. */
 export function blockLine(r: BlockResult, index: number, total: number, label: string, told: ReportTelling = {}): string {

@@ -49,8 +49,9 @@ describe('a JSON file that is not a list of rows', () => {
     expect(cli).toEqual(studio);
   });
 
-  it('a list of plain values: the studio says so, not "Table type not specified"', async () => {
-    const { studio } = await errorsFor('[1, 2, 3]', 77);
+  it('a list of plain values: both say so (not "Table type not specified", nor one `json` column in the CLI)', async () => {
+    const { studio, cli } = await errorsFor('[1, 2, 3]', 77);
     expect(studio).toMatchObject({ code: 'E_NOT_A_TABLE', message: expect.stringContaining('a JSON list of plain values, not of objects') });
+    expect(cli).toEqual(studio);
   });
 });

@@ -1,3 +1,4 @@
+import { formatRows } from '../../engine/count-words';
 import { availableParallelism, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -214,6 +215,6 @@ function report(summary: RunSummary, json: boolean): void {
     process.stderr.write(`error: ${e ? `${e.blockId ? `block "${e.blockId}": ` : ''}${e.code}: ${e.message}` : 'the flow failed'}\n${underline}No output was written.\n`);
     return;
   }
-  const lines = summary.outputs.map((o) => `  ${o.path}  (${o.rows.toLocaleString('en-US')} rows)`);
+  const lines = summary.outputs.map((o) => `  ${o.path}  (${formatRows(o.rows)})`);
   process.stderr.write(`Done in ${summary.seconds.toFixed(2)}s. Wrote:\n${lines.join('\n') || '  (no exports)'}\n`);
 }

@@ -1,3 +1,4 @@
+import { formatRows } from '../../engine/count-words';
 import { assertNever } from '../../engine/assert-never';
 import type { BlockState, BlockStatus } from '../../worker/engine-api';
 
@@ -9,7 +10,6 @@ export interface StatusBadge {
   detail: string;
 }
 
-const rowCount = (rows: number): string => `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
 
 /**
  * What a block's badge says. A block the engine has not reported on yet counts as stale: its result is not
@@ -26,7 +26,7 @@ export function statusBadge(state: BlockState | undefined, untouched = false, co
   }
   switch (status) {
     case 'fresh': {
-      const text = count ?? (state?.rows === undefined ? 'ready' : rowCount(state.rows));
+      const text = count ?? (state?.rows === undefined ? 'ready' : formatRows(state.rows));
       const seconds = state?.seconds === undefined ? '' : ` in ${state.seconds.toFixed(2)} s`;
       return { status, text, detail: `Up to date: ${text}${state?.cached ? ' (cached)' : seconds}` };
     }

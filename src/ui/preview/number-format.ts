@@ -1,20 +1,13 @@
 /** Number formatting for the preview, in one place so counts and statistics read the same everywhere. */
 
-const counts = new Intl.NumberFormat('en-US');
+import { formatCount } from '../../engine/count-words';
+
+export { formatCount, formatRows } from '../../engine/count-words';
+
 // Built once: constructing an Intl.NumberFormat costs far more than formatting with one, and a preview header
 // formats two edges for every histogram bin of every column.
 const statsBelow1000 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 5 });
 const statsFrom1000 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 8 });
-
-/** 80072 → "80,072". */
-export function formatCount(n: number): string {
-  return counts.format(n);
-}
-
-/** "1 row" / "80,072 rows". */
-export function formatRows(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
-}
 
 /** A share as a percentage with one decimal, but never rounded to a misleading 0% or 100%. */
 export function formatPercent(part: number, whole: number): string {

@@ -6,7 +6,7 @@ import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { defineBlock, SINGLE_OUT, type Compiled, type SourceReading } from '../contract';
 import { bareFileName, inputName } from '../file-names';
 import { fail, WrangleError } from '../../errors/catalog';
-import { jsonNotATable, notATableError } from '../../inputs/content-kind';
+import { JSON_LIST_OF_VALUES, jsonNotATable, notATableError } from '../../inputs/content-kind';
 import { explainCsvError, scrubPath } from './csv-errors';
 import { csvReportLines, type CsvReadReport } from './csv-report';
 import { planCsvRead } from './csv-plan';
@@ -41,8 +41,10 @@ export type ImportParams = z.infer<typeof params>;
 function readerCall(p: ImportParams, path: string): string {
   const file = quoteLiteral(path);
   if (p.format === 'parquet') return `read_parquet(${file})`;
-  if (p.format === 'json') return `read_json(${file}, format = 'array')`;
-  if (p.format === 'jsonl') return `read_json(${file}, format = 'newline_delimited')`;
+  // records = true: a list of plain values ([1, 2, 3]) has no columns; DuckDB would read it as one `json` column where
+  // duckdb-wasm refuses it, so both hosts refuse it alike (explainError).
+  if (p.format === 'json') return `read_json(${file}, format = 'array', records = true)`;
+  if (p.format === 'jsonl') return `read_json(${file}, format = 'newline_delimited', records = true)`;
   const opts: string[] = [];
   const d = p.csv;
   const delimiter = d.delimiter ?? (p.format === 'tsv' ? '\t' : undefined);
@@ -116,6 +118,7 @@ export const importBlock = defineBlock({
     const notArray = /Expected top-level JSON array with format='array', but first character is '(.)'/.exec(message);
     const notTable = notArray ? jsonNotATable(notArray[1]) : undefined;
     if (notTable) return notATableError(p.input, p.file, notTable);
+    if (/expected records, but got non-record JSON/.test(message)) return notATableError(p.input, p.file, JSON_LIST_OF_VALUES);
     const named = scrubPath(message, '', p.file);
     const explained = explainCsvError(named, { name: p.input, file: p.file, ...(p.csv.encoding ? { encoding: p.csv.encoding } : {}) }, p.csv.maxLineSize, p.csv.quote);
     // What the sandbox refused stays the sandbox's to say.
