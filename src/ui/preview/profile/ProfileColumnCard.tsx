@@ -1,19 +1,12 @@
 import type { JSX } from 'react';
 import type { ColumnProfile } from '../../../worker/engine-api';
-import { formatCount, formatPercent, formatStat } from '../number-format';
+import { formatCount, formatPercent } from '../number-format';
+import { profileStats } from './profile-stats';
 import { ProfileHistogram } from './ProfileHistogram';
 
 /** One column's data-quality figures: counts, nulls, range and spread, its top values and its histogram. */
 export function ProfileColumnCard({ column, rows }: { column: ColumnProfile; rows: number }): JSX.Element {
-  const stats: [string, string][] = [
-    ['Count', formatCount(column.count)],
-    ['Nulls', `${formatCount(column.nulls)} (${formatPercent(column.nulls, rows)})`],
-    ['Distinct', formatCount(column.distinct)],
-    ['Min', formatStat(column.min)],
-    ['Max', formatStat(column.max)],
-  ];
-  if (column.mean !== undefined) stats.push(['Mean', formatStat(column.mean)]);
-  if (column.std !== undefined) stats.push(['Std', formatStat(column.std)]);
+  const stats = profileStats(column, rows);
   return (
     <article className="profile-card" aria-label={`Column ${column.name}`}>
       <header className="profile-card__head">
@@ -24,10 +17,10 @@ export function ProfileColumnCard({ column, rows }: { column: ColumnProfile; row
         {column.nulls > 0 && <span className="profile-card__flag">{formatPercent(column.nulls, rows)} null</span>}
       </header>
       <dl className="profile-stats">
-        {stats.map(([label, value]) => (
+        {stats.map(({ label, text, title }) => (
           <div key={label} className="profile-stats__item">
             <dt>{label}</dt>
-            <dd title={value}>{value}</dd>
+            <dd title={title}>{text}</dd>
           </div>
         ))}
       </dl>
