@@ -201,24 +201,29 @@ export class InputFiles {
       const first = /\S/.exec(new TextDecoder().decode(start.slice(0, 4096)).replace(/^\uFEFF/, ''))?.[0];
       const notTable = jsonNotATable(first);
       if (notTable) throw notATableError(name, r.fileName, notTable);
-      await this.db.insertJsonFromPath(table, r.path).catch((e: unknown) => {
-        // duckdb-wasm's words for a list without objects ("Provided table/dataframe must have at least one column").
-        if (/at least one column|Table type not specified/i.test(e instanceof Error ? e.message : String(e))) throw notATableError(name, r.fileName, JSON_LIST_OF_VALUES);
-        throw e;
-      });
+      await this.insertJsonRows(name, r, table, r.path);
     } else {
       // duckdb-wasm reads JSON arrays only: newline-delimited records are joined into one array first.
       const lines = new TextDecoder().decode(await this.bytesOf(r)).split(/\r?\n/).filter((l) => l.trim() !== '');
       const arrayPath = `${r.path}.array.json`;
       await this.db.registerBuffer(arrayPath, new TextEncoder().encode(`[${lines.join(',\n')}]`));
       try {
-        await this.db.insertJsonFromPath(table, arrayPath);
+        await this.insertJsonRows(name, r, table, arrayPath);
       } finally {
         await this.db.dropFile(arrayPath);
       }
     }
     r.loaded = { format, table };
     return table;
+  }
+
+  /** A JSON array of rows into `table`; a list of plain values (`[1, 2, 3]`) is not a table, as the CLI says too. */
+  private async insertJsonRows(name: string, r: Registration, table: string, path: string): Promise<void> {
+    await this.db.insertJsonFromPath(table, path).catch((e: unknown) => {
+      // duckdb-wasm's words for a list without objects ("Provided table/dataframe must have at least one column").
+      if (/at least one column|Table type not specified/i.test(e instanceof Error ? e.message : String(e))) throw notATableError(name, r.fileName, JSON_LIST_OF_VALUES);
+      throw e;
+    });
   }
 
   private async bytesOf(r: Registration): Promise<Uint8Array> {

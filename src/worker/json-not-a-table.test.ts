@@ -21,10 +21,11 @@ afterAll(() => {
   void wasm.close();
 });
 
-const importJson = { kind: 'import' as const, params: { input: 'movies', file: 'movies.json', format: 'json' as const } };
+const importAs = (format: 'json' | 'jsonl') => ({ kind: 'import' as const, params: { input: 'movies', file: 'movies.json', format } });
 
 /** The error each engine gives importing `text` as a JSON table: the studio's duckdb-wasm and the CLI's DuckDB. */
-async function errorsFor(text: string, run: number): Promise<{ studio: unknown; cli: unknown }> {
+async function errorsFor(text: string, run: number, format: 'json' | 'jsonl' = 'json'): Promise<{ studio: unknown; cli: unknown }> {
+  const importJson = importAs(format);
   await session.registerFile('movies', 'movies.json', new TextEncoder().encode(text));
   const state = (await session.runFlow(flowOf([{ id: 'b', ...importJson }], []), run)).blocks[0]!;
   writeFileSync(join(native.dir, 'movies.json'), text);
@@ -51,6 +52,12 @@ describe('a JSON file that is not a list of rows', () => {
 
   it('a list of plain values: both say so (not "Table type not specified", nor one `json` column in the CLI)', async () => {
     const { studio, cli } = await errorsFor('[1, 2, 3]', 77);
+    expect(studio).toMatchObject({ code: 'E_NOT_A_TABLE', message: expect.stringContaining('a JSON list of plain values, not of objects') });
+    expect(cli).toEqual(studio);
+  });
+
+  it('JSON lines of plain values: the same words in both', async () => {
+    const { studio, cli } = await errorsFor('1\n2\n3\n', 78, 'jsonl');
     expect(studio).toMatchObject({ code: 'E_NOT_A_TABLE', message: expect.stringContaining('a JSON list of plain values, not of objects') });
     expect(cli).toEqual(studio);
   });
