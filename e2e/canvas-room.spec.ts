@@ -20,6 +20,9 @@ test('the panels fold away to give the canvas room, by button or key, and stay s
     const box = (await control.boundingBox())!;
     expect(box.x + box.width, `${await control.getAttribute('aria-label') ?? await control.textContent()} inside the window`).toBeLessThanOrEqual(1440);
   }
+  // The save state reads whole: the flow name's field gives way first.
+  await expect(page.locator('.topbar__status')).toContainText('Saved');
+  expect(await page.locator('.topbar__status').evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
   const palette = page.getByRole('button', { name: 'Blocks panel' });
   await expect(palette).toHaveAttribute('aria-pressed', 'true');
   await expect(palette).toHaveAttribute('title', /\(\[\)$/);
