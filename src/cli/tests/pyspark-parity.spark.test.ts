@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../testing/run-cli';
 import { runCliInProcess } from '../../testing/run-cli-in-process';
 import { readParquet, rowDifferences, runSparkJobs, sparkPython, type SparkRun } from '../../testing/spark-jobs';
-import { importCases, kindCases, kindsFlow, workshopFlow, writeInputs } from './spark-kind-cases';
+import { importCases, kindCases, kindsFlow, nestedCsvFlow, workshopFlow, writeInputs } from './spark-kind-cases';
 import { modelCases, playlistsInteractionsFlow, playlistsModelFlow, ratingsAlsFlow, trainingCases } from './spark-model-flows';
 
 /**
@@ -50,12 +50,20 @@ describe.skipIf(skip)('PySpark jobs on local Spark give the CLI’s rows', () =>
       expect(exported.code, exported.stderr).toBe(0);
       jobs.push({ name, job, argv: [...args, '--out', join(dir, 'spark', name), '--format', 'parquet'] });
     }
+    // A struct column written as CSV: DuckDB writes its own text for it; the job stops, naming the export and column.
+    const nestedFlow = join(dir, 'nested.flow.json');
+    writeFileSync(nestedFlow, JSON.stringify(nestedCsvFlow()));
+    const nestedJob = join(dir, 'nested.py');
+    expect((await runCliInProcess(['pyspark', nestedFlow, '-o', nestedJob])).code).toBe(0);
+    jobs.push({ name: 'nested-csv', job: nestedJob, argv: [...inputArgs, '--out', join(dir, 'spark', 'nested')] });
     spark = await runSparkJobs(jobs, dir);
   });
 
   it('runs every job', () => {
     console.log(`Spark ${spark.spark}: ${Object.entries(spark.results).map(([name, r]) => `${name} ${r.seconds ?? '-'} s`).join(', ')}`);
-    expect(Object.fromEntries(Object.entries(spark.results).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok', 'ratings-als': 'ok', playlists: 'ok' });
+    const { 'nested-csv': nested, ...flows } = spark.results;
+    expect(Object.fromEntries(Object.entries(flows).map(([name, r]) => [name, r.error ?? 'ok']))).toEqual({ kinds: 'ok', music: 'ok', 'ratings-als': 'ok', playlists: 'ok' });
+    expect(nested?.error).toMatch(/export .*nested\.csv: column 's' holds struct<g:string,n:(bigint|int)>, which Spark cannot write as CSV the way DuckDB does; write this export as Parquet or JSON/);
   });
 
   async function compare(flow: string, file: string): Promise<number> {

@@ -211,6 +211,24 @@ export function kindsFlow(): object {
   return { format: 'wrangle-flow', version: 1, name: 'Every translated kind', blocks, edges };
 }
 
+/** A struct column exported as CSV, which the job refuses to write (DuckDB writes its own text for it). */
+export function nestedCsvFlow(): object {
+  return {
+    format: 'wrangle-flow',
+    version: 1,
+    name: 'A struct as CSV',
+    blocks: [
+      { id: 'people', kind: 'import', params: { input: 'people', file: 'people.csv' } },
+      { id: 'packed', kind: 'sql', params: { query: "SELECT id, {'g': grp, 'n': n} AS s FROM df" } },
+      { id: 'save', kind: 'export', params: { file: 'nested.csv' } },
+    ],
+    edges: [
+      { from: { block: 'people', port: 'out' }, to: { block: 'packed', port: 'df' } },
+      { from: { block: 'packed', port: 'out' }, to: { block: 'save', port: 'in' } },
+    ],
+  };
+}
+
 /** The music flow's workshop part: the blocks the train and test exports read. */
 export function workshopFlow(): object {
   const flow = JSON.parse(readFileSync(join(repoRoot, 'sample-data/flows/music-recommendation.flow.json'), 'utf8')) as {

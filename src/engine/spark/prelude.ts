@@ -64,6 +64,13 @@ def output_path(args, file_name):
     return args.out.rstrip("/") + "/" + file_name, fmt
 
 
+def check_csv_columns(df, fmt, file_name):
+    """DuckDB writes a struct, list or map in a CSV cell as its own text, which Spark has no writer for: stop, saying so."""
+    nested = [f for f in df.schema.fields if isinstance(f.dataType, (T.StructType, T.ArrayType, T.MapType))]
+    if fmt == "csv" and nested:
+        raise ValueError(f"export {file_name}: column {nested[0].name!r} holds {nested[0].dataType.simpleString()}, which Spark cannot write as CSV the way DuckDB does; write this export as Parquet or JSON (--format parquet)")
+
+
 def input_path(args, name):
     if name not in args.input:
         sys.exit(f"No file given for input {name!r}: pass --input {name}=PATH (any Spark URI: s3://, gs://, abfss://, hdfs://, a local path).")

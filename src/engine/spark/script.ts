@@ -25,7 +25,7 @@ const PY_RESERVED = new Set(
   [
     'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield',
     // The job's own names: modules, the prelude's helpers, run and its locals.
-    'spark args df rows col F T Window SparkSession argparse json sys INPUTS name_key key_text row_key seeded_unit joined_names output_path input_path parse_args run session',
+    'spark args df rows col F T Window SparkSession argparse json sys INPUTS name_key key_text row_key seeded_unit joined_names output_path check_csv_columns input_path parse_args run session',
     // The helpers model blocks share (spark-als.ts, spark-factors.ts) and evaluate's.
     'model_ratings fit_biases factor_vectors vector_dot factor_table als_summary validation_ratings factor_side factor_dot top_k finite',
   ]

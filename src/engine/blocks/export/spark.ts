@@ -4,6 +4,7 @@ import type { ExportParams } from './definition';
 /**
  * An export: the same rows written under `--out` (Spark writes a folder of part files named like the file), in the
  * block's format or `--format`. `order: all` sorts by every column, ascending, NULLs last, as DuckDB's ORDER BY ALL.
+ * A nested column (struct, list, map) stops a CSV export: DuckDB writes its own text for it, Spark has no CSV form.
  */
 export const exportSpark: SparkEmitter<ExportParams> = ({ params: p }) => {
   const body = [`path, fmt = output_path(args, ${pyString(p.file)})`];
@@ -17,6 +18,7 @@ export const exportSpark: SparkEmitter<ExportParams> = ({ params: p }) => {
   }
   if (p.order === 'all') body.push('df = df.orderBy(*[col(c).asc_nulls_last() for c in df.columns])');
   body.push(
+    'check_csv_columns(df, fmt, path)',
     'writer = df.write.mode("overwrite" if args.force else "errorifexists")',
     'if fmt == "csv":',
     `    writer.options(**${pyValue({ header: p.header, sep: p.delimiter, quote: '"', escape: '"' })}).csv(path)`,
