@@ -21,6 +21,13 @@ test('first launch: the music flow is on the canvas and every block, its models 
   await expect(page.getByTestId('profile-view')).toBeVisible();
   await expect(page.locator('[data-testid^="profile-histogram-"]').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/profile.png' });
+  // A few whole numbers get a bar each: the ratings' 1–5 stars are five bars, not 20 bins with gaps.
+  await clickBlock(page, 'ratings');
+  const stars = page.getByTestId('profile-histogram-Rating');
+  await expect(stars).toHaveAttribute('aria-label', 'Histogram of Rating, from 1 to 5');
+  await expect(stars.locator('rect')).toHaveCount(5);
+  await stars.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/profile-whole-numbers.png' });
 
   await page.getByRole('tab', { name: 'Chart' }).click();
   await expect(page.getByTestId('chart-view')).toBeVisible();

@@ -102,6 +102,11 @@ export function isNumericType(type: string): boolean {
   return NUMERIC.test(type);
 }
 
+/** True for DuckDB's whole-number types. */
+export function isIntegerType(type: string): boolean {
+  return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/i.test(type);
+}
+
 /** True for DuckDB's text type. */
 export function isTextType(type: string): boolean {
   return /^VARCHAR/i.test(type);

@@ -22,6 +22,21 @@ export function binIndex(value: string, range: NumericRange, bins: number): stri
   return `least(CAST(floor((${value} - ${lo}) / (${hi} - ${lo}) * ${bins}) AS BIGINT), ${bins - 1})`;
 }
 
+/**
+ * How many values a whole-number range holds when there are few enough to count one by one (a rating 1–5, a 0/1
+ * flag): then each value is a bar of its own, where equal-width bins would leave gaps between them. Otherwise
+ * undefined, and the range is binned.
+ */
+export function countedValues(range: NumericRange, integer: boolean, bins: number): number | undefined {
+  const n = range.hi - range.lo + 1;
+  return integer && Number.isInteger(range.lo) && Number.isInteger(range.hi) && n <= bins ? n : undefined;
+}
+
+/** The index of a whole number counted value by value (0 for the range's lowest value), as SQL. */
+export function valueIndex(value: string, range: NumericRange): string {
+  return `CAST(${value} - ${doubleLiteral(range.lo)} AS BIGINT)`;
+}
+
 /** How many bins a range gets: `bins`, or one when all values are equal. */
 export function binCount(range: NumericRange, bins: number): number {
   return range.hi > range.lo ? bins : 1;

@@ -4,7 +4,7 @@
  */
 import type { Column } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
-import { binIndex, type NumericRange } from './bins';
+import { binIndex, valueIndex, type NumericRange } from './bins';
 import { categoryText, isBinnable, isNestedType, numericValue } from './column-kinds';
 
 /** The alias prefix of column `i`'s figures: plain and unique, so no column name can clash with it. */
@@ -46,12 +46,15 @@ export function topValuesSql(ref: string, columns: readonly Column[], n: number)
     .join(' UNION ALL ');
 }
 
-/** Equal-width bin counts of numeric columns, as (col, bin, n) rows; empty bins have no row. */
-export function numericBinsSql(ref: string, binned: readonly { col: Column; i: number; range: NumericRange }[], bins: number): string {
+/**
+ * Bin counts of numeric columns, as (col, bin, n) rows; empty bins have no row. A column whose whole numbers are
+ * counted value by value (`byValue`) has a bin per value; any other, equal-width bins.
+ */
+export function numericBinsSql(ref: string, binned: readonly { col: Column; i: number; range: NumericRange; byValue: boolean }[], bins: number): string {
   return binned
-    .map(({ col, i, range }) => {
+    .map(({ col, i, range, byValue }) => {
       const v = numericValue(col);
-      return `SELECT ${i} AS col, ${binIndex(v, range, bins)} AS bin, count(*) AS n FROM ${ref} WHERE ${v} IS NOT NULL GROUP BY ALL`;
+      return `SELECT ${i} AS col, ${byValue ? valueIndex(v, range) : binIndex(v, range, bins)} AS bin, count(*) AS n FROM ${ref} WHERE ${v} IS NOT NULL GROUP BY ALL`;
     })
     .join(' UNION ALL ');
 }

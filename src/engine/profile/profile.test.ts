@@ -65,6 +65,19 @@ describe('profileTable', () => {
     expect(score.histogram.reduce((s, b) => s + b.count, 0)).toBe(4);
   });
 
+  it('gives a few whole numbers a bar each, missing ones included; a wide or fractional range stays binned', async () => {
+    await db.sql(`CREATE OR REPLACE TABLE whole AS SELECT * FROM (VALUES (1, 0::TINYINT, 0, 1.0), (1, 1, 100, 2.0), (2, 1, 7, 5.0), (5, 1, 3, 3.0)) AS v(rating, flag, wide, stars)`);
+    const [rating, flag, wide, stars] = (await profileTable(db.rows, await relation('whole'))).columns;
+    // A rating of 1–5: five bars, the 3 and 4 nobody gave included; a bar of one value has no upper edge.
+    expect(rating!.histogram).toEqual([{ lo: 1, count: 2 }, { lo: 2, count: 1 }, { lo: 3, count: 0 }, { lo: 4, count: 0 }, { lo: 5, count: 1 }]);
+    expect(flag!.histogram).toEqual([{ lo: 0, count: 1 }, { lo: 1, count: 3 }]);
+    // 0–100 holds more values than bars: 20 equal-width bins.
+    expect(wide!.histogram).toHaveLength(20);
+    expect(wide!.histogram[0]).toEqual({ lo: 0, hi: 5, count: 2 });
+    // Whole values of a DECIMAL column are still a measurement: binned.
+    expect(stars!.histogram).toHaveLength(20);
+  });
+
   it('keeps the top values to five, most frequent first, ties alphabetical', async () => {
     const id = (await profileTable(db.rows, await relation('ratings'))).columns[0]!;
     expect(id.top).toEqual([

@@ -1,6 +1,7 @@
 import type { Relation } from '../blocks/contract';
 import { fail } from '../errors/catalog';
-import { binCount, binEdge, countOf, numberOf, type NumericRange } from './bins';
+import { isIntegerType } from '../blocks/columns';
+import { binCount, binEdge, countedValues, countOf, numberOf, type NumericRange } from './bins';
 import { isBinnable } from './column-kinds';
 import { distinctRowsSql, numericBinsSql, summarySql, summaryValue, topValuesSql } from './profile-sql';
 import { findRatingsColumns, measureSparsity, type RatingsColumns } from './sparsity';
@@ -36,7 +37,10 @@ export async function profileTable(query: QueryRows, rel: Relation, options: Pro
     const hi = numberOf(summaryValue(summary, i, 'max'));
     if (isBinnable(col) && lo !== undefined && hi !== undefined) ranges.set(i, { lo, hi });
   });
-  const binned = [...ranges].map(([i, range]) => ({ col: rel.columns[i]!, i, range }));
+  const binned = [...ranges].map(([i, range]) => {
+    const col = rel.columns[i]!;
+    return { col, i, range, byValue: countedValues(range, isIntegerType(col.type), bins) !== undefined };
+  });
   const binRows = binned.length > 0 ? await query(numericBinsSql(rel.ref, binned, bins)) : [];
   const topRows = rel.columns.length > 0 ? await query(topValuesSql(rel.ref, rel.columns, categories)) : [];
 
@@ -47,8 +51,12 @@ export async function profileTable(query: QueryRows, rel: Relation, options: Pro
       .map((r) => ({ value: String(r.value), count: countOf(r.n) }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const range = ranges.get(i);
+    const values = range && countedValues(range, isIntegerType(col.type), bins);
+    const rows = binRows.filter((r) => r.col === i);
     const histogram: HistogramBin[] = range
-      ? numericHistogram(range, bins, binRows.filter((r) => r.col === i))
+      ? values
+        ? valueHistogram(range, values, rows)
+        : numericHistogram(range, bins, rows)
       : top.map((t) => ({ lo: t.value, count: t.count }));
     return {
       name: col.name,
@@ -79,12 +87,22 @@ export async function profileTable(query: QueryRows, rel: Relation, options: Pro
 /** Every bin of the range, empty ones included, so a histogram's bars line up. */
 function numericHistogram(range: NumericRange, bins: number, rows: readonly Record<string, unknown>[]): HistogramBin[] {
   const n = binCount(range, bins);
+  return binCounts(n, rows).map((count, k) => ({ lo: binEdge(range, n, k), hi: binEdge(range, n, k + 1), count }));
+}
+
+/** A bar per whole number of the range, the missing ones included: a bin of one value has no upper edge. */
+function valueHistogram(range: NumericRange, values: number, rows: readonly Record<string, unknown>[]): HistogramBin[] {
+  return binCounts(values, rows).map((count, k) => ({ lo: range.lo + k, count }));
+}
+
+/** The counts of bins 0 … n−1 from (bin, n) rows; a bin without a row is empty. */
+function binCounts(n: number, rows: readonly Record<string, unknown>[]): number[] {
   const counts = new Array<number>(n).fill(0);
   for (const r of rows) {
     const k = numberOf(r.bin);
     if (k !== undefined && k >= 0 && k < n) counts[k] = countOf(r.n);
   }
-  return counts.map((count, k) => ({ lo: binEdge(range, n, k), hi: binEdge(range, n, k + 1), count }));
+  return counts;
 }
 
 /** A minimum or maximum: a finite number, or the text of a non-numeric value. */
