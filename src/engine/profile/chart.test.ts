@@ -27,6 +27,13 @@ describe('chartData', () => {
     });
   });
 
+  it('histogram of a few whole numbers: a bar per value, missing values included, the values in x', async () => {
+    // id holds 1–5; with room for 10 bars each value is one.
+    expect(await chartData(db.rows, ratings, { kind: 'histogram', x: 'id', limit: 10 })).toEqual({ kind: 'histogram', x: [1, 2, 3, 4, 5], z: [1, 1, 1, 2, 1], sampled: false, byValue: true });
+    // With room for only 4, the five values are binned.
+    expect(await chartData(db.rows, ratings, { kind: 'histogram', x: 'id', limit: 4 })).toMatchObject({ x: [1, 2, 3, 4], z: [1, 1, 1, 3] });
+  });
+
   it('histogram of a text column: its most frequent categories', async () => {
     expect(await chartData(db.rows, ratings, { kind: 'histogram', x: 'genre', limit: 10 })).toEqual({
       kind: 'histogram',

@@ -1,9 +1,9 @@
 import { assertNever } from '../assert-never';
-import { requireColumn } from '../blocks/columns';
+import { isIntegerType, requireColumn } from '../blocks/columns';
 import type { Column, Relation } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { seededUnit, stableRowKey } from '../sql/seeded';
-import { binCount, binEdge, binIndex, countOf, numberOf } from './bins';
+import { binCount, binEdge, binIndex, countedValues, countOf, numberOf, valueIndex } from './bins';
 import { axisValue, hasValue, numericRange, planAxis } from './chart-axes';
 import { categoryText, isBinnable } from './column-kinds';
 import type { ChartData, ChartKind, QueryRows } from './types';
@@ -43,17 +43,23 @@ export async function chartData(query: QueryRows, rel: Relation, spec: ChartSpec
   }
 }
 
-/** Equal-width bins over the column's finite range: every bin's lower edge, and its count. */
+/**
+ * Equal-width bins over the column's finite range: every bin's lower edge, and its count. A few whole numbers (as
+ * many as the bins or fewer) are counted value by value instead, every value of the range with its count.
+ */
 async function histogram(query: QueryRows, ref: string, col: Column, limit: number): Promise<ChartData> {
   const range = await numericRange(query, ref, col);
   if (!range) return { kind: 'histogram', x: [], z: [], sampled: false };
-  const bins = binCount(range, limit);
-  const rows = await query(`SELECT ${binIndex(axisValue(col), range, bins)} AS bin, count(*) AS n FROM ${ref} WHERE ${hasValue(col)} GROUP BY ALL`);
+  const values = countedValues(range, isIntegerType(col.type), limit);
+  const bins = values ?? binCount(range, limit);
+  const index = values === undefined ? binIndex(axisValue(col), range, bins) : valueIndex(axisValue(col), range);
+  const rows = await query(`SELECT ${index} AS bin, count(*) AS n FROM ${ref} WHERE ${hasValue(col)} GROUP BY ALL`);
   const z = new Array<number>(bins).fill(0);
   for (const r of rows) {
     const k = numberOf(r.bin);
     if (k !== undefined && k >= 0 && k < bins) z[k] = countOf(r.n);
   }
+  if (values !== undefined) return { kind: 'histogram', x: z.map((_, k) => range.lo + k), z, sampled: false, byValue: true };
   return { kind: 'histogram', x: z.map((_, k) => binEdge(range, bins, k)), z, sampled: false };
 }
 

@@ -59,4 +59,6 @@ export interface ChartData {
   z?: number[];
   /** True when the scatter was sampled down to `limit` points. */
   sampled: boolean;
+  /** Histogram of a few whole numbers: `x` holds each value, one bar each, rather than bins' lower edges. */
+  byValue?: boolean;
 }

@@ -36,6 +36,12 @@ describe('plotly figures', () => {
     expect(chartHeights({ kind: 'histogram', x: [0], y: [7], sampled: false })).toEqual([7]);
   });
 
+  it('centres a bar on each value of a whole-number histogram', () => {
+    const trace = plotlyFigure({ kind: 'histogram', x: [1, 2, 3], z: [4, 0, 6], sampled: false, byValue: true }, 'Rating', undefined).traces[0]!;
+    expect(trace).toMatchObject({ x: [1, 2, 3], y: [4, 0, 6] });
+    expect(trace).not.toHaveProperty('offset');
+  });
+
   it('turns heatmap cells into a grid with empty cells left empty', () => {
     const data: ChartData = { kind: 'heatmap', x: [2, 1, 2], y: ['b', 'a', 'a'], z: [5, 6, 7], sampled: false };
     expect(heatmapGrid(data)).toEqual({

@@ -163,7 +163,8 @@ export function plotlyFigure(data: ChartData, xName: string, yName: string | und
   };
   switch (data.kind) {
     case 'histogram': {
-      const width = binWidth(data.x);
+      // Bins are drawn from their lower edges; a histogram of whole numbers centres a bar on each value.
+      const width = data.byValue ? undefined : binWidth(data.x);
       const trace: Data = { type: 'bar', x, y: chartHeights(data), marker: { color: ACCENT }, hovertemplate: '%{x}: %{y}<extra></extra>' };
       return { traces: [width === undefined ? trace : { ...trace, offset: 0, width }], layout: { ...layout, bargap: 0.02 } };
     }
