@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addFromPalette, canvasViewport, clickBlock, expectFresh, musicBlockIds, openFresh, studioDoc } from './helpers';
+import { addFromPalette, canvasViewport, clickBlock, expectFresh, importDataFiles, musicBlockIds, openFresh, studioDoc } from './helpers';
 
 interface Hooked {
   __wrangle: { actions: { connect(from: { block: string; port: string }, to: { block: string; port: string }): { ok: boolean } } };
@@ -34,10 +34,7 @@ test('a file above the preview sample size previews on a seeded sample, and its 
   await sampleSize.press('Enter');
   await expect(sampleSize).toHaveValue('2,000');
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles(path);
-  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await importDataFiles(page, path);
   const imported = (await studioDoc(page)).blocks[0]!;
   await expectFresh(page, [imported.id]);
   await clickBlock(page, imported.id);

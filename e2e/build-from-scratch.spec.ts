@@ -4,21 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseFlow } from '../src/engine/flow/parse';
 import { matchesGolden, type GoldenOutput } from '../src/testing/goldens';
-import {
-  addFromPalette,
-  canvasViewport,
-  clickBlock,
-  connectPorts,
-  expectFresh,
-  golden,
-  moveBlock,
-  musicBlockIds,
-  openFresh,
-  repoRoot,
-  sha256,
-  studioDoc,
-  type DocView,
-} from './helpers';
+import { addFromPalette, canvasViewport, clickBlock, connectPorts, type DocView, expectFresh, golden, importDataFiles, moveBlock, musicBlockIds, openFresh, repoRoot, sha256, studioDoc } from './helpers';
 
 /**
  * The acceptance test of the studio: the music workshop flow built by pointing and clicking only (import, palette,
@@ -264,10 +250,7 @@ test('the music flow built from scratch by point and click previews, downloads, 
   await page.getByRole('textbox', { name: 'Flow name' }).press('Enter');
 
   // 1. Both data files through the top bar's "Import data…" file chooser.
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles(['tracks.csv', 'ratings.csv'].map((f) => join(repoRoot, 'sample-data', 'music', f)));
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await importDataFiles(page, ['tracks.csv', 'ratings.csv'].map((f) => join(repoRoot, 'sample-data', 'music', f)));
   const imported = (await studioDoc(page)).blocks;
   const ids: Ids = {};
   for (const input of ['tracks', 'ratings']) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { clickBlock, expectFresh, musicBlockIds, openFresh, studioDoc } from './helpers';
+import { clickBlock, expectFresh, importDataFiles, musicBlockIds, openFresh, studioDoc } from './helpers';
 
 /**
  * Where the underline under an expression lies, against where the characters it should mark are drawn in the
@@ -133,10 +133,7 @@ test('a file that is not a table says what it looks like and what to do, with E_
   writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 64 }, (_, i) => i)]));
   const json = testInfo.outputPath('movies.csv');
   writeFileSync(json, '{\n  "movies": [{ "movieId": 1, "title": "Toy Story" }]\n}\n');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles([png, json]);
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await importDataFiles(page, [png, json]);
   const blocks = (await studioDoc(page)).blocks;
   const idOf = (file: string) => blocks.find((b) => b.params.file === file)!.id;
 

@@ -40,6 +40,16 @@ export async function openFresh(page: Page): Promise<void> {
 }
 
 /** Opens a flow file through the top bar's Open…, as a user picks one. */
+/** Imports files through the top bar's "Import data…" chooser; each becomes an import block on the canvas. */
+export async function importDataFiles(page: Page, paths: string | readonly string[]): Promise<void> {
+  const files = typeof paths === 'string' ? [paths] : [...paths];
+  const before = await page.locator('.react-flow__node').count();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await (await chooser).setFiles(files);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + files.length);
+}
+
 export async function openFlowFile(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…', exact: true }).click();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { canvasViewport, clickBlock, expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
+import { canvasViewport, clickBlock, expectFresh, importDataFiles, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
 
 /** Selects one block alone: the import selects every block it adds. */
 async function selectOnly(page: Page, id: string): Promise<void> {
@@ -17,10 +17,7 @@ test('a messy CSV file says what was repaired, lists the rejected rows, and its 
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles(['missing-fields.csv', 'windows1252.csv'].map((f) => join(repoRoot, 'sample-data', 'messy', f)));
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await importDataFiles(page, ['missing-fields.csv', 'windows1252.csv'].map((f) => join(repoRoot, 'sample-data', 'messy', f)));
   const blocks = (await studioDoc(page)).blocks;
   const idOf = (file: string) => blocks.find((b) => b.params.file === file)!.id;
   const ragged = idOf('missing-fields.csv');

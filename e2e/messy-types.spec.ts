@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectFresh, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
+import { expectFresh, importDataFiles, musicBlockIds, openFresh, repoRoot, studioDoc } from './helpers';
 
 /** Dates, times and amounts written as people write them, then a second table after a blank line. */
 const ORDERS = [
@@ -25,10 +25,7 @@ test('columns kept as text say why; a types block converts them with the format 
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles(join(dir, 'orders.csv'));
-  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await importDataFiles(page, join(dir, 'orders.csv'));
   const importId = (await studioDoc(page)).blocks[0]!.id;
   await expectFresh(page, [importId]);
 
@@ -75,10 +72,7 @@ test('a JSON file under a .csv name is refused as not a table, and one click rea
   await openFresh(page);
   await expectFresh(page, musicBlockIds);
   await page.getByRole('button', { name: 'New', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import data…' }).click();
-  await (await chooser).setFiles(join(dir, 'people.csv'));
-  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await importDataFiles(page, join(dir, 'people.csv'));
   const id = (await studioDoc(page)).blocks[0]!.id;
   await expect(page.getByTestId(`block-${id}`)).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
   const inspector = page.getByTestId('inspector-block');

@@ -42,6 +42,12 @@ async function cliJob(fileName: string): Promise<{ job?: string; refusal?: strin
   return { refusal: r.stderr };
 }
 
+/** A flow on the sample tracks (the block `tracks` imports them) with `blocks` after it, written to `fileName`. */
+function writeTracksFlow(fileName: string, name: string, blocks: object[], edges: object[]): void {
+  const tracks = { id: 'tracks', kind: 'import', label: 'Tracks', params: { input: 'tracks', file: 'tracks.csv' } };
+  writeFileSync(join(dir, fileName), JSON.stringify({ format: 'wrangle-flow', version: 1, name, blocks: [tracks, ...blocks], edges }));
+}
+
 /** Clicks Export → PySpark job… and returns the downloaded job and its file name. */
 async function studioJob(page: Page): Promise<{ fileName: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'Export PySpark job…' }).click()]);
@@ -80,17 +86,9 @@ test('a formula with a DuckDB-only function is refused with a message naming the
   test.setTimeout(120_000);
   await openFresh(page);
   await expectFresh(page, ['tracks']);
-  const flow = {
-    format: 'wrangle-flow',
-    version: 1,
-    name: 'Odd tracks',
-    blocks: [
-      { id: 'tracks', kind: 'import', label: 'Tracks', params: { input: 'tracks', file: 'tracks.csv' } },
-      { id: 'odd', kind: 'formula', label: 'Odd or even', params: { column: 'odd', expression: 'energy + md5_number(genre) % 2' } },
-    ],
-    edges: [{ from: { block: 'tracks', port: 'out' }, to: { block: 'odd', port: 'in' } }],
-  };
-  writeFileSync(join(dir, 'odd.flow.json'), JSON.stringify(flow));
+  writeTracksFlow('odd.flow.json', 'Odd tracks', [{ id: 'odd', kind: 'formula', label: 'Odd or even', params: { column: 'odd', expression: 'energy + md5_number(genre) % 2' } }], [
+    { from: { block: 'tracks', port: 'out' }, to: { block: 'odd', port: 'in' } },
+  ]);
   await openFlowFile(page, join(dir, 'odd.flow.json'));
   await expect(page.getByTestId('block-odd')).toBeVisible();
   await page.getByRole('navigation', { name: 'Export' }).getByRole('button', { name: 'Export PySpark job…' }).click();
@@ -103,12 +101,10 @@ test('a sql block’s query exports as wrangle pyspark writes it', async ({ page
   test.setTimeout(120_000);
   await openFresh(page);
   await expectFresh(page, ['tracks']);
-  const flow = {
-    format: 'wrangle-flow',
-    version: 1,
-    name: 'Genre counts',
-    blocks: [
-      { id: 'tracks', kind: 'import', label: 'Tracks', params: { input: 'tracks', file: 'tracks.csv' } },
+  writeTracksFlow(
+    'genre-counts.flow.json',
+    'Genre counts',
+    [
       {
         id: 'by_genre',
         kind: 'sql',
@@ -116,12 +112,11 @@ test('a sql block’s query exports as wrangle pyspark writes it', async ({ page
       },
       { id: 'save', kind: 'export', params: { file: 'genres.csv' } },
     ],
-    edges: [
+    [
       { from: { block: 'tracks', port: 'out' }, to: { block: 'by_genre', port: 'df' } },
       { from: { block: 'by_genre', port: 'out' }, to: { block: 'save', port: 'in' } },
     ],
-  };
-  writeFileSync(join(dir, 'genre-counts.flow.json'), JSON.stringify(flow));
+  );
   const cli = await cliJob('genre-counts.flow.json');
   expect(cli.job).toContain('return spark.sql(');
   await openFlowFile(page, join(dir, 'genre-counts.flow.json'));

@@ -61,3 +61,13 @@ export function numberOf(v: unknown): number | undefined {
 export function countOf(v: unknown): number {
   return numberOf(v) ?? 0;
 }
+
+/** The counts of bins 0 … n−1 from (bin, n) rows; a bin without a row is empty. */
+export function binCounts(n: number, rows: readonly Record<string, unknown>[]): number[] {
+  const counts = new Array<number>(n).fill(0);
+  for (const r of rows) {
+    const k = numberOf(r.bin);
+    if (k !== undefined && k >= 0 && k < n) counts[k] = countOf(r.n);
+  }
+  return counts;
+}

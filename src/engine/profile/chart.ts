@@ -3,7 +3,7 @@ import { isIntegerType, requireColumn } from '../blocks/columns';
 import type { Column, Relation } from '../blocks/contract';
 import { quoteIdent } from '../sql/quote';
 import { seededUnit, stableRowKey } from '../sql/seeded';
-import { binCount, binEdge, binIndex, countedValues, countOf, numberOf, valueIndex } from './bins';
+import { binCount, binCounts, binEdge, binIndex, countedValues, countOf, valueIndex } from './bins';
 import { axisValue, hasValue, numericRange, planAxis } from './chart-axes';
 import { categoryText, isBinnable } from './column-kinds';
 import type { ChartData, ChartKind, QueryRows } from './types';
@@ -53,12 +53,7 @@ async function histogram(query: QueryRows, ref: string, col: Column, limit: numb
   const values = countedValues(range, isIntegerType(col.type), limit);
   const bins = values ?? binCount(range, limit);
   const index = values === undefined ? binIndex(axisValue(col), range, bins) : valueIndex(axisValue(col), range);
-  const rows = await query(`SELECT ${index} AS bin, count(*) AS n FROM ${ref} WHERE ${hasValue(col)} GROUP BY ALL`);
-  const z = new Array<number>(bins).fill(0);
-  for (const r of rows) {
-    const k = numberOf(r.bin);
-    if (k !== undefined && k >= 0 && k < bins) z[k] = countOf(r.n);
-  }
+  const z = binCounts(bins, await query(`SELECT ${index} AS bin, count(*) AS n FROM ${ref} WHERE ${hasValue(col)} GROUP BY ALL`));
   if (values !== undefined) return { kind: 'histogram', x: z.map((_, k) => range.lo + k), z, sampled: false, byValue: true };
   return { kind: 'histogram', x: z.map((_, k) => binEdge(range, bins, k)), z, sampled: false };
 }

@@ -48,13 +48,13 @@ export function topValuesSql(ref: string, columns: readonly Column[], n: number)
 
 /**
  * Bin counts of numeric columns, as (col, bin, n) rows; empty bins have no row. A column whose whole numbers are
- * counted value by value (`byValue`) has a bin per value; any other, equal-width bins.
+ * counted value by value (`values`, how many: see countedValues) has a bin per value; any other, equal-width bins.
  */
-export function numericBinsSql(ref: string, binned: readonly { col: Column; i: number; range: NumericRange; byValue: boolean }[], bins: number): string {
+export function numericBinsSql(ref: string, binned: readonly { col: Column; i: number; range: NumericRange; values: number | undefined }[], bins: number): string {
   return binned
-    .map(({ col, i, range, byValue }) => {
+    .map(({ col, i, range, values }) => {
       const v = numericValue(col);
-      return `SELECT ${i} AS col, ${byValue ? valueIndex(v, range) : binIndex(v, range, bins)} AS bin, count(*) AS n FROM ${ref} WHERE ${v} IS NOT NULL GROUP BY ALL`;
+      return `SELECT ${i} AS col, ${values !== undefined ? valueIndex(v, range) : binIndex(v, range, bins)} AS bin, count(*) AS n FROM ${ref} WHERE ${v} IS NOT NULL GROUP BY ALL`;
     })
     .join(' UNION ALL ');
 }

@@ -1,7 +1,7 @@
 import type { Relation } from '../blocks/contract';
 import { fail } from '../errors/catalog';
 import { isIntegerType } from '../blocks/columns';
-import { binCount, binEdge, countedValues, countOf, numberOf, type NumericRange } from './bins';
+import { binCount, binCounts, binEdge, countedValues, countOf, numberOf, type NumericRange } from './bins';
 import { isBinnable } from './column-kinds';
 import { distinctRowsSql, numericBinsSql, summarySql, summaryValue, topValuesSql } from './profile-sql';
 import { findRatingsColumns, measureSparsity, type RatingsColumns } from './sparsity';
@@ -31,16 +31,15 @@ export async function profileTable(query: QueryRows, rel: Relation, options: Pro
   const exact = total <= (options.exactDistinctUpTo ?? 1_000_000);
   const summary = (await query(summarySql(rel.ref, rel.columns, exact)))[0] ?? {};
 
-  const ranges = new Map<number, NumericRange>();
-  rel.columns.forEach((col, i) => {
+  // Numeric columns with a finite range, each binned equally or, for a few whole numbers, value by value.
+  const binned = rel.columns.flatMap((col, i) => {
     const lo = numberOf(summaryValue(summary, i, 'min'));
     const hi = numberOf(summaryValue(summary, i, 'max'));
-    if (isBinnable(col) && lo !== undefined && hi !== undefined) ranges.set(i, { lo, hi });
+    if (!isBinnable(col) || lo === undefined || hi === undefined) return [];
+    const range = { lo, hi };
+    return [{ col, i, range, values: countedValues(range, isIntegerType(col.type), bins) }];
   });
-  const binned = [...ranges].map(([i, range]) => {
-    const col = rel.columns[i]!;
-    return { col, i, range, byValue: countedValues(range, isIntegerType(col.type), bins) !== undefined };
-  });
+  const binnedAt = new Map(binned.map((b) => [b.i, b]));
   const binRows = binned.length > 0 ? await query(numericBinsSql(rel.ref, binned, bins)) : [];
   const topRows = rel.columns.length > 0 ? await query(topValuesSql(rel.ref, rel.columns, categories)) : [];
 
@@ -50,13 +49,12 @@ export async function profileTable(query: QueryRows, rel: Relation, options: Pro
       .filter((r) => r.col === i)
       .map((r) => ({ value: String(r.value), count: countOf(r.n) }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    const range = ranges.get(i);
-    const values = range && countedValues(range, isIntegerType(col.type), bins);
+    const b = binnedAt.get(i);
     const rows = binRows.filter((r) => r.col === i);
-    const histogram: HistogramBin[] = range
-      ? values
-        ? valueHistogram(range, values, rows)
-        : numericHistogram(range, bins, rows)
+    const histogram: HistogramBin[] = b
+      ? b.values !== undefined
+        ? valueHistogram(b.range, b.values, rows)
+        : numericHistogram(b.range, bins, rows)
       : top.map((t) => ({ lo: t.value, count: t.count }));
     return {
       name: col.name,
@@ -95,15 +93,6 @@ function valueHistogram(range: NumericRange, values: number, rows: readonly Reco
   return binCounts(values, rows).map((count, k) => ({ lo: range.lo + k, count }));
 }
 
-/** The counts of bins 0 … n−1 from (bin, n) rows; a bin without a row is empty. */
-function binCounts(n: number, rows: readonly Record<string, unknown>[]): number[] {
-  const counts = new Array<number>(n).fill(0);
-  for (const r of rows) {
-    const k = numberOf(r.bin);
-    if (k !== undefined && k >= 0 && k < n) counts[k] = countOf(r.n);
-  }
-  return counts;
-}
 
 /** A minimum or maximum: a finite number, or the text of a non-numeric value. */
 function extreme(v: unknown): string | number | undefined {
