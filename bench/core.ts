@@ -3,11 +3,13 @@
  * flow's ALS branch is measured by bench/als.ts), beside its peers in polars and pandas (bench/peers/) on the same
  * files, one after another in each round. Prints wall time, rows/s and peak memory, how long DuckDB's writer alone
  * takes to write the same rows again (the floor no plan can go under), how long the flow takes computed once and
- * written once, unsorted, without its split (bench/core/flows.ts), and Wrangle ÷ peer; at 1M and below it runs
+ * written once, unsorted, without its split, and how long with its split's unit and the cheapest certain sort of its
+ * rows added (the floor of a byte-identical run: bench/core/flows.ts), and Wrangle ÷ peer; at 1M and below it runs
  * Wrangle again on one thread and checks that the files are byte-identical. Writes bench/results/core.json. Larger
  * data sets are generated on first use into sample-data/generated/ (ignored by git).
  *
- * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs.
+ * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs,
+ * `--rounds 1` the rounds (default 3: Wrangle, the reference passes and the peers take turns; figures are medians).
  *
  * Sizes above 10M (opt-in: `--sizes 30000000,100000000`) run the Parquet output only, without the floors (which would
  * take as long again) or the peers, and record the bytes spilled (the CLI's spillPeakMiB); their figures go to
@@ -21,6 +23,8 @@ import { repoRoot, runCli } from '../src/testing/run-cli';
 import { dataDir } from './data';
 import { outputColumns } from './core/columns';
 import { benchFlows } from './core/flows';
+import { describeFigure } from './core/describe';
+import { referencePasses } from './core/passes';
 import { writerAloneSeconds } from './core/writer-alone';
 import { PEER_NAMES, preparePeers, runPeer, type PeerName, type PeerRun } from './peers/peers';
 
@@ -34,6 +38,8 @@ const formats = option('formats', 'csv,parquet').split(',') as ('csv' | 'parquet
 const peerOption = option('peers', PEER_NAMES.join(','));
 const peers = preparePeers(peerOption === 'none' ? [] : (peerOption.split(',') as PeerName[]));
 for (const { peer, reason } of peers.skipped) console.log(`skipping the ${peer} peer: ${reason}`);
+/** Rounds of Wrangle, its reference passes and the peers, taking turns, below the big sizes (which run once). */
+const roundCount = Number(option('rounds', '3'));
 const memoryLimitValue = option('memory-limit', '');
 const memoryLimit = memoryLimitValue === '' ? [] : ['--memory-limit', memoryLimitValue];
 /** Above this, a size is big: Parquet only, no floors, no peers. */
@@ -52,6 +58,8 @@ interface PeerFigure {
 
 interface Figure {
   ratings: number;
+  /** How many rounds the timings are the median of. */
+  rounds: number;
   /** csv: the flow as written; parquet: the same flow with `--format parquet`. */
   format: 'csv' | 'parquet';
   wallSeconds: number;
@@ -64,6 +72,17 @@ interface Figure {
   writerAloneSeconds?: number;
   /** The same flow up to its split, exported once and unsorted (engine seconds): see bench/core/flows.ts. */
   singlePassSeconds?: number;
+  /** The single pass's wall time, start-up included, to set beside wallSeconds. */
+  singlePassWallSeconds?: number;
+  /**
+   * The single pass with every row's split unit and one sort by the ratings' id (engine seconds): the floor
+   * of any byte-identical run, since a certain order after a join is a sort (bench/core/flows.ts).
+   */
+  sortedPassSeconds?: number;
+  /** The flow with each export sorted by the ratings' id instead of every column (engine seconds): a row identity's best case. */
+  idOrderedSeconds?: number;
+  /** The same without the split's table: each export computes the flow, keeps its part and sorts it by the id. */
+  computedTwiceSeconds?: number;
   /** DuckDB's memory limit for the run, in MiB. */
   memoryLimitMiB: number;
   /** The most the run had spilled to disk at once, in MiB. */
@@ -76,6 +95,7 @@ interface Figure {
   measuredAt: string;
 }
 
+const round2 = (x: number) => Number(x.toFixed(2));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function runWrangle(data: string, format: 'csv' | 'parquet', extra: string[] = []) {
@@ -98,6 +118,7 @@ function checkPeer(peer: PeerName, run: PeerRun, trainRows: number, testRows: nu
 }
 
 const figures: Figure[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const ratings of sizes) {
   const data = dataDir(ratings);
   const big = ratings > BIG;
@@ -114,31 +135,56 @@ for (const ratings of sizes) {
       identicalOnOneThread = w.files.every((f, i) => sha256(f) === sha256(again.files[i]!));
       rmSync(again.out, { recursive: true, force: true });
     }
-    const single = big ? undefined : await runCli(['run', flows.singlePass, '--data', data, '--out', w.out, '--force', '--json', '--format', format, ...memoryLimit]);
-    if (single && single.code !== 0) throw new Error(`the single-pass flow failed at ${ratings} ratings:\n${single.stderr}`);
-    const peerFigures: Figure['peers'] = {};
-    for (const peer of big ? [] : peers.ready) {
-      const run = await runPeer(peer, data, w.out, format);
-      checkPeer(peer, run, trainRows, testRows, columns);
-      peerFigures[peer] = {
-        wallSeconds: Number(run.wallSeconds.toFixed(2)),
-        wrangleOverPeer: Number((w.wallSeconds / run.wallSeconds).toFixed(2)),
-        trainRows: run.trainRows,
-        testRows: run.testRows,
-      };
+    // Each round runs Wrangle, its two reference passes and every peer in turn; the figures are the rounds' medians.
+    const rounds = { wall: [w.wallSeconds], engine: [w.summary.seconds], single: [] as number[], singleWall: [] as number[], sorted: [] as number[], idOrdered: [] as number[], computedTwice: [] as number[] };
+    const peerWalls = new Map<PeerName, number[]>();
+    for (let round = 0; round < (big ? 1 : roundCount); round++) {
+      if (round > 0) {
+        const again = await runWrangle(data, format);
+        rounds.wall.push(again.wallSeconds);
+        rounds.engine.push(again.summary.seconds);
+        rmSync(again.out, { recursive: true, force: true });
+      }
+      if (!big) {
+        const passes = await referencePasses(flows, data, w.out, format, memoryLimit);
+        rounds.single.push(passes.single.engine);
+        rounds.singleWall.push(passes.single.wall);
+        rounds.sorted.push(passes.sorted.engine);
+        rounds.idOrdered.push(passes.idOrdered.engine);
+        rounds.computedTwice.push(passes.computedTwice.engine);
+      }
+      for (const peer of big ? [] : peers.ready) {
+        const run = await runPeer(peer, data, w.out, format);
+        checkPeer(peer, run, trainRows, testRows, columns);
+        peerWalls.set(peer, [...(peerWalls.get(peer) ?? []), run.wallSeconds]);
+      }
     }
     rmSync(w.out, { recursive: true, force: true });
+    const wallSeconds = median(rounds.wall);
+    const peerFigures: Figure['peers'] = {};
+    for (const [peer, walls] of peerWalls) {
+      peerFigures[peer] = { wallSeconds: round2(median(walls)), wrangleOverPeer: round2(wallSeconds / median(walls)), trainRows, testRows };
+    }
     const fig: Figure = {
       ratings,
       format,
-      wallSeconds: Number(w.wallSeconds.toFixed(2)),
-      flowSeconds: Number(w.summary.seconds.toFixed(2)),
-      ratingsPerSecond: Math.round(ratings / w.wallSeconds),
+      rounds: rounds.wall.length,
+      wallSeconds: round2(wallSeconds),
+      flowSeconds: round2(median(rounds.engine)),
+      ratingsPerSecond: Math.round(ratings / wallSeconds),
       peakMemoryMiB: w.summary.peakMemoryMiB,
       trainRows,
       testRows,
-      ...(writerAlone === undefined ? {} : { writerAloneSeconds: Number(writerAlone.toFixed(2)) }),
-      ...(single ? { singlePassSeconds: Number((JSON.parse(single.stdout) as { seconds: number }).seconds.toFixed(2)) } : {}),
+      ...(writerAlone === undefined ? {} : { writerAloneSeconds: round2(writerAlone) }),
+      ...(rounds.single.length > 0
+        ? {
+            singlePassSeconds: round2(median(rounds.single)),
+            singlePassWallSeconds: round2(median(rounds.singleWall)),
+            sortedPassSeconds: round2(median(rounds.sorted)),
+            idOrderedSeconds: round2(median(rounds.idOrdered)),
+            computedTwiceSeconds: round2(median(rounds.computedTwice)),
+          }
+        : {}),
       memoryLimitMiB: w.summary.memoryLimitMiB,
       spillPeakMiB: w.summary.spillPeakMiB,
       ...(identicalOnOneThread !== undefined ? { identicalOnOneThread } : {}),
@@ -147,17 +193,7 @@ for (const ratings of sizes) {
       measuredAt: new Date().toISOString(),
     };
     figures.push(fig);
-    const vs = Object.entries(peerFigures).map(([p, f]) => `${p} ${f.wallSeconds.toFixed(2)} s (Wrangle ÷ ${p} ${f.wrangleOverPeer})`);
-    console.log(
-      `${ratings.toLocaleString('en-US').padStart(11)} ratings, ${format.padEnd(7)}: ${fig.wallSeconds.toFixed(2).padStart(6)} s wall, ` +
-        `${fig.ratingsPerSecond.toLocaleString('en-US').padStart(10)} ratings/s, peak ${fig.peakMemoryMiB} MiB, ` +
-        `spilled ${fig.spillPeakMiB} MiB at most (limit ${fig.memoryLimitMiB} MiB)` +
-        (fig.writerAloneSeconds === undefined ? '' : `; DuckDB's writer alone, same rows from memory: ${fig.writerAloneSeconds.toFixed(2)} s`) +
-        (fig.singlePassSeconds === undefined ? '' : `; one unsorted pass, no split: ${fig.singlePassSeconds.toFixed(2)} s`) +
-        (identicalOnOneThread === undefined ? '' : `; --threads 1 gives ${identicalOnOneThread ? 'byte-identical files' : 'DIFFERENT FILES'}`) +
-        (vs.length > 0 ? `; ${vs.join(', ')}` : '') +
-        `; load average ${loadAverage}`,
-    );
+    console.log(describeFigure(fig));
     if (identicalOnOneThread === false) process.exitCode = 1;
   }
 }
