@@ -11,9 +11,9 @@
  * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs,
  * `--rounds 1` the rounds (default 3: Wrangle, the reference passes and the peers take turns; figures are medians).
  *
- * Sizes above 10M (opt-in: `--sizes 30000000,100000000`) run the Parquet output only, without the floors (which would
- * take as long again) or the peers, and record the bytes spilled (the CLI's spillPeakMiB); their figures go to
- * bench/results/core-big.json. `--memory-limit 4GB` passes a memory limit to every Wrangle run, to make them spill.
+ * Sizes above 10M (opt-in: `--sizes 30000000,100000000`) run the Parquet output only, once, without the writer alone,
+ * the reference runs (which would take as long again, several times over) or the peers, and record the bytes spilled
+ * (the CLI's spillPeakMiB); their figures go to bench/results/core-big.json. `--memory-limit 4GB` passes a memory limit to every Wrangle run, to make them spill.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
