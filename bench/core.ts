@@ -9,22 +9,23 @@
  * data sets are generated on first use into sample-data/generated/ (ignored by git).
  *
  * `--sizes 100000,1000000` limits the sizes, `--peers polars` (or `none`) the peers, `--formats parquet` the outputs,
- * `--rounds 1` the rounds (default 3: Wrangle, the reference passes and the peers take turns; figures are medians).
+ * `--rounds 1` the rounds (default 3: Wrangle, the reference runs and the peers take turns; figures are medians).
  *
  * Sizes above 10M (opt-in: `--sizes 30000000,100000000`) run the Parquet output only, once, without the writer alone,
  * the reference runs (which would take as long again, several times over) or the peers, and record the bytes spilled
- * (the CLI's spillPeakMiB); their figures go to bench/results/core-big.json. `--memory-limit 4GB` passes a memory limit to every Wrangle run, to make them spill.
+ * (the CLI's spillPeakMiB); their figures go to bench/results/core-big.json. `--memory-limit 4GB` passes a memory
+ * limit to every Wrangle run, to make them spill.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, runCli } from '../src/testing/run-cli';
+import { repoRoot } from '../src/testing/run-cli';
 import { dataDir } from './data';
 import { outputColumns } from './core/columns';
 import { benchFlows } from './core/flows';
-import { describeFigure } from './core/describe';
-import { referencePasses } from './core/passes';
+import { describeFigure, type Figure } from './core/figure';
+import { referenceFlows, referencePasses, runFlow } from './core/passes';
 import { writerAloneSeconds } from './core/writer-alone';
 import { PEER_NAMES, preparePeers, runPeer, type PeerName, type PeerRun } from './peers/peers';
 
@@ -38,75 +39,24 @@ const formats = option('formats', 'csv,parquet').split(',') as ('csv' | 'parquet
 const peerOption = option('peers', PEER_NAMES.join(','));
 const peers = preparePeers(peerOption === 'none' ? [] : (peerOption.split(',') as PeerName[]));
 for (const { peer, reason } of peers.skipped) console.log(`skipping the ${peer} peer: ${reason}`);
-/** Rounds of Wrangle, its reference passes and the peers, taking turns, below the big sizes (which run once). */
+/** Rounds of Wrangle, its reference runs and the peers, taking turns, below the big sizes (which run once). */
 const roundCount = Number(option('rounds', '3'));
 /** A peer slower than this in the first round is not run again in the next ones. */
 const SLOW_PEER_SECONDS = 120;
 const memoryLimitValue = option('memory-limit', '');
 const memoryLimit = memoryLimitValue === '' ? [] : ['--memory-limit', memoryLimitValue];
-/** Above this, a size is big: Parquet only, no floors, no peers. */
+/** Above this, a size is big: Parquet only, once, no writer alone, no reference runs, no peers. */
 const BIG = 10_000_000;
 const flows = benchFlows(join(repoRoot, 'sample-data', 'flows', 'music-recommendation.flow.json'));
 /** Up to this size the bench runs Wrangle a second time on one thread and compares the files byte for byte. */
 const CHECKED_UP_TO = 1_000_000;
-
-interface PeerFigure {
-  wallSeconds: number;
-  /** Wrangle's wall time ÷ the peer's: under 1 means Wrangle is faster. */
-  wrangleOverPeer: number;
-  trainRows: number;
-  testRows: number;
-}
-
-interface Figure {
-  ratings: number;
-  /** How many rounds the timings are the median of. */
-  rounds: number;
-  /** csv: the flow as written; parquet: the same flow with `--format parquet`. */
-  format: 'csv' | 'parquet';
-  wallSeconds: number;
-  flowSeconds: number;
-  ratingsPerSecond: number;
-  peakMemoryMiB: number;
-  trainRows: number;
-  testRows: number;
-  /** DuckDB writing the same output rows again from memory, unsorted: the least any run of the flow can take. */
-  writerAloneSeconds?: number;
-  /** The same flow up to its split, exported once and unsorted (engine seconds): see bench/core/flows.ts. */
-  singlePassSeconds?: number;
-  /** The single pass's wall time, start-up included, to set beside wallSeconds. */
-  singlePassWallSeconds?: number;
-  /**
-   * The single pass with every row's split unit and one sort by the ratings' id (engine seconds): the floor
-   * of any byte-identical run, since a certain order after a join is a sort (bench/core/flows.ts).
-   */
-  sortedPassSeconds?: number;
-  /** The flow with each export sorted by the ratings' id instead of every column (engine seconds): a row identity's best case. */
-  idOrderedSeconds?: number;
-  /** The same without the split's table: each export computes the flow, keeps its part and sorts it by the id. */
-  computedTwiceSeconds?: number;
-  /** DuckDB's memory limit for the run, in MiB. */
-  memoryLimitMiB: number;
-  /** The most the run had spilled to disk at once, in MiB. */
-  spillPeakMiB: number;
-  /** A second run with `--threads 1` wrote byte-identical files (checked up to 1M ratings). */
-  identicalOnOneThread?: boolean;
-  peers: Partial<Record<PeerName, PeerFigure>>;
-  /** 1-minute load average when the round started: the machine is shared. */
-  loadAverage: number;
-  measuredAt: string;
-}
 
 const round2 = (x: number) => Number(x.toFixed(2));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function runWrangle(data: string, format: 'csv' | 'parquet', extra: string[] = []) {
   const out = mkdtempSync(join(tmpdir(), 'wrangle-bench-'));
-  const started = performance.now();
-  const r = await runCli(['run', flows.workshop, '--data', data, '--out', out, '--force', '--json', '--format', format, ...memoryLimit, ...extra]);
-  const wallSeconds = (performance.now() - started) / 1000;
-  if (r.code !== 0) throw new Error(`wrangle run failed on ${data}:\n${r.stderr}`);
-  const summary = JSON.parse(r.stdout) as { seconds: number; peakMemoryMiB: number; memoryLimitMiB: number; spillPeakMiB: number; outputs: { file: string; rows: number }[] };
+  const { wallSeconds, summary } = await runFlow(flows.workshop, data, out, format, [...memoryLimit, ...extra]);
   const files = ['train', 'test'].map((f) => join(out, `${f}.${format}`));
   return { out, files, wallSeconds, summary, rows: (f: string) => summary.outputs.find((o) => o.file === `${f}.${format}`)?.rows ?? 0 };
 }
@@ -137,56 +87,57 @@ for (const ratings of sizes) {
       identicalOnOneThread = w.files.every((f, i) => sha256(f) === sha256(again.files[i]!));
       rmSync(again.out, { recursive: true, force: true });
     }
-    // Each round runs Wrangle, its two reference passes and every peer in turn; the figures are the rounds' medians.
-    const rounds = { wall: [w.wallSeconds], engine: [w.summary.seconds], single: [] as number[], singleWall: [] as number[], sorted: [] as number[], idOrdered: [] as number[], computedTwice: [] as number[] };
-    const peerWalls = new Map<PeerName, number[]>();
+    // Each round runs Wrangle, its reference runs and every peer in turn; the figures are the rounds' medians.
+    const refs = big ? undefined : referenceFlows(flows, data);
+    const samples: Record<string, number>[] = [];
+    const peerRuns = new Map<PeerName, PeerRun[]>();
     for (let round = 0; round < (big ? 1 : roundCount); round++) {
+      const sample: Record<string, number> = { wall: w.wallSeconds, engine: w.summary.seconds };
       if (round > 0) {
         const again = await runWrangle(data, format);
-        rounds.wall.push(again.wallSeconds);
-        rounds.engine.push(again.summary.seconds);
+        Object.assign(sample, { wall: again.wallSeconds, engine: again.summary.seconds });
         rmSync(again.out, { recursive: true, force: true });
       }
-      if (!big) {
-        const passes = await referencePasses(flows, data, w.out, format, memoryLimit);
-        rounds.single.push(passes.single.engine);
-        rounds.singleWall.push(passes.single.wall);
-        rounds.sorted.push(passes.sorted.engine);
-        rounds.idOrdered.push(passes.idOrdered.engine);
-        rounds.computedTwice.push(passes.computedTwice.engine);
+      if (refs) {
+        const passes = await referencePasses(refs, data, w.out, format, memoryLimit);
+        Object.assign(sample, passes.engine, { singleWall: passes.singleWall });
       }
+      samples.push(sample);
       for (const peer of big ? [] : peers.ready) {
         // A peer that takes minutes (pandas writing 10M rows of CSV) runs once: its noise is small beside its time.
-        if ((peerWalls.get(peer)?.[0] ?? 0) > SLOW_PEER_SECONDS) continue;
+        const runs = peerRuns.get(peer) ?? [];
+        if ((runs[0]?.wallSeconds ?? 0) > SLOW_PEER_SECONDS) continue;
         const run = await runPeer(peer, data, w.out, format);
         checkPeer(peer, run, trainRows, testRows, columns);
-        peerWalls.set(peer, [...(peerWalls.get(peer) ?? []), run.wallSeconds]);
+        peerRuns.set(peer, [...runs, run]);
       }
     }
     rmSync(w.out, { recursive: true, force: true });
-    const wallSeconds = median(rounds.wall);
+    const medianOf = (key: string) => median(samples.map((x) => x[key]!));
+    const wallSeconds = medianOf('wall');
     const peerFigures: Figure['peers'] = {};
-    for (const [peer, walls] of peerWalls) {
-      peerFigures[peer] = { wallSeconds: round2(median(walls)), wrangleOverPeer: round2(wallSeconds / median(walls)), trainRows, testRows };
+    for (const [peer, runs] of peerRuns) {
+      const peerWall = median(runs.map((r) => r.wallSeconds));
+      peerFigures[peer] = { wallSeconds: round2(peerWall), wrangleOverPeer: round2(wallSeconds / peerWall), trainRows: runs[0]!.trainRows, testRows: runs[0]!.testRows };
     }
     const fig: Figure = {
       ratings,
       format,
-      rounds: rounds.wall.length,
+      rounds: samples.length,
       wallSeconds: round2(wallSeconds),
-      flowSeconds: round2(median(rounds.engine)),
+      flowSeconds: round2(medianOf('engine')),
       ratingsPerSecond: Math.round(ratings / wallSeconds),
       peakMemoryMiB: w.summary.peakMemoryMiB,
       trainRows,
       testRows,
       ...(writerAlone === undefined ? {} : { writerAloneSeconds: round2(writerAlone) }),
-      ...(rounds.single.length > 0
+      ...(refs
         ? {
-            singlePassSeconds: round2(median(rounds.single)),
-            singlePassWallSeconds: round2(median(rounds.singleWall)),
-            sortedPassSeconds: round2(median(rounds.sorted)),
-            idOrderedSeconds: round2(median(rounds.idOrdered)),
-            computedTwiceSeconds: round2(median(rounds.computedTwice)),
+            singlePassSeconds: round2(medianOf('single')),
+            singlePassWallSeconds: round2(medianOf('singleWall')),
+            sortedPassSeconds: round2(medianOf('sorted')),
+            idOrderedSeconds: round2(medianOf('idOrdered')),
+            computedTwiceSeconds: round2(medianOf('computedTwice')),
           }
         : {}),
       memoryLimitMiB: w.summary.memoryLimitMiB,

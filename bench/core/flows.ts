@@ -63,14 +63,17 @@ function keepingRowId(doc: Doc): Doc {
   return { ...doc, blocks: doc.blocks.map(keep) };
 }
 
-/** Each export reads through a SQL block of its own (`query(df)`) and keeps that block's order (`order: 'none'`). */
+/** An export that keeps the order of what it reads (`order: 'none'`); other blocks as they are. */
+const keepingOrder = (b: Block): Block => (b.kind === 'export' ? { ...b, params: { ...(b.params as object), order: 'none' } } : b);
+
+/** Each export reads through a SQL block of its own (`query(df)`) and keeps that block's order. */
 function exportingThrough(doc: Doc, query: string): Doc {
   const exports = doc.blocks.filter((b) => b.kind === 'export');
   const via = (id: string) => `${id}_order`;
   return {
     ...doc,
     blocks: [
-      ...doc.blocks.map((b) => (b.kind === 'export' ? { ...b, params: { ...(b.params as object), order: 'none' } } : b)),
+      ...doc.blocks.map(keepingOrder),
       ...exports.map((b) => ({ id: via(b.id), kind: 'sql', params: { query, inputs: ['df'] } })),
     ],
     edges: doc.edges.flatMap((e) =>
@@ -119,7 +122,7 @@ function computedTwice(workshopDoc: Doc, unit: string): Doc {
   const inChain = new Set(chain.map((b) => b.id));
   const parts = doc.edges.filter((e) => e.from.block === split.id).map((e) => ({ port: e.from.port, to: e.to }));
   const feed = doc.edges.find((e) => e.to.block === split.id)!;
-  const blocks: Block[] = doc.blocks.filter((b) => shared.has(b.id) || b.kind === 'export').map((b) => (b.kind === 'export' ? { ...b, params: { ...(b.params as object), order: 'none' } } : b));
+  const blocks: Block[] = doc.blocks.filter((b) => shared.has(b.id) || b.kind === 'export').map(keepingOrder);
   const edges: Doc['edges'] = [];
   for (const { port, to } of parts) {
     const copy = (id: string) => (inChain.has(id) ? `${id}__${port}` : id);

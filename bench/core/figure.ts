@@ -1,29 +1,57 @@
-/** One printed line per measured size and format of the core bench, with the ratios its targets are about. */
+/** What the core bench records per size and format, and the line it prints for it with the ratios its targets are about. */
+import type { PeerName } from '../peers/peers';
 
-export interface DescribedFigure {
+export interface PeerFigure {
+  wallSeconds: number;
+  /** Wrangle's wall time ÷ the peer's: under 1 means Wrangle is faster. */
+  wrangleOverPeer: number;
+  trainRows: number;
+  testRows: number;
+}
+
+export interface Figure {
   ratings: number;
-  format: 'csv' | 'parquet';
+  /** How many rounds the timings are the median of. */
   rounds: number;
+  /** csv: the flow as written; parquet: the same flow with `--format parquet`. */
+  format: 'csv' | 'parquet';
   wallSeconds: number;
   flowSeconds: number;
   ratingsPerSecond: number;
   peakMemoryMiB: number;
-  memoryLimitMiB: number;
-  spillPeakMiB: number;
+  trainRows: number;
+  testRows: number;
+  /** DuckDB writing the same output rows again from memory, unsorted: the least any run of the flow can take. */
   writerAloneSeconds?: number;
+  /** The same flow up to its split, exported once and unsorted (engine seconds): see bench/core/flows.ts. */
   singlePassSeconds?: number;
+  /** The single pass's wall time, start-up included, to set beside wallSeconds. */
+  singlePassWallSeconds?: number;
+  /**
+   * The single pass with every row's split unit and one sort by the ratings' id (engine seconds): the floor
+   * of any byte-identical run, since a certain order after a join is a sort (bench/core/flows.ts).
+   */
   sortedPassSeconds?: number;
+  /** The flow with each export sorted by the ratings' id instead of every column (engine seconds): a row identity's best case. */
   idOrderedSeconds?: number;
+  /** The same without the split's table: each export computes the flow, keeps its part and sorts it by the id. */
   computedTwiceSeconds?: number;
+  /** DuckDB's memory limit for the run, in MiB. */
+  memoryLimitMiB: number;
+  /** The most the run had spilled to disk at once, in MiB. */
+  spillPeakMiB: number;
+  /** A second run with `--threads 1` wrote byte-identical files (checked up to 1M ratings). */
   identicalOnOneThread?: boolean;
-  peers: Partial<Record<string, { wallSeconds: number; wrangleOverPeer: number }>>;
+  peers: Partial<Record<PeerName, PeerFigure>>;
+  /** 1-minute load average when the round started: the machine is shared. */
   loadAverage: number;
+  measuredAt: string;
 }
 
 const s = (x: number) => `${x.toFixed(2)} s`;
 const times = (x: number) => `${x.toFixed(2)}×`;
 
-export function describeFigure(f: DescribedFigure): string {
+export function describeFigure(f: Figure): string {
   const parts = [
     `${f.ratings.toLocaleString('en-US').padStart(11)} ratings, ${f.format.padEnd(7)}: ${s(f.wallSeconds).padStart(8)} wall (median of ${f.rounds}), ${s(f.flowSeconds)} in the engine`,
     `${f.ratingsPerSecond.toLocaleString('en-US')} ratings/s, peak ${f.peakMemoryMiB} MiB, spilled ${f.spillPeakMiB} MiB at most (limit ${f.memoryLimitMiB} MiB)`,
