@@ -100,9 +100,9 @@ function sortedPass(single: Doc, unit: string): Doc {
 }
 
 /**
- * The workshop as it would run if every row carried an identity for free: the split as today, each export sorted by
- * the ratings' id instead of by every column. The best case of threading a row identity through every block, which
- * Wrangle does not do (README, "what was tried").
+ * The workshop with the cheapest identity there could be: the split as Wrangle runs it, each export sorted by the
+ * ratings' own id (one column, nearly in order). Wrangle's own identity (src/engine/blocks/row-identity.ts) is the
+ * ratings' row, then the track's and the user's, so this is the bound it comes near.
  */
 function idOrdered(workshopDoc: Doc): Doc {
   return exportingThrough(keepingRowId(workshopDoc), `SELECT * EXCLUDE (${ID}) FROM df ORDER BY ${ID}`);

@@ -6,6 +6,7 @@ import type { NumericColumn, SqlRow } from '../sql/sql-runner';
 import type { DeclaredInput } from '../inputs/declared-inputs';
 import type { SourceEncoding } from '../inputs/encoding';
 import type { UserSql } from '../sql/user-sql-guard';
+import type { RowIdentity } from './row-identity';
 
 /** A column of a relation, with its DuckDB type as DuckDB spells it (`VARCHAR`, `DOUBLE`, `BIGINT`, ...). */
 export interface Column {
@@ -19,6 +20,8 @@ export interface Relation {
   columns: Column[];
   /** The block it comes from (its label, else its id), for messages that name where a column went missing. */
   from?: string;
+  /** The same rows with a row identity beside them, where the flow kept one (row-identity.ts). */
+  identity?: RowIdentity;
 }
 
 /** Families group blocks in the palette. */
@@ -135,6 +138,10 @@ export interface Compiled {
    * `report` as `facts.counted`.
    */
   counts?: (result: string) => string;
+  /** A block that makes a row identity (`rowIdentity: 'makes'`): how many rows lead its order (RowIdentity.rows). */
+  identityRows?: number;
+  /** A block whose identity copies visible columns (an aggregate's groups): those columns (RowIdentity.groups). */
+  identityGroups?: string[];
 }
 
 /** A file a block wrote: its name in the output directory, the engine path it went to, and its rows. */
@@ -199,6 +206,14 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
    * cached, in dry runs too, and its answer reaches `compile` as `ctx.source`.
    */
   readSource?(ctx: ReadSourceContext<P>): Promise<SourceReading | undefined>;
+  /**
+   * How the block's result keeps its input's row identity (row-identity.ts). `keeps`: its SQL passes every column it
+   * does not name on through `*` (or lists `carriedIdentity`), and each output row is one input row's, chosen by the
+   * row's own values; it compiles against the input's identity relation. `makes`: it writes identity columns itself
+   * (a join, an aggregate). `starts`: kept as a table, its `rowid` numbers its rows in the order it read them (an
+   * import). Absent: its result has no identity, and exports after it sort by every column.
+   */
+  rowIdentity?: 'keeps' | 'makes' | 'starts';
   /** Compiles to SQL. Throws a WrangleError for a problem the user can fix (a missing column, bad settings). */
   compile(ctx: CompileContext<P, F, N>): Compiled;
   /**

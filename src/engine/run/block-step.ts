@@ -1,5 +1,5 @@
 import { blockDefinition } from '../blocks/registry';
-import type { BlockDefinition, FileResolver, Prepared, Relation, SourceReading, WrittenFile } from '../blocks/contract';
+import type { BlockDefinition, Compiled, FileResolver, Prepared, Relation, SourceReading, WrittenFile } from '../blocks/contract';
 import { fail, WrangleError } from '../errors/catalog';
 import type { FlowBlock } from '../flow/schema';
 import type { FlowGraph } from '../plan/graph';
@@ -8,7 +8,9 @@ import type { SqlRunner } from '../sql/sql-runner';
 import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
 import type { BlockResult, ExecuteOptions, InputFile } from './executor';
-import type { Materializer } from './materialize';
+import type { IdentityMode, Materializer } from './materialize';
+import { startsRowIdentity } from './materialize-policy';
+import { IDENTITY_PREFIX, isIdentityColumn } from '../blocks/row-identity';
 import { sampledSelect, type SampleFacts } from './preview-sample';
 import type { RunPreset } from './presets';
 import { relationName, type ResultCache } from './result-cache';
@@ -40,21 +42,31 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
   try {
     const connected = connectInputs(env, block, def);
     if (!connected) return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
-    const { inputs, upstream } = connected;
-    connectedInputs = inputs;
+    const { upstream } = connected;
+    const identity = identityMode(env.graph, block, def, connected.inputs);
+    const inputs = identityInputs(connected.inputs, identity, def);
+    connectedInputs = connected.inputs;
     if (def.prepare && env.preset.dryRun) {
       // A script of the flow holds its SQL; a model is trained (or scored) outside it, so the script stops there.
       env.script.push(`-- block "${block.id}" (${block.kind}) runs outside SQL: it and the blocks that read it are left out`);
       return { blockId: block.id, status: 'blocked', outputs: {}, seconds: 0 };
     }
     const files = fileResolver(env.options.inputs);
-    const { fitted, newlyFitted } = await fitBlock(env, block, def, inputs, files);
+    const { fitted, newlyFitted } = await fitBlock(env, block, def, connected.inputs, files);
     const declared = def.declaredInput?.(block.params);
     // A block that reads a file depends on the file's content, not only on its settings.
     const fingerprint = declared ? env.options.inputs[declared.name]?.fingerprint : undefined;
     // A sample of the file is another result than the whole file: the plan goes into the hash.
     const sample = declared && fingerprint !== undefined && !env.preset.dryRun ? env.options.studio?.sample?.(block.id, declared.name) : undefined;
-    const hash = contentHash({ kind: block.kind, params: block.params, fitted, upstream, source: fingerprint, ...(sample ? { sample } : {}) });
+    const hash = contentHash({
+      kind: block.kind,
+      params: block.params,
+      fitted,
+      upstream,
+      source: fingerprint,
+      ...(sample ? { sample } : {}),
+      ...(identity === 'rowid' ? { identity } : {}),
+    });
     const cached = env.cache.get(hash);
     let prepared = cached?.prepared;
     const source = cached ? cached.source : await readSource(env, def, block, files, hash);
@@ -74,7 +86,7 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       first = view.name;
     }
     const toKeep = sample && !compiled.sink ? { ...compiled, select: sampledSelect(compiled.select, await describeSelect(env, compiled.select), sample) } : compiled;
-    const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block)), ...(prepared ? { prepared } : {}), ...seen };
+    const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block, identity, identityRows(compiled, inputs))), ...(prepared ? { prepared } : {}), ...seen };
     if (!cached && compiled.counts && !env.preset.dryRun) kept.counted = await countResult(env, compiled.counts, kept.outputs);
     // Dropped with the result, not now: a preview of the first rows may still be reading it.
     if (first !== undefined) kept.relations.push(first);
@@ -122,6 +134,35 @@ function connectInputs(env: StepEnv, block: FlowBlock, def: AnyDefinition) {
     upstream[port] = `${from.hash}/${ref.port}`;
   }
   return { inputs, upstream };
+}
+
+/**
+ * How the block's result relates to a row identity (row-identity.ts): an import kept as a table starts one; a block
+ * whose kind keeps or makes one carries it, unless a column of its inputs or its settings has the identity's names
+ * (a file's column, a formula's output), which would be taken for the identity's.
+ */
+function identityMode(graph: FlowGraph, block: FlowBlock, def: AnyDefinition, inputs: Record<string, Relation>): IdentityMode {
+  if (startsRowIdentity(graph, block)) return 'rowid';
+  if (def.rowIdentity !== 'keeps' && def.rowIdentity !== 'makes') return 'none';
+  const mentions = JSON.stringify(block.params ?? null).toLowerCase().includes(IDENTITY_PREFIX);
+  const named = Object.values(inputs).some((rel) => rel.columns.some((c) => isIdentityColumn(c.name)));
+  return mentions || named ? 'none' : 'carried';
+}
+
+/**
+ * The inputs a block compiles against: a block that keeps the identity reads the relation with it (its `*` passes
+ * the identity on); one that makes its own reads `identity` itself; any other never sees it.
+ */
+function identityInputs(inputs: Record<string, Relation>, identity: IdentityMode, def: AnyDefinition): Record<string, Relation> {
+  const each = (f: (rel: Relation) => Relation) => Object.fromEntries(Object.entries(inputs).map(([port, rel]) => [port, f(rel)]));
+  if (identity !== 'carried') return each(({ identity: _dropped, ...rel }) => rel);
+  if (def.rowIdentity === 'keeps') return each((rel) => (rel.identity ? { ...rel, ref: rel.identity.ref } : rel));
+  return inputs;
+}
+
+/** How many rows lead the order of the identity the block's result carries (RowIdentity.rows). */
+function identityRows(compiled: Compiled, inputs: Record<string, Relation>): number {
+  return compiled.identityRows ?? Object.values(inputs).find((rel) => rel.identity)?.identity?.rows ?? 0;
 }
 
 /** The block's fitted state: the flow's, or learnt now when it has none or the host asks to refit. */

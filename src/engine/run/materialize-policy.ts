@@ -30,6 +30,15 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
   return queries.size > 1 || (only !== undefined && runsSeveralQueries(graph.byId.get(only)));
 }
 
+/**
+ * Whether a block's result starts a row identity (row-identity.ts): an import kept as a table by the rule above, whose
+ * `rowid` numbers its rows in the file's order (DuckDB keeps a single table's scan order, WHERE and LIMIT included).
+ * The same rule in every preset, so the studio, `wrangle run` and a `wrangle sql` script write the same order.
+ */
+export function startsRowIdentity(graph: FlowGraph, block: FlowBlock): boolean {
+  return blockDefinition(block.kind).rowIdentity === 'starts' && keepsAsTable(graph, block, false);
+}
+
 function readsTextFile(block: FlowBlock): boolean {
   const input = declaredInputOf(block);
   return input !== undefined && isTextFormat(input.format);

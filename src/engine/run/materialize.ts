@@ -2,11 +2,17 @@ import { blockDefinition } from '../blocks/registry';
 import type { Compiled, Relation, WrittenFile } from '../blocks/contract';
 import type { FlowBlock } from '../flow/schema';
 import type { FlowGraph } from '../plan/graph';
-import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { identityColumn, isIdentityColumn, IDENTITY_PREFIX, type RowIdentity } from '../blocks/row-identity';
+import { identList, quoteIdent, quoteLiteral } from '../sql/quote';
 import type { SqlRunner } from '../sql/sql-runner';
 import { keepsAsTable } from './materialize-policy';
 import type { RunPreset } from './presets';
 import { relationName, type CachedResult } from './result-cache';
+
+/** How a block's result relates to a row identity (see Materializer.result). */
+export type IdentityMode = 'rowid' | 'carried' | 'none';
+
+const identityIndex = (name: string): number => Number(name.slice(IDENTITY_PREFIX.length));
 
 /** How many rows a first look at a big file shows: a few screens of the preview. */
 export const FIRST_ROWS = 1000;
@@ -19,18 +25,31 @@ export class Materializer {
     private readonly script: string[],
   ) {}
 
-  async result(hash: string, compiled: Compiled, graph: FlowGraph, block: FlowBlock): Promise<CachedResult> {
+  /**
+   * `identity` says how the result relates to a row identity (row-identity.ts): `rowid` starts one from the table's
+   * row numbers (an import), `carried` takes the identity columns the block's SQL wrote (`identityRows` lead their
+   * order), `none` has none.
+   */
+  async result(hash: string, compiled: Compiled, graph: FlowGraph, block: FlowBlock, identity: IdentityMode, identityRows = 0): Promise<CachedResult> {
+    const groups = compiled.identityGroups;
     const ports = blockDefinition(block.kind).outputs(block.params);
     const { materialize } = this.preset;
-    const asTable = materialize === 'table' || (materialize === 'auto' && keepsAsTable(graph, block, compiled.outputs !== undefined));
+    // An import that starts an identity is a table in every preset (a script too): its rowid is the identity.
+    const asTable = identity === 'rowid' || materialize === 'table' || (materialize === 'auto' && keepsAsTable(graph, block, compiled.outputs !== undefined));
     const main = relationName(hash);
     const kind = asTable && !compiled.sink ? 'TABLE' : 'VIEW';
     const create = `CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`;
     this.script.push(create);
     // DuckDB answers CREATE TABLE … AS with the number of rows it wrote, which spares a count query per block.
     let written = Number.NaN;
-    if (kind === 'TABLE') written = Number((await this.runner.query(create))[0]?.Count);
+    // A script runs nothing: its table is made empty, to check the SQL and give the columns. An identity's size is
+    // still counted, since it sets the order the script's exports write (RowIdentity.rows).
+    if (kind === 'TABLE' && this.preset.dryRun) {
+      await this.runner.exec(`CREATE OR REPLACE TABLE ${quoteIdent(main)} AS SELECT * FROM (${compiled.select}) LIMIT 0`);
+      if (identity === 'rowid') written = Number((await this.runner.query(`SELECT count(*) AS n FROM (${compiled.select})`))[0]?.n);
+    } else if (kind === 'TABLE') written = Number((await this.runner.query(create))[0]?.Count);
     else await this.runner.exec(create);
+    const rowsLeading = identity === 'rowid' ? written : identityRows;
     const portSql = compiled.outputs?.(quoteIdent(main));
     const outputs: Record<string, Relation> = {};
     const relations = [main];
@@ -43,10 +62,32 @@ export class Materializer {
         ref = quoteIdent(view);
         await this.exec(`CREATE OR REPLACE VIEW ${ref} AS ${sql}`);
       }
-      outputs[port] = { ref, columns: await this.describe(ref) };
+      const facts = { rows: rowsLeading, ...(groups ? { groups } : {}) };
+      outputs[port] = await this.withIdentity(ref, identity, facts, relationName(hash, `${i}_rows`), relations);
     }
     const rows = await this.count(main, kind === 'TABLE', written);
     return { outputs, relations, mainIsTable: kind === 'TABLE', ...(rows !== undefined ? { rows } : {}) };
+  }
+
+  /**
+   * An output relation and the identity beside it. Where the block's SQL wrote identity columns, the output is a view
+   * without them (`name`), so previews, profiles and every block that does not keep the identity never see them.
+   */
+  private async withIdentity(ref: string, identity: IdentityMode, facts: Pick<RowIdentity, 'rows' | 'groups'>, name: string, relations: string[]): Promise<Relation> {
+    const described = await this.describe(ref);
+    const hidden = identity === 'none' ? [] : described.filter((c) => isIdentityColumn(c.name));
+    if (identity === 'rowid') {
+      // A file whose own column has the identity's name keeps its column and gets no identity.
+      if (hidden.length > 0) return { ref, columns: described };
+      relations.push(name);
+      await this.exec(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT *, rowid AS ${quoteIdent(identityColumn(0))} FROM ${ref}`);
+      return { ref, columns: described, identity: { ref: quoteIdent(name), columns: [identityColumn(0)], ...facts } };
+    }
+    if (hidden.length === 0) return { ref, columns: described };
+    const columns = hidden.map((c) => c.name).sort((a, b) => identityIndex(a) - identityIndex(b));
+    relations.push(name);
+    await this.exec(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * EXCLUDE (${identList(columns)}) FROM ${ref}`);
+    return { ref: quoteIdent(name), columns: described.filter((c) => !isIdentityColumn(c.name)), identity: { ref, columns, ...facts } };
   }
 
   private async count(main: string, isTable: boolean, written: number): Promise<number | undefined> {

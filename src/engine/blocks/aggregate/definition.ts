@@ -5,6 +5,7 @@ import { explainUserSqlError } from '../../sql/expression-errors';
 import { caretOffset } from '../../sql/error-location';
 import { identList, quoteIdent } from '../../sql/quote';
 import { ColumnNameSet, isNumericType, requireColumn, requireColumns } from '../columns';
+import { identityColumn } from '../row-identity';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column } from '../contract';
 
 export const aggregateFunctions = [
@@ -97,6 +98,7 @@ export const aggregateBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'makes',
   compile({ params: p, inputs }) {
     const input = inputs.in;
     requireColumns(input, p.groupBy);
@@ -110,8 +112,13 @@ export const aggregateBlock = defineBlock({
     const filter = filterOf(p);
     const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
-    const select = `SELECT ${[keys, ...outputs].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
-    return { select, ...(filter ? { userSql: [filter.check] } : {}) };
+    // Each group is one output row, so its keys are an identity (row-identity.ts), given where the input had one: the
+    // one row of no groups is row 0. Groups are few beside rows, so a join puts the other side's identity first.
+    const keyCopies = p.groupBy.length > 0 ? p.groupBy.map((k, i) => `${quoteIdent(k)} AS ${quoteIdent(identityColumn(i))}`) : [`0 AS ${quoteIdent(identityColumn(0))}`];
+    const identity = input.identity ? keyCopies : [];
+    const select = `SELECT ${[keys, ...outputs, ...identity].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
+    const identityFacts = input.identity ? { identityRows: 0, ...(p.groupBy.length > 0 ? { identityGroups: p.groupBy } : {}) } : {};
+    return { select, ...(filter ? { userSql: [filter.check] } : {}), ...identityFacts };
   },
   // Only an error DuckDB points into the filter's text is about the filter: the other parts are checked in compile.
   explainError(message, p, inputs) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { isTextType } from '../columns';
 import { bareFileName } from '../file-names';
+import { identityOrder } from '../row-identity';
 import { defineBlock, SINGLE_IN, type Column } from '../contract';
 
 const params = z
@@ -13,7 +14,10 @@ const params = z
     spreadsheetSafe: z.boolean().default(true),
     header: z.boolean().default(true),
     delimiter: z.string().min(1).max(4).default(','),
-    /** `all` sorts by every column so two runs write byte-identical files; `none` keeps the engine's order. */
+    /**
+     * `all`: one certain order, so two runs write byte-identical files: the rows' order in their files where the flow
+     * kept their identity (row-identity.ts), else every column's values. `none` keeps the engine's order.
+     */
     order: z.enum(['all', 'none']).default('all'),
   })
   .strict();
@@ -43,6 +47,7 @@ export const exportBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: () => [],
+  rowIdentity: 'makes',
   declaredOutput: (p) => p.file,
   withOutputFormat: (p, format) => ({ ...p, format, file: `${p.file.replace(/\.[A-Za-z0-9]+$/, '')}.${format}` }),
   report: ({ written }) => written,
@@ -50,10 +55,13 @@ export const exportBlock = defineBlock({
   compile({ params: p, inputs }) {
     const input = inputs.in;
     const safe = p.format === 'csv' && p.spreadsheetSafe;
-    const cols = safe ? input.columns.map(spreadsheetSafe).join(', ') : '*';
-    const order = p.order === 'all' ? ' ORDER BY ALL' : '';
+    // Where the flow kept the rows' identity, sorting by it is certain and far cheaper than sorting every column.
+    const identity = p.order === 'all' ? input.identity : undefined;
+    const all = identity ? `* EXCLUDE (${identity.columns.map(quoteIdent).join(', ')})` : '*';
+    const cols = safe ? input.columns.map(spreadsheetSafe).join(', ') : all;
+    const order = p.order === 'none' ? '' : ` ORDER BY ${identity ? identityOrder(identity) : 'ALL'}`;
     return {
-      select: `SELECT ${cols} FROM ${input.ref}${order}`,
+      select: `SELECT ${cols} FROM ${(identity ?? input).ref}${order}`,
       sink: { fileName: p.file, copyOptions: copyOptions(p), format: p.format },
     };
   },

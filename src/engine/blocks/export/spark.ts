@@ -3,7 +3,9 @@ import type { ExportParams } from './definition';
 
 /**
  * An export: the same rows written under `--out` (Spark writes a folder of part files named like the file), in the
- * block's format or `--format`. `order: all` sorts by every column, ascending, NULLs last, as DuckDB's ORDER BY ALL.
+ * block's format or `--format`. `order: all` sorts by every column, ascending, NULLs last, as DuckDB's ORDER BY ALL:
+ * Spark carries no row identity, so where DuckDB writes a flow's rows in their files' order (row-identity.ts), a job
+ * writes the same rows sorted by their values.
  * A nested column (struct, list, map) stops a CSV export: DuckDB writes its own text for it, Spark has no CSV form.
  */
 export const exportSpark: SparkEmitter<ExportParams> = ({ params: p }) => {

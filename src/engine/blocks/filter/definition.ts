@@ -25,6 +25,7 @@ export const filterBlock = defineBlock({
   }),
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'keeps',
   compile({ params: p, inputs }) {
     const condition = userExpression(p.condition, WHAT, 'condition');
     return { select: `SELECT * FROM ${inputs.in.ref} WHERE ${condition.sql}`, userSql: [condition.check] };

@@ -30,6 +30,7 @@ export const formulaBlock = defineBlock({
   }),
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'keeps',
   compile({ params: p, inputs }) {
     const input = inputs.in;
     const expr = userExpression(p.expression, whatOf(p.column), 'expression');

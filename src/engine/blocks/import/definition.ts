@@ -72,6 +72,7 @@ export const importBlock = defineBlock({
   params,
   inputs: () => [],
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'starts',
   async readSource(ctx) {
     const p = ctx.params;
     const table = ctx.files.inputTable?.(p.input);

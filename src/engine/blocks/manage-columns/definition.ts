@@ -4,6 +4,7 @@ import { fail } from '../../errors/catalog';
 import { quoteIdent } from '../../sql/quote';
 import { castType } from '../../sql/types';
 import { ColumnNameSet, requireColumn } from '../columns';
+import { carriedIdentity } from '../row-identity';
 import { defineBlock, SINGLE_IN, SINGLE_OUT, type Column, type Relation } from '../contract';
 import { manageColumnsWords } from './words';
 
@@ -115,9 +116,11 @@ export const manageColumnsBlock = defineBlock({
   paramWords: manageColumnsWords,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'keeps',
   compile({ params: p, inputs }) {
     const input = inputs.in;
     const cols = applyColumnOperations(input, p.operations);
-    return { select: `SELECT ${cols.map((c) => `${c.expr} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${input.ref}` };
+    const list = [...cols.map((c) => `${c.expr} AS ${quoteIdent(c.name)}`), ...carriedIdentity(input)];
+    return { select: `SELECT ${list.join(', ')} FROM ${input.ref}` };
   },
 });

@@ -32,6 +32,7 @@ export const ordinalBlock = defineBlock({
   fitted,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'keeps',
   async fit({ params: p, inputs, query }) {
     requireColumn(inputs.in, p.column);
     return fitLabels(query, inputs.in.ref, p.column, p.maxLabels, p.order);

@@ -82,6 +82,7 @@ export const scaleBlock = defineBlock({
   fitted,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  rowIdentity: 'keeps',
   async fit({ params: p, inputs, query }) {
     const input = inputs.in;
     checkColumns(input, p);

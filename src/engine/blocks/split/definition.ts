@@ -100,6 +100,7 @@ export const splitBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: (p) => p.outputs.map((o) => o.name),
+  rowIdentity: 'keeps',
   compile({ params: p, inputs }) {
     checkSplitParams(p);
     const input = inputs.in;
