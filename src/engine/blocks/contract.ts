@@ -209,8 +209,8 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   /**
    * How the block's result keeps its input's row identity (row-identity.ts). `keeps`: its SQL passes every column it
    * does not name on through `*` (or lists `carriedIdentity`), and each output row is one input row's, chosen by the
-   * row's own values; it compiles against the input's identity relation. `makes`: it writes identity columns itself
-   * (a join, an aggregate). `starts`: kept as a table, its `rowid` numbers its rows in the order it read them (an
+   * row's own values; it compiles against the input's identity relation. `makes`: it reads `input.identity` itself,
+   * to write identity columns of its own (a join, an aggregate) or to sort by it (an export). `starts`: kept as a table, its `rowid` numbers its rows in the order it read them (an
    * import). Absent: its result has no identity, and exports after it sort by every column.
    */
   rowIdentity?: 'keeps' | 'makes' | 'starts';

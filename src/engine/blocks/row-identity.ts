@@ -41,8 +41,3 @@ export interface RowIdentity {
 export function carriedIdentity(input: Relation): string[] {
   return (input.identity?.columns ?? []).map(quoteIdent);
 }
-
-/** `ORDER BY` over a relation's identity: the certain order an export writes. */
-export function identityOrder(identity: RowIdentity): string {
-  return identity.columns.map(quoteIdent).join(', ');
-}

@@ -31,7 +31,6 @@ export class Materializer {
    * order), `none` has none.
    */
   async result(hash: string, compiled: Compiled, graph: FlowGraph, block: FlowBlock, identity: IdentityMode, identityRows = 0): Promise<CachedResult> {
-    const groups = compiled.identityGroups;
     const ports = blockDefinition(block.kind).outputs(block.params);
     const { materialize } = this.preset;
     // An import that starts an identity is a table in every preset (a script too): its rowid is the identity.
@@ -49,7 +48,8 @@ export class Materializer {
       if (identity === 'rowid') written = Number((await this.runner.query(`SELECT count(*) AS n FROM (${compiled.select})`))[0]?.n);
     } else if (kind === 'TABLE') written = Number((await this.runner.query(create))[0]?.Count);
     else await this.runner.exec(create);
-    const rowsLeading = identity === 'rowid' ? written : identityRows;
+    const groups = compiled.identityGroups;
+    const facts = { rows: identity === 'rowid' ? written : identityRows, ...(groups ? { groups } : {}) };
     const portSql = compiled.outputs?.(quoteIdent(main));
     const outputs: Record<string, Relation> = {};
     const relations = [main];
@@ -62,7 +62,6 @@ export class Materializer {
         ref = quoteIdent(view);
         await this.exec(`CREATE OR REPLACE VIEW ${ref} AS ${sql}`);
       }
-      const facts = { rows: rowsLeading, ...(groups ? { groups } : {}) };
       outputs[port] = await this.withIdentity(ref, identity, facts, relationName(hash, `${i}_rows`), relations);
     }
     const rows = await this.count(main, kind === 'TABLE', written);

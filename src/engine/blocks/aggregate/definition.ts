@@ -87,6 +87,16 @@ function aggregateExpr(a: Aggregation, col: Column | undefined): string {
   }
 }
 
+/**
+ * Each group is one output row, so its keys are an identity (row-identity.ts): copies of them, and the groups they
+ * copy; the one row of no groups is row 0. Groups are few beside rows, so a join puts the other side's identity first.
+ */
+function groupIdentity(groupBy: string[]) {
+  if (groupBy.length === 0) return { columns: [`0 AS ${quoteIdent(identityColumn(0))}`], facts: { identityRows: 0 } };
+  const columns = groupBy.map((k, i) => `${quoteIdent(k)} AS ${quoteIdent(identityColumn(i))}`);
+  return { columns, facts: { identityRows: 0, identityGroups: groupBy } };
+}
+
 /** The filter's text as the executor checks it and errors underline it; none when it is blank. */
 const filterOf = (p: { filter?: string | undefined }) => (p.filter?.trim() ? userExpression(p.filter, 'Aggregate filter', 'filter') : undefined);
 
@@ -112,13 +122,9 @@ export const aggregateBlock = defineBlock({
     const filter = filterOf(p);
     const where = filter ? ` WHERE ${filter.sql}` : '';
     const keys = p.groupBy.length > 0 ? identList(p.groupBy) : '';
-    // Each group is one output row, so its keys are an identity (row-identity.ts), given where the input had one: the
-    // one row of no groups is row 0. Groups are few beside rows, so a join puts the other side's identity first.
-    const keyCopies = p.groupBy.length > 0 ? p.groupBy.map((k, i) => `${quoteIdent(k)} AS ${quoteIdent(identityColumn(i))}`) : [`0 AS ${quoteIdent(identityColumn(0))}`];
-    const identity = input.identity ? keyCopies : [];
-    const select = `SELECT ${[keys, ...outputs, ...identity].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
-    const identityFacts = input.identity ? { identityRows: 0, ...(p.groupBy.length > 0 ? { identityGroups: p.groupBy } : {}) } : {};
-    return { select, ...(filter ? { userSql: [filter.check] } : {}), ...identityFacts };
+    const identity = input.identity ? groupIdentity(p.groupBy) : { columns: [], facts: {} };
+    const select = `SELECT ${[keys, ...outputs, ...identity.columns].filter(Boolean).join(', ')} FROM ${input.ref}${where}${keys ? ` GROUP BY ${keys}` : ''}`;
+    return { select, ...(filter ? { userSql: [filter.check] } : {}), ...identity.facts };
   },
   // Only an error DuckDB points into the filter's text is about the filter: the other parts are checked in compile.
   explainError(message, p, inputs) {

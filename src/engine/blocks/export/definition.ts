@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { identList, quoteIdent, quoteLiteral } from '../../sql/quote';
 import { isTextType } from '../columns';
 import { bareFileName } from '../file-names';
-import { identityOrder } from '../row-identity';
 import { defineBlock, SINGLE_IN, type Column } from '../contract';
 
 const params = z
@@ -57,9 +56,9 @@ export const exportBlock = defineBlock({
     const safe = p.format === 'csv' && p.spreadsheetSafe;
     // Where the flow kept the rows' identity, sorting by it is certain and far cheaper than sorting every column.
     const identity = p.order === 'all' ? input.identity : undefined;
-    const all = identity ? `* EXCLUDE (${identity.columns.map(quoteIdent).join(', ')})` : '*';
+    const all = identity ? `* EXCLUDE (${identList(identity.columns)})` : '*';
     const cols = safe ? input.columns.map(spreadsheetSafe).join(', ') : all;
-    const order = p.order === 'none' ? '' : ` ORDER BY ${identity ? identityOrder(identity) : 'ALL'}`;
+    const order = p.order === 'none' ? '' : ` ORDER BY ${identity ? identList(identity.columns) : 'ALL'}`;
     return {
       select: `SELECT ${cols} FROM ${(identity ?? input).ref}${order}`,
       sink: { fileName: p.file, copyOptions: copyOptions(p), format: p.format },
