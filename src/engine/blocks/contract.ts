@@ -197,6 +197,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
   inputs(params: P): readonly N[];
   /** Output port names, in order. An export has none. */
   outputs(params: P): string[];
+  /**
+   * Whether each output port keeps a row by that row's own values (a randomized split), not by its place among the
+   * others: then a port can read a view of the result, with no table of the whole result first (materialize-policy.ts).
+   */
+  portsPerRow?(params: P): boolean;
   /** Learns state from the inputs. Stored readably in the flow, so the same columns come out on new data. */
   fit?(ctx: FitContext<P, N>): Promise<F>;
   /** Makes the tables compile reads, for blocks whose work is not SQL (training). Runs only when the result is not cached. */

@@ -23,11 +23,13 @@ const exportOf = (id: string) => ({ id, kind: 'export', params: { file: `${id}.c
 const join2 = { id: 'j', kind: 'join', params: { type: 'inner', keys: [{ left: 'k', right: 'k' }] } };
 
 describe('which results the CLI keeps as tables', () => {
-  it('the music flow: its CSV imports (they feed joins) and the split, not the branches that meet again at the users join', () => {
+  it('the music flow: its CSV imports (they feed joins) and the model\'s split, not the branches that meet again at the users join', () => {
     const path = join(__dirname, '..', '..', '..', 'sample-data', 'flows', 'music-recommendation.flow.json');
     const doc = parseFlow(JSON.parse(readFileSync(path, 'utf8')));
     const kept = tables(doc);
-    expect(kept).toEqual(expect.arrayContaining(['ratings', 'tracks', 'split']));
+    // The workshop's split feeds one export per port, so each export computes it; the model's split feeds the model.
+    expect(kept).toEqual(expect.arrayContaining(['ratings', 'tracks', 'als_split']));
+    expect(kept).not.toContain('split');
     expect(kept).not.toContain('join_tracks');
     expect(kept).not.toContain('five_star_avg');
     expect(kept).not.toContain('drop_ids');
@@ -93,5 +95,31 @@ describe('which results the CLI keeps as tables', () => {
       ],
     );
     expect(tables(model)).toContain('f');
+  });
+
+  it('a randomized split that feeds one export per port stays a view; one that ranks rows, or feeds a port twice or a model, is a table', () => {
+    const split = (id: string, params: Record<string, unknown> = {}) => ({ id, kind: 'split', params: { keyColumns: ['k'], ...params } });
+    const wiring = (id: string, readers: [string, string][]): [string, string, string, string][] => [
+      ['p', 'out', id, 'in'],
+      ...readers.map(([port, to]): [string, string, string, string] => [id, port, to, 'in']),
+    ];
+    const perRow = flow([parquet('p'), split('s'), exportOf('e1'), exportOf('e2')], wiring('s', [['train', 'e1'], ['test', 'e2']]));
+    expect(tables(perRow)).toEqual([]);
+    const ordered = flow([parquet('p'), split('s', { method: 'ordered', orderBy: [{ column: 'k' }] }), exportOf('e1'), exportOf('e2')], wiring('s', [['train', 'e1'], ['test', 'e2']]));
+    expect(tables(ordered)).toEqual(['s']);
+    const portTwice = flow([parquet('p'), split('s'), exportOf('e1'), exportOf('e2'), exportOf('e3')], wiring('s', [['train', 'e1'], ['train', 'e2'], ['test', 'e3']]));
+    expect(tables(portTwice)).toEqual(['s']);
+    const train = { id: 't', kind: 'train-als', params: { userColumn: 'u', itemColumn: 'i', ratingColumn: 'r' } };
+    const model = flow([parquet('p'), split('s'), train, exportOf('e2')], [...wiring('s', [['test', 'e2']]), ['s', 'train', 't', 'ratings']]);
+    expect(tables(model)).toContain('s');
+  });
+
+  it('a CSV import that feeds a split is a table, so a split kept as a view does not parse the file once per port', () => {
+    const doc = flow([csv('a'), { id: 's', kind: 'split', params: {} }, exportOf('e1'), exportOf('e2')], [
+      ['a', 'out', 's', 'in'],
+      ['s', 'train', 'e1', 'in'],
+      ['s', 'test', 'e2', 'in'],
+    ]);
+    expect(tables(doc)).toEqual(['a']);
   });
 });

@@ -100,6 +100,8 @@ export const splitBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: (p) => p.outputs.map((o) => o.name),
+  // A randomized or key split decides each row by its own seeded unit; the others rank rows against each other.
+  portsPerRow: (p) => p.method === 'randomized' || p.method === 'key',
   rowIdentity: 'keeps',
   compile({ params: p, inputs }) {
     checkSplitParams(p);
