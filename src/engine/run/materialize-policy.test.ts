@@ -122,4 +122,21 @@ describe('which results the CLI keeps as tables', () => {
     ]);
     expect(tables(doc)).toEqual(['a']);
   });
+
+  it('a randomized split stays a table when a block above it may give other rows on another read', () => {
+    const wired = (above: Record<string, unknown>, port = 'in') =>
+      flow([parquet('p'), above, { id: 's', kind: 'split', params: {} }, exportOf('e1'), exportOf('e2')], [
+        ['p', 'out', 'x', port],
+        ['x', 'out', 's', 'in'],
+        ['s', 'train', 'e1', 'in'],
+        ['s', 'test', 'e2', 'in'],
+      ]);
+    const formulaOf = (expression: string) => ({ id: 'x', kind: 'formula', params: { column: 'y', expression } });
+    // Each export computes the split again: a random draw, a clock or a window over ties could put a row in both parts.
+    expect(tables(wired(formulaOf('a * 2')))).toEqual([]);
+    expect(tables(wired(formulaOf('RANDOM() < 0.5')))).toEqual(['s']);
+    expect(tables(wired(formulaOf('epoch(now())')))).toEqual(['s']);
+    expect(tables(wired(formulaOf('row_number() OVER ()')))).toEqual(['s']);
+    expect(tables(wired({ id: 'x', kind: 'sql', params: { query: 'SELECT * FROM df LIMIT 10', inputs: ['df'] } }, 'df'))).toEqual(['s']);
+  });
 });

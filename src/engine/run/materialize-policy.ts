@@ -2,6 +2,7 @@ import { blockDefinition } from '../blocks/registry';
 import type { FlowBlock } from '../flow/schema';
 import { declaredInputOf, isTextFormat } from '../inputs/declared-inputs';
 import { portKey, type FlowGraph } from '../plan/graph';
+import { mayDifferBetweenReads } from './reads-agree';
 
 /**
  * Which results the CLI keeps as tables (`materialize: 'auto'`); the rest are views, so DuckDB runs each export, each
@@ -11,9 +12,10 @@ import { portKey, type FlowGraph } from '../plan/graph';
  *
  * - a result with several output ports (a split) whose ports need the whole result (an ordered, stratified or
  *   leave-last-out split ranks rows against each other). A split that decides each row from that row alone
- *   (randomized, by key) stays a view when each port feeds one query that reads it once: each export then computes
- *   the flow again, which at 10M ratings (Parquet) took 1.76× the single pass against 2.19× for writing the split's
- *   table and reading it twice, at half the peak memory; at 1M and with CSV output the two were even;
+ *   (randomized, by key) stays a view when each port feeds one query that reads it once, and every block above it
+ *   gives the same rows on every read (reads-agree.ts): each export then computes the flow again, which at 10M
+ *   ratings (Parquet) took 1.76× the single pass against 2.19× for writing the split's table and reading it twice,
+ *   at half the peak memory; at 1M and with CSV output the two were even;
  * - a result read by more than one query: its readers reach different exports, tables or models (several readers
  *   that meet again downstream, as the music flow's two branches do at the users join, share one query: DuckDB
  *   computes the result twice there, which is cheaper than writing it);
@@ -37,10 +39,11 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
 
 /**
  * Whether a split that keeps rows by their own values (BlockDefinition.portsPerRow) can stay a view: at most two queries read it (what was measured), each port at most once,
- * and none of them is a model, whose several queries would each compute the flow again.
+ * and none of them is a model, whose several queries would each compute the flow again. And every block above it gives
+ * the same rows on every read (reads-agree.ts), so that the exports' parts still make up the whole.
  */
 function eachPortReadOnce(graph: FlowGraph, readers: ReadonlyMap<string, string[]>, block: FlowBlock, direct: readonly string[]): boolean {
-  if (direct.length > 2) return false;
+  if (direct.length > 2 || mayDifferBetweenReads(graph, block)) return false;
   const ports = blockDefinition(block.kind).outputs(block.params);
   if (ports.some((port) => (graph.readers.get(portKey({ block: block.id, port })) ?? 0) > 1)) return false;
   return direct.every((reader) => !runsSeveralQueries(graph.byId.get(queryOf(graph, readers, reader))));

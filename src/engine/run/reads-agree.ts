@@ -1,0 +1,46 @@
+import type { FlowBlock } from '../flow/schema';
+import type { FlowGraph } from '../plan/graph';
+
+/**
+ * Whether two reads of a block's result can give different rows. A split kept as a view is computed once per export
+ * (materialize-policy.ts), so its exports agree only if every block above it gives the same rows on every read: if
+ * they did not, a row could land in both train and test, or in neither. Judged on the flow alone, conservatively:
+ *
+ * - a SQL block may read differently (a LIMIT without ORDER BY, a sample, a window over ties), so it counts as varying;
+ * - a block whose settings name a function whose answer changes between queries (DuckDB 1.4's `duckdb_functions()`
+ *   marks them volatile or consistent only within a query: random, uuid, now…), a window (`OVER`), or a sample
+ *   counts as varying. A column that happens to have one of these names costs only the table the split had anyway.
+ */
+const VARYING_WORDS = new Set([
+  'random', 'setseed', 'uuid', 'uuidv4', 'uuidv7', 'gen_random_uuid', 'nextval', 'currval',
+  'now', 'today', 'current_date', 'current_time', 'current_timestamp', 'localtime', 'localtimestamp',
+  'current_localtime', 'current_localtimestamp', 'get_current_time', 'get_current_timestamp', 'transaction_timestamp',
+  'txid_current', 'current_query', 'current_query_id', 'current_connection_id', 'current_transaction_id',
+  'over', 'sample', 'tablesample',
+]);
+
+export function mayDifferBetweenReads(graph: FlowGraph, block: FlowBlock): boolean {
+  const seen = new Set<string>();
+  const queue = [block.id];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const b = graph.byId.get(id);
+    if (b && varies(b)) return true;
+    queue.push(...Object.values(graph.inputsOf.get(id) ?? {}).map((ref) => ref.block));
+  }
+  return false;
+}
+
+function varies(block: FlowBlock): boolean {
+  return block.kind === 'sql' || wordsOf(block.params).some((word) => VARYING_WORDS.has(word));
+}
+
+/** Every word of every text in a block's settings, lower case. */
+function wordsOf(value: unknown): string[] {
+  if (typeof value === 'string') return value.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [];
+  if (Array.isArray(value)) return value.flatMap(wordsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(wordsOf);
+  return [];
+}
