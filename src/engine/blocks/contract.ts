@@ -202,6 +202,11 @@ export interface BlockDefinition<P, F = undefined, I = unknown, R = never, N ext
    * others: then a port can read a view of the result, with no table of the whole result first (materialize-policy.ts).
    */
   portsPerRow?(params: P): boolean;
+  /**
+   * Whether two reads of the block's result may give other rows although its inputs gave the same (a query of the
+   * user's, the first rows of a relation with no order). A split below such a block stays a table (reads-agree.ts).
+   */
+  variesBetweenReads?(params: P): boolean;
   /** Learns state from the inputs. Stored readably in the flow, so the same columns come out on new data. */
   fit?(ctx: FitContext<P, N>): Promise<F>;
   /** Makes the tables compile reads, for blocks whose work is not SQL (training). Runs only when the result is not cached. */

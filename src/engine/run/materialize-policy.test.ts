@@ -138,5 +138,7 @@ describe('which results the CLI keeps as tables', () => {
     expect(tables(wired(formulaOf('epoch(now())')))).toEqual(['s']);
     expect(tables(wired(formulaOf('row_number() OVER ()')))).toEqual(['s']);
     expect(tables(wired({ id: 'x', kind: 'sql', params: { query: 'SELECT * FROM df LIMIT 10', inputs: ['df'] } }, 'df'))).toEqual(['s']);
+    expect(tables(wired({ id: 'x', kind: 'sample', params: { mode: 'first', rows: 10 } }))).toEqual(['s']);
+    expect(tables(wired({ id: 'x', kind: 'sample', params: { mode: 'fraction', fraction: 0.5 } }))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { blockDefinition } from '../blocks/registry';
 import type { FlowBlock } from '../flow/schema';
 import type { FlowGraph } from '../plan/graph';
 
@@ -6,7 +7,7 @@ import type { FlowGraph } from '../plan/graph';
  * (materialize-policy.ts), so its exports agree only if every block above it gives the same rows on every read: if
  * they did not, a row could land in both train and test, or in neither. Judged on the flow alone, conservatively:
  *
- * - a SQL block may read differently (a LIMIT without ORDER BY, a sample, a window over ties), so it counts as varying;
+ * - a block whose kind says so (BlockDefinition.variesBetweenReads: a SQL block, the first rows of a sample);
  * - a block whose settings name a function whose answer changes between queries (DuckDB 1.4's `duckdb_functions()`
  *   marks them volatile or consistent only within a query: random, uuid, now…), a window (`OVER`), or a sample
  *   counts as varying. A column that happens to have one of these names costs only the table the split had anyway.
@@ -34,7 +35,8 @@ export function mayDifferBetweenReads(graph: FlowGraph, block: FlowBlock): boole
 }
 
 function varies(block: FlowBlock): boolean {
-  return block.kind === 'sql' || wordsOf(block.params).some((word) => VARYING_WORDS.has(word));
+  if (blockDefinition(block.kind).variesBetweenReads?.(block.params)) return true;
+  return wordsOf(block.params).some((word) => VARYING_WORDS.has(word));
 }
 
 /** Every word of every text in a block's settings, lower case. */

@@ -41,6 +41,8 @@ export const sampleBlock = defineBlock({
   params,
   inputs: () => SINGLE_IN,
   outputs: () => SINGLE_OUT,
+  // The first rows of a joined relation are whichever rows the join gave first.
+  variesBetweenReads: (p) => p.mode === 'first',
   compile({ params: p, inputs }) {
     const input = inputs.in;
     switch (p.mode) {

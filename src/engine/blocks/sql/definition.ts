@@ -41,6 +41,8 @@ export const sqlBlock = defineBlock({
   }),
   inputs: (p) => p.inputs,
   outputs: () => SINGLE_OUT,
+  // A query of the user's may take a LIMIT without ORDER BY, a sample or a window over ties.
+  variesBetweenReads: () => true,
   compile({ params: p, inputs }) {
     const tables = p.inputs.map((name) => `${quoteIdent(name)} AS (SELECT * FROM ${inputs[name]!.ref})`);
     // The executor has the engine's parser check the query first: one SELECT, reading only these tables.
