@@ -99,3 +99,17 @@ export function buildGraph(flow: FlowDocument): FlowGraph {
   }
   return { order, byId, inputsOf, readers, downstream };
 }
+
+/** The blocks reachable from `start` along the connections, downstream or upstream, `start` itself not included. */
+export function reachableFrom(graph: FlowGraph, start: string, direction: 'down' | 'up'): FlowBlock[] {
+  const next = (id: string) => (direction === 'down' ? (graph.downstream.get(id) ?? []) : Object.values(graph.inputsOf.get(id) ?? {}).map((ref) => ref.block));
+  const seen = new Set<string>();
+  const queue = next(start);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...next(id));
+  }
+  return [...seen].flatMap((id) => graph.byId.get(id) ?? []);
+}

@@ -1,7 +1,7 @@
 import { blockDefinition } from '../blocks/registry';
 import type { FlowBlock } from '../flow/schema';
 import { declaredInputOf, isTextFormat } from '../inputs/declared-inputs';
-import { portKey, type FlowGraph } from '../plan/graph';
+import { portKey, reachableFrom, type FlowGraph } from '../plan/graph';
 import { mayDifferBetweenReads } from './reads-agree';
 
 /**
@@ -27,8 +27,8 @@ import { mayDifferBetweenReads } from './reads-agree';
 export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: boolean): boolean {
   const readers = graph.downstream;
   const direct = readers.get(block.id) ?? [];
-  if (hasPortViews) return !(blockDefinition(block.kind).portsPerRow?.(block.params) && eachPortReadOnce(graph, readers, block, direct));
-  if (readsTextFile(block) && reachesFanBlock(graph, readers, block.id)) return true;
+  if (hasPortViews) return !(blockDefinition(block.kind).portsPerRow?.(block.params) && splitStaysView(graph, block));
+  if (readsTextFile(block) && reachesFanBlock(graph, block.id)) return true;
   if (direct.length <= 1) return false;
   // A reader that leads nowhere (a view nothing reads, and no export) never runs a query.
   const runs = (id: string) => (readers.get(id) ?? []).length > 0 || isQueryRoot(graph.byId.get(id)!);
@@ -38,15 +38,17 @@ export function keepsAsTable(graph: FlowGraph, block: FlowBlock, hasPortViews: b
 }
 
 /**
- * Whether a split that keeps rows by their own values (BlockDefinition.portsPerRow) can stay a view: at most two queries read it (what was measured), each port at most once,
- * and none of them is a model, whose several queries would each compute the flow again. And every block above it gives
- * the same rows on every read (reads-agree.ts), so that the exports' parts still make up the whole.
+ * Whether a split that keeps rows by their own values (BlockDefinition.portsPerRow) can stay a view: at most two
+ * queries read it (what was measured), each port at most once, and none of them is a model, whose several queries
+ * would each compute the flow again. And every block above it gives the same rows on every read (reads-agree.ts), so
+ * that the exports' parts still make up the whole.
  */
-function eachPortReadOnce(graph: FlowGraph, readers: ReadonlyMap<string, string[]>, block: FlowBlock, direct: readonly string[]): boolean {
+function splitStaysView(graph: FlowGraph, block: FlowBlock): boolean {
+  const direct = graph.downstream.get(block.id) ?? [];
   if (direct.length > 2 || mayDifferBetweenReads(graph, block)) return false;
   const ports = blockDefinition(block.kind).outputs(block.params);
   if (ports.some((port) => (graph.readers.get(portKey({ block: block.id, port })) ?? 0) > 1)) return false;
-  return direct.every((reader) => !runsSeveralQueries(graph.byId.get(queryOf(graph, readers, reader))));
+  return direct.every((reader) => !runsSeveralQueries(graph.byId.get(queryOf(graph, graph.downstream, reader))));
 }
 
 /**
@@ -93,16 +95,6 @@ function runsSeveralQueries(block: FlowBlock | undefined): boolean {
 }
 
 /** Whether a block downstream combines inputs (a join) or has several outputs (a split, a model). */
-function reachesFanBlock(graph: FlowGraph, readers: ReadonlyMap<string, string[]>, start: string): boolean {
-  const seen = new Set<string>();
-  const queue = [...(readers.get(start) ?? [])];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const block = graph.byId.get(id);
-    if (block && (blockDefinition(block.kind).inputs(block.params).length > 1 || hasSeveralOutputs(block))) return true;
-    queue.push(...(readers.get(id) ?? []));
-  }
-  return false;
+function reachesFanBlock(graph: FlowGraph, start: string): boolean {
+  return reachableFrom(graph, start, 'down').some((b) => blockDefinition(b.kind).inputs(b.params).length > 1 || hasSeveralOutputs(b));
 }

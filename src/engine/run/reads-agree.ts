@@ -1,6 +1,6 @@
 import { blockDefinition } from '../blocks/registry';
 import type { FlowBlock } from '../flow/schema';
-import type { FlowGraph } from '../plan/graph';
+import { reachableFrom, type FlowGraph } from '../plan/graph';
 
 /**
  * Whether two reads of a block's result can give different rows. A split kept as a view is computed once per export
@@ -21,17 +21,7 @@ const VARYING_WORDS = new Set([
 ]);
 
 export function mayDifferBetweenReads(graph: FlowGraph, block: FlowBlock): boolean {
-  const seen = new Set<string>();
-  const queue = [block.id];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const b = graph.byId.get(id);
-    if (b && varies(b)) return true;
-    queue.push(...Object.values(graph.inputsOf.get(id) ?? {}).map((ref) => ref.block));
-  }
-  return false;
+  return [block, ...reachableFrom(graph, block.id, 'up')].some(varies);
 }
 
 function varies(block: FlowBlock): boolean {
@@ -39,7 +29,7 @@ function varies(block: FlowBlock): boolean {
   return wordsOf(block.params).some((word) => VARYING_WORDS.has(word));
 }
 
-/** Every word of every text in a block's settings, lower case. */
+/** Every word of every text in a block's settings, lower case (not of their JSON, whose `\n` would join two words). */
 function wordsOf(value: unknown): string[] {
   if (typeof value === 'string') return value.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [];
   if (Array.isArray(value)) return value.flatMap(wordsOf);
