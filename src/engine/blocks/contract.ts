@@ -76,6 +76,12 @@ export interface ReadSourceContext<P> {
   query(sql: string): Promise<SqlRow[]>;
   exec(sql: string): Promise<void>;
   table(suffix: string): string;
+  /**
+   * Offered where the host keeps the block's whole result as a table and no earlier result has to survive a failed
+   * read (the CLI): makes that table now from `select`, which must be the SELECT the block then compiles to, and
+   * returns its rows. An import loads its file this way as its strict check, so the file is read once, not twice.
+   */
+  loadResult?(select: string): Promise<number>;
 }
 
 /** How an import block reads its file, settled by looking at it, and what it tells the user about that. */

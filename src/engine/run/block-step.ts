@@ -8,7 +8,7 @@ import type { SqlRunner } from '../sql/sql-runner';
 import { checkUserSql } from '../sql/user-sql-guard';
 import { classifyError } from './classify-error';
 import type { BlockResult, ExecuteOptions, InputFile } from './executor';
-import type { IdentityMode, Materializer } from './materialize';
+import type { IdentityMode, LoadedResult, Materializer } from './materialize';
 import { startsRowIdentity } from './materialize-policy';
 import { IDENTITY_PREFIX, isIdentityColumn } from '../blocks/row-identity';
 import { sampledSelect, type SampleFacts } from './preview-sample';
@@ -69,7 +69,11 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
     });
     const cached = env.cache.get(hash);
     let prepared = cached?.prepared;
-    const source = cached ? cached.source : await readSource(env, def, block, files, hash);
+    // A result kept whole as a table may be made while the block reads its file (an import's check is its load).
+    let loaded: LoadedResult | undefined;
+    const loadsEarly = def.readSource !== undefined && env.preset.loadWhileReading && !sample && env.materializer.keepsTable(env.graph, block, identity, false);
+    const loadResult = loadsEarly ? async (select: string) => (loaded = await env.materializer.loadResult(hash, select)).rows : undefined;
+    const source = cached ? cached.source : await readSource(env, def, block, files, hash, loadResult);
     const seen = source ? { source } : {};
     const base = { blockId: block.id, params: block.params, inputs, fitted, files, ...seen };
     // SQL blocks compile before anything is dropped, so a bad edit fails fast and keeps the previous result.
@@ -86,7 +90,8 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       first = view.name;
     }
     const toKeep = sample && !compiled.sink ? { ...compiled, select: sampledSelect(compiled.select, await describeSelect(env, compiled.select), sample) } : compiled;
-    const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block, identity, identityRows(compiled, inputs))), ...(prepared ? { prepared } : {}), ...seen };
+    const made = cached ? undefined : await env.materializer.result(hash, toKeep, env.graph, block, identity, identityRows(compiled, inputs), loaded);
+    const kept = cached ?? { ...made!, ...(prepared ? { prepared } : {}), ...seen };
     if (!cached && compiled.counts && !env.preset.dryRun) kept.counted = await countResult(env, compiled.counts, kept.outputs);
     // Dropped with the result, not now: a preview of the first rows may still be reading it.
     if (first !== undefined) kept.relations.push(first);
@@ -204,7 +209,14 @@ async function prepare(env: StepEnv, def: AnyDefinition, block: FlowBlock, input
 }
 
 /** Lets a block look at its file before it compiles (an import settles its CSV dialect); scratch tables go by the hash. */
-async function readSource(env: StepEnv, def: AnyDefinition, block: FlowBlock, files: FileResolver, hash: string): Promise<SourceReading | undefined> {
+async function readSource(
+  env: StepEnv,
+  def: AnyDefinition,
+  block: FlowBlock,
+  files: FileResolver,
+  hash: string,
+  loadResult: ((select: string) => Promise<number>) | undefined,
+): Promise<SourceReading | undefined> {
   if (!def.readSource) return undefined;
   const { runner } = env;
   return def.readSource({
@@ -214,6 +226,7 @@ async function readSource(env: StepEnv, def: AnyDefinition, block: FlowBlock, fi
     query: (sql) => runner.query(sql),
     exec: (sql) => runner.exec(sql),
     table: (suffix) => `${relationName(hash)}_${suffix}`,
+    ...(loadResult ? { loadResult } : {}),
   });
 }
 

@@ -17,6 +17,12 @@ const identityIndex = (name: string): number => Number(name.slice(IDENTITY_PREFI
 /** How many rows a first look at a big file shows: a few screens of the preview. */
 export const FIRST_ROWS = 1000;
 
+/** A block's result table made while the block read its file (ReadSourceContext.loadResult), and from what. */
+export interface LoadedResult {
+  select: string;
+  rows: number;
+}
+
 /** Creates the relations of a block's result (a table or a view, and a view per output port), recording each statement. */
 export class Materializer {
   constructor(
@@ -30,20 +36,21 @@ export class Materializer {
    * row numbers (an import), `carried` takes the identity columns the block's SQL wrote (`identityRows` lead their
    * order), `none` has none.
    */
-  async result(hash: string, compiled: Compiled, graph: FlowGraph, block: FlowBlock, identity: IdentityMode, identityRows = 0): Promise<CachedResult> {
+  async result(hash: string, compiled: Compiled, graph: FlowGraph, block: FlowBlock, identity: IdentityMode, identityRows = 0, loaded?: LoadedResult): Promise<CachedResult> {
     const ports = blockDefinition(block.kind).outputs(block.params);
-    const { materialize } = this.preset;
-    // An import that starts an identity is a table in every preset (a script too): its rowid is the identity.
-    const asTable = identity === 'rowid' || materialize === 'table' || (materialize === 'auto' && keepsAsTable(graph, block, compiled.outputs !== undefined));
     const main = relationName(hash);
-    const kind = asTable && !compiled.sink ? 'TABLE' : 'VIEW';
+    const kind = this.keepsTable(graph, block, identity, compiled.outputs !== undefined) && !compiled.sink ? 'TABLE' : 'VIEW';
     const create = `CREATE OR REPLACE ${kind} ${quoteIdent(main)} AS ${compiled.select}`;
     this.script.push(create);
     // DuckDB answers CREATE TABLE … AS with the number of rows it wrote, which spares a count query per block.
     let written = Number.NaN;
+    const madeAlready = kind === 'TABLE' && loaded?.select === compiled.select;
+    // A table made early from other SQL than the block's is not its result (no block does that; made safe anyway).
+    if (loaded && !madeAlready) await this.runner.exec(`DROP TABLE IF EXISTS ${quoteIdent(main)}`);
     // A script runs nothing: its table is made empty, to check the SQL and give the columns. An identity's size is
     // still counted, since it sets the order the script's exports write (RowIdentity.rows).
-    if (kind === 'TABLE' && this.preset.dryRun) {
+    if (madeAlready) written = loaded.rows;
+    else if (kind === 'TABLE' && this.preset.dryRun) {
       await this.runner.exec(`CREATE OR REPLACE TABLE ${quoteIdent(main)} AS SELECT * FROM (${compiled.select}) LIMIT 0`);
       if (identity === 'rowid') written = Number((await this.runner.query(`SELECT count(*) AS n FROM (${compiled.select})`))[0]?.n);
     } else if (kind === 'TABLE') written = Number((await this.runner.query(create))[0]?.Count);
@@ -66,6 +73,21 @@ export class Materializer {
     }
     const rows = await this.count(main, kind === 'TABLE', written);
     return { outputs, relations, mainIsTable: kind === 'TABLE', ...(rows !== undefined ? { rows } : {}) };
+  }
+
+  /**
+   * Whether a block's whole result is kept as a table (else a view); `hasPorts`: its outputs are views of their own.
+   * An import that starts an identity is a table in every preset (a script too): its rowid is the identity.
+   */
+  keepsTable(graph: FlowGraph, block: FlowBlock, identity: IdentityMode, hasPorts: boolean): boolean {
+    const { materialize } = this.preset;
+    return identity === 'rowid' || materialize === 'table' || (materialize === 'auto' && keepsAsTable(graph, block, hasPorts));
+  }
+
+  /** Makes a block's result table now, from the SELECT it will compile to (ReadSourceContext.loadResult). */
+  async loadResult(hash: string, select: string): Promise<LoadedResult> {
+    const rows = Number((await this.runner.query(`CREATE OR REPLACE TABLE ${quoteIdent(relationName(hash))} AS ${select}`))[0]?.Count);
+    return { select, rows };
   }
 
   /**

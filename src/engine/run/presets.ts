@@ -20,17 +20,22 @@ export interface RunPreset {
   dropSuperseded: boolean;
   /** Write no exports and train nothing: only create the (view) relations and record the script. */
   dryRun: boolean;
+  /**
+   * Let a block that reads a file make its table as it reads it (ReadSourceContext.loadResult): an import's strict
+   * check is then its load. Off where an edit keeps the previous result until the new one is read (the studio).
+   */
+  loadWhileReading: boolean;
 }
 
 export const RUN_PRESETS = {
   /** The studio: every result a table, counted; a failure blocks only its branch; an edit drops what it replaces. */
-  studio: { materialize: 'table', countRows: 'all', stopOnError: false, dropSuperseded: true, dryRun: false },
+  studio: { materialize: 'table', countRows: 'all', stopOnError: false, dropSuperseded: true, dryRun: false, loadWhileReading: false },
   /** `wrangle run`: views except where a table pays; the first failure stops the run (no output is published). */
-  cli: { materialize: 'auto', countRows: 'tables', stopOnError: true, dropSuperseded: false, dryRun: false },
+  cli: { materialize: 'auto', countRows: 'tables', stopOnError: true, dropSuperseded: false, dryRun: false, loadWhileReading: true },
   /** `wrangle sql` and `wrangle validate`: the flow as a script of views, checked by DuckDB, with nothing run. */
-  script: { materialize: 'view', countRows: 'none', stopOnError: true, dropSuperseded: false, dryRun: true },
+  script: { materialize: 'view', countRows: 'none', stopOnError: true, dropSuperseded: false, dryRun: true, loadWhileReading: false },
   /** Tools that read every result afterwards (the Data Wrangler import check, tests): tables, counted, all kept. */
-  inspect: { materialize: 'table', countRows: 'all', stopOnError: false, dropSuperseded: false, dryRun: false },
+  inspect: { materialize: 'table', countRows: 'all', stopOnError: false, dropSuperseded: false, dryRun: false, loadWhileReading: true },
 } as const satisfies Record<string, RunPreset>;
 
 export type RunPresetName = keyof typeof RUN_PRESETS;

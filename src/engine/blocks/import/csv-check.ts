@@ -29,7 +29,7 @@ export interface BadLines {
 }
 
 export interface CheckResult {
-  /** Rows read well (up to CHECK_ROWS). */
+  /** Rows read well: up to CHECK_ROWS, or every row where a load was the check (loadAsCheck). */
   rows: number;
   wholeFile: boolean;
   /** Lines whose only problem is too few fields: they can be padded. */
@@ -45,6 +45,25 @@ export interface CheckResult {
 }
 
 const none = (): BadLines => ({ count: 0, lines: [] });
+
+/** DuckDB's words for a line a strict read refuses (`CSV Error on Line: 3`, a line too long, bytes not text). */
+const REFUSED_LINE = /CSV Error on Line|maximum line size|invalid unicode/i;
+
+/**
+ * Loads the whole file strictly, as `read` says, as the block's result. A load that succeeds read every row with
+ * every value of its column's type: the check it stands for found nothing, over the whole file, and the file is not
+ * read a second time. A line it refuses gives undefined, and the check then reads the file with the rejects tables to
+ * find and describe every such line (the load's partial table is gone: DuckDB undoes a statement that failed).
+ */
+export async function loadAsCheck(load: (read: CsvRead) => Promise<number>, read: CsvRead): Promise<CheckResult | undefined> {
+  try {
+    const rows = await load(read);
+    return { rows, wholeFile: true, missing: none(), broken: none(), tooLong: none(), badEncoding: none(), castColumns: [] };
+  } catch (e) {
+    if (e instanceof Error && REFUSED_LINE.test(e.message)) return undefined;
+    throw e;
+  }
+}
 
 /**
  * Reads the file (up to CHECK_ROWS rows) strictly, as `read` says, with DuckDB's rejects tables on instead of failing,

@@ -10,14 +10,15 @@
  *    unless the user or the file says otherwise;
  * 3. checks the whole file (up to CHECK_ROWS rows) strictly with DuckDB's rejects tables, and only then repairs:
  *    rows with too few fields are padded, rows with too many fields or a broken quote are left out, each with its
- *    line number. A quote that breaks more rows than it keeps is dropped ("proven otherwise").
+ *    line number. A quote that breaks more rows than it keeps is dropped ("proven otherwise"). Where the host keeps
+ *    the file as a table (the CLI), it loads it strictly first, and a load that reads every line is the check.
  *
  * The result is a read with nothing left to detect (see CsvRead) and a report for the user (see CsvReadReport).
  */
 import { SANDBOX_REFUSAL } from '../../sql/sandbox-refusal';
 import { fail, isWrangleError, WrangleError } from '../../errors/catalog';
 import type { Column } from '../contract';
-import { checkRead, type CheckIo, type CheckResult } from './csv-check';
+import { checkRead, loadAsCheck, type CheckIo, type CheckResult } from './csv-check';
 import type { CsvDialect, ImportFormat } from './csv-dialect';
 import { castFailure, explainCsvError, lineTooLong, scrubPath, undecodableLine } from './csv-errors';
 import { firstTableEnd, firstTableFit, firstTableOf, numbersTypedAsText, refuseNonTable, trailingDelimiter, withFollowingSpace } from './csv-shape';
@@ -48,6 +49,8 @@ export interface CsvPlanIo extends CheckIo {
   settings: CsvImportSettings;
   /** How the host resolved the file's encoding; absent, the block's choice is handed to DuckDB as it is. */
   encoding: SourceEncoding | undefined;
+  /** Loads the file as a read says, as the block's result, returning its rows (see loadAsCheck). */
+  load?: (read: CsvRead) => Promise<number>;
 }
 
 export interface CsvPlan {
@@ -193,9 +196,10 @@ async function plan(io: CsvPlanIo, readAs: DuckDbEncoding): Promise<CsvPlan> {
     notes.push(`Every line ends with ${showChar(delimiter)}: the empty field after it is not read as a column.`);
   }
 
-  // 4. The check, then the repair.
+  // 4. The check, then the repair. Where the host keeps the file as a table, a strict load that succeeds is the check.
+  const loaded = io.load && !tableEnd ? await loadAsCheck(io.load, read) : undefined;
   let retyped: Retyped = [];
-  let { check, read: checked } = await checkRetyping(io, read, retyped);
+  let { check, read: checked } = loaded ? { check: loaded, read } : await checkRetyping(io, read, retyped);
   // The first row past the sample that does not fit may start another table: look for one up to it.
   const odd = firstOddLine(check, retyped);
   const further = !tableEnd && sampleFull && odd !== undefined && odd > lines.length ? await pastSample(odd) : undefined;

@@ -10,7 +10,7 @@ import { JSON_LIST_OF_VALUES, jsonNotATable, notATableError } from '../../inputs
 import { explainCsvError, scrubPath } from './csv-errors';
 import { csvReportLines, type CsvReadReport } from './csv-report';
 import { planCsvRead } from './csv-plan';
-import { readCsvCall } from './csv-read';
+import { readCsvCall, type CsvRead } from './csv-read';
 import { csvDialect, importFormat } from './csv-dialect';
 
 const sampling = z.discriminatedUnion('mode', [
@@ -64,6 +64,9 @@ function readerCall(p: ImportParams, path: string): string {
   return `read_csv(${[file, ...opts].join(', ')})`;
 }
 
+/** The import's SELECT when it neither samples nor numbers rows: every row of the file as read. */
+const wholeFile = (source: string): string => `SELECT * FROM ${source}`;
+
 export const importBlock = defineBlock({
   kind: 'import',
   family: 'input',
@@ -79,7 +82,11 @@ export const importBlock = defineBlock({
     let reading: SourceReading | undefined;
     if ((p.format === 'csv' || p.format === 'tsv') && table === undefined) {
       const path = ctx.files.inputPath(p.input);
-      const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input) });
+      // Where the host offers it, the whole file is loaded as the result while it is checked: compile's plain read.
+      const loadResult = ctx.loadResult;
+      const plain = p.sampling.mode === 'none' && p.rowNumber === undefined;
+      const load = loadResult && plain ? (read: CsvRead) => loadResult(wholeFile(readCsvCall(path, read))) : undefined;
+      const { read, report } = await planCsvRead({ ...ctx, path, settings: p, encoding: ctx.files.inputEncoding?.(p.input), ...(load ? { load } : {}) });
       reading = { reader: readCsvCall(path, read), report };
     }
     if (p.rowNumber === undefined && p.sampling.mode !== 'fraction') return reading;
@@ -106,7 +113,7 @@ export const importBlock = defineBlock({
       const schema = ctx.source?.schema ?? fail('E_NOT_FITTED', { what: `the columns of input "${p.input}"` });
       return { select: `SELECT * FROM ${source} WHERE ${seededUnit(s.seed, stableRowKey(schema))} < ${s.fraction}` };
     }
-    return { select: `SELECT * FROM ${source}` };
+    return { select: wholeFile(source) };
   },
   // Tolerates params without their defaults (a document not parsed yet): the studio asks before it parses.
   declaredInput: (p) => ({ name: p.input, file: p.file, format: p.format ?? 'csv', ...(p.csv?.encoding ? { encoding: p.csv.encoding } : {}) }),
