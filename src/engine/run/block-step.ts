@@ -71,9 +71,9 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
     let prepared = cached?.prepared;
     // A result kept whole as a table may be made while the block reads its file (an import's check is its load).
     let loaded: LoadedResult | undefined;
-    const loadsEarly = def.readSource !== undefined && env.preset.loadWhileReading && !sample && env.materializer.keepsTable(env.graph, block, identity, false);
-    const loadResult = loadsEarly ? async (select: string) => (loaded = await env.materializer.loadResult(hash, select)).rows : undefined;
-    const source = cached ? cached.source : await readSource(env, def, block, files, hash, loadResult);
+    const loadResult = async (select: string) => (loaded = await env.materializer.loadResult(hash, select)).rows;
+    const loadsEarly = () => env.preset.loadWhileReading && !sample && env.materializer.keepsTable(env.graph, block, identity, false);
+    const source = cached ? cached.source : await readSource(env, def, block, files, hash, def.readSource && loadsEarly() ? loadResult : undefined);
     const seen = source ? { source } : {};
     const base = { blockId: block.id, params: block.params, inputs, fitted, files, ...seen };
     // SQL blocks compile before anything is dropped, so a bad edit fails fast and keeps the previous result.
@@ -90,8 +90,7 @@ export async function runBlockStep(env: StepEnv, block: FlowBlock): Promise<Bloc
       first = view.name;
     }
     const toKeep = sample && !compiled.sink ? { ...compiled, select: sampledSelect(compiled.select, await describeSelect(env, compiled.select), sample) } : compiled;
-    const made = cached ? undefined : await env.materializer.result(hash, toKeep, env.graph, block, identity, identityRows(compiled, inputs), loaded);
-    const kept = cached ?? { ...made!, ...(prepared ? { prepared } : {}), ...seen };
+    const kept = cached ?? { ...(await env.materializer.result(hash, toKeep, env.graph, block, identity, identityRows(compiled, inputs), loaded)), ...(prepared ? { prepared } : {}), ...seen };
     if (!cached && compiled.counts && !env.preset.dryRun) kept.counted = await countResult(env, compiled.counts, kept.outputs);
     // Dropped with the result, not now: a preview of the first rows may still be reading it.
     if (first !== undefined) kept.relations.push(first);

@@ -44,9 +44,8 @@ export class Materializer {
     this.script.push(create);
     // DuckDB answers CREATE TABLE … AS with the number of rows it wrote, which spares a count query per block.
     let written = Number.NaN;
+    // Made while the block read its file, from the same SELECT (a differing one is made again below, replacing it).
     const madeAlready = kind === 'TABLE' && loaded?.select === compiled.select;
-    // A table made early from other SQL than the block's is not its result (no block does that; made safe anyway).
-    if (loaded && !madeAlready) await this.runner.exec(`DROP TABLE IF EXISTS ${quoteIdent(main)}`);
     // A script runs nothing: its table is made empty, to check the SQL and give the columns. An identity's size is
     // still counted, since it sets the order the script's exports write (RowIdentity.rows).
     if (madeAlready) written = loaded.rows;
